@@ -1,0 +1,16 @@
+namespace HwForge.Tools.Verilator;
+
+public enum Severity
+{
+    Error,
+    Warning,
+}
+
+/// <summary>One compiler message, as tools and IDE problem matchers expect it.</summary>
+public sealed record Diagnostic(string File, int Line, int Column, Severity Severity, string Code, string Message)
+{
+    /// <summary><c>file:line:col: severity: message [CODE]</c>, the form IDE problem matchers read.</summary>
+    public string ToCompilerLine() =>
+        $"{File}:{Line}:{Column}: {(Severity == Severity.Error ? "error" : "warning")}: {Message}" +
+        (Code.Length > 0 ? $" [{Code}]" : "");
+}

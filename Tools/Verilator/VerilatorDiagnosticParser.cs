@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace HwForge.Tools.Verilator;
+
+/// <summary>
+/// Parses Verilator's messages: <c>%Warning-WIDTH: a.v:3:15: Operator ...</c> and
+/// <c>%Error: a.v:5:1: syntax error ...</c>. Continuation lines (<c>: ... In instance</c>) and the
+/// closing "Exiting due to" line are not messages of their own.
+/// </summary>
+public static partial class VerilatorDiagnosticParser
+{
+    public static IReadOnlyList<Diagnostic> Parse(string output, Func<string, string>? mapFile = null)
+    {
+        var diagnostics = new List<Diagnostic>();
+        foreach (var line in output.Split('\n'))
+        {
+            var match = MessageLine().Match(line);
+            if (match.Success)
+            {
+                var file = match.Groups["file"].Value;
+                diagnostics.Add(new Diagnostic(
+                    mapFile?.Invoke(file) ?? file,
+                    int.Parse(match.Groups["line"].Value),
+                    match.Groups["col"].Success ? int.Parse(match.Groups["col"].Value) : 1,
+                    match.Groups["kind"].Value == "Error" ? Severity.Error : Severity.Warning,
+                    match.Groups["code"].Value,
+                    match.Groups["message"].Value.Trim()));
+                continue;
+            }
+            // An error without a location (an unknown top module, a missing file) still is one.
+            var bare = BareError().Match(line);
+            if (bare.Success && !line.Contains("Exiting due to"))
+                diagnostics.Add(new Diagnostic("", 0, 0, Severity.Error, bare.Groups["code"].Value, bare.Groups["message"].Value.Trim()));
+        }
+        return diagnostics;
+    }
+
+    [GeneratedRegex(@"^%(?<kind>Error|Warning)(-(?<code>[A-Z0-9_]+))?: (?<file>[^:\s][^:]*):(?<line>\d+):((?<col>\d+):)? (?<message>.*)$")]
+    private static partial Regex MessageLine();
+
+    [GeneratedRegex(@"^%Error(-(?<code>[A-Z0-9_]+))?: (?<message>.*)$")]
+    private static partial Regex BareError();
+}

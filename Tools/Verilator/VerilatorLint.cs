@@ -1,0 +1,43 @@
+using HwForge.Tools.Catalog;
+using HwForge.Tools.Execution;
+using HwForge.Tools.Sources;
+
+namespace HwForge.Tools.Verilator;
+
+/// <summary>The outcome of linting: typed diagnostics, the raw run, and the tool version that produced them.</summary>
+public sealed record LintReport(IReadOnlyList<Diagnostic> Diagnostics, ToolRunResult Run, string ToolVersion, bool FromCache)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error) || (Run.ExitCode != 0 && Run.Limit == LimitHit.None && !Diagnostics.Any());
+
+    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+}
+
+/// <summary>Runs <c>verilator --lint-only -Wall</c> confined, and maps messages back to the user's paths.</summary>
+public static class VerilatorLint
+{
+    /// <summary>Warnings that say nothing about the design's behaviour; they would drown the useful ones.</summary>
+    private static readonly string[] QuietWarnings = ["-Wno-DECLFILENAME", "-Wno-EOFNEWLINE"];
+
+    public static async Task<LintReport> RunAsync(
+        ToolHost host, ToolVersions versions, IReadOnlyList<SourceFile> sources, string? top,
+        CancellationToken cancellation = default)
+    {
+        var version = await versions.RequireAsync(VerilatorTool.Descriptor, cancellation).ConfigureAwait(false);
+        List<string> args = ["--lint-only", "-Wall", "-Wno-fatal", .. QuietWarnings];
+        if (top is not null) args.AddRange(["--top-module", top]);
+        args.AddRange(sources.Select(s => s.StagedName));
+
+        var step = new ToolStep(VerilatorTool.Descriptor.Name, version, new ToolInvocation("verilator", args)
+            .WithLimits(ResourceLimits.Default.WithTimeout(TimeSpan.FromSeconds(60))))
+        {
+            Inputs = [.. sources.Select(s => InputFile.FromText(s.StagedName, s.Text))],
+        };
+        var result = await host.RunAsync(step, cancellation).ConfigureAwait(false);
+        var byStagedName = sources.ToDictionary(s => s.StagedName, s => s.Path);
+        var diagnostics = VerilatorDiagnosticParser.Parse(result.Run.StandardError + result.Run.StandardOutput,
+            file => byStagedName.GetValueOrDefault(file, file));
+        return new LintReport(diagnostics, result.Run, version, result.FromCache);
+    }
+}

@@ -1,0 +1,47 @@
+using HwForge.Tools.Caching;
+using HwForge.Tools.Catalog;
+using HwForge.Tools.Execution;
+using HwForge.Tools.Sandbox;
+
+namespace HwForge.Tools.Tests;
+
+/// <summary>
+/// A real tool host for tests: bubblewrap, a private HWFORGE_HOME in a temporary folder, and its
+/// own cache, deleted afterwards. Tests run the real tools through it.
+/// </summary>
+public sealed class TestHost : IDisposable
+{
+    public TestHost(bool useCache = true)
+    {
+        Home = new HwForgeHome(Directory.CreateTempSubdirectory("hwforge-test-").FullName);
+        Host = new ToolHost(new BubblewrapSandbox(), Home, useCache ? new ContentCache(Home.Cache) : null);
+        Versions = new ToolVersions(Host);
+    }
+
+    public HwForgeHome Home { get; }
+
+    public ToolHost Host { get; }
+
+    public ToolVersions Versions { get; }
+
+    /// <summary>A fresh folder for the test's own files (designs to read, say).</summary>
+    public string NewFolder()
+    {
+        var path = Path.Combine(Home.Root, "files", Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public string WriteFile(string name, string text)
+    {
+        var path = Path.Combine(NewFolder(), name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Home.Root, recursive: true); }
+        catch (IOException) { }
+    }
+}
