@@ -52,7 +52,7 @@ public sealed class ToolVersions(ToolHost host)
         return new ToolVersion(tool, path, version, null);
     }
 
-    internal static string? FindOnPath(string executable)
+    public static string? FindOnPath(string executable)
     {
         if (executable.Contains('/')) return File.Exists(executable) ? executable : null;
         foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':'))

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using HwForge.Cli.Commands;
+using HwForge.Tools.Execution;
+using HwForge.Tools.Sandbox;
+using HwForge.Tools.Sources;
+
+namespace HwForge.Cli;
+
+/// <summary>
+/// Builds the command tree and runs it, turning every expected failure into a one-line message and
+/// exit code 2 (never a stack trace), and parse errors into usage help with exit code 2.
+/// </summary>
+public static class CliApp
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("HwForge: an agentic hardware design assistant. Every tool runs inside a sandbox.")
+        {
+            CommonOptions.UnsafeNoSandbox,
+            CommonOptions.NoCache,
+        };
+        root.Subcommands.Add(ToolsCommand.Create());
+        root.Subcommands.Add(LintCommand.Create());
+        root.Subcommands.Add(SandboxCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    {
+        var parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors) error.WriteLine($"hwforge: {problem.Message}");
+            error.WriteLine($"Run 'hwforge {string.Join(' ', CommandPath(parse))} --help' for usage.");
+            return ExitCodes.UsageOrInfrastructure;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellation);
+        }
+        catch (Exception e) when (Explain(e) is { } message)
+        {
+            error.WriteLine($"hwforge: {message}");
+            return ExitCodes.UsageOrInfrastructure;
+        }
+    }
+
+    /// <summary>The user-facing sentence for a failure HwForge expects; null lets a real bug surface.</summary>
+    private static string? Explain(Exception e) => e switch
+    {
+        SandboxUnavailableException or ToolNotFoundException or SourceFileException or ArgumentException => e.Message,
+        OperationCanceledException => "cancelled",
+        IOException or UnauthorizedAccessException => e.Message,
+        _ => Environment.GetEnvironmentVariable("HWFORGE_DEBUG") is null ? $"internal error: {e.Message} (set HWFORGE_DEBUG=1 for details)" : null,
+    };
+
+    private static IEnumerable<string> CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result.Parent is not null; result = (System.CommandLine.Parsing.CommandResult)result.Parent)
+            names.Insert(0, result.Command.Name);
+        return names;
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using HwForge.Tools.Catalog;
+using HwForge.Tools.Sources;
+using HwForge.Tools.Verilator;
+
+namespace HwForge.Cli.Commands;
+
+/// <summary>
+/// <c>hwforge lint FILE... [--top NAME]</c>: Verilator's lint as compiler-style lines that IDE
+/// problem matchers read. Exit 0 clean (warnings allowed), 1 errors, 2 usage or infrastructure.
+/// </summary>
+public static class LintCommand
+{
+    public sealed record LintOutput(bool Clean, int Errors, int Warnings, string Tool, string ToolVersion, bool FromCache, IReadOnlyList<Diagnostic> Diagnostics);
+
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Description = "Verilog or SystemVerilog sources", Arity = ArgumentArity.OneOrMore };
+        var top = new Option<string?>("--top") { Description = "Top module (default: Verilator picks the one not instantiated)" };
+        var command = new Command("lint", "Lint Verilog/SystemVerilog with Verilator, printing file:line:col: severity: message") { files, top, CommonOptions.Json };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var sources = SourceLoader.Load(parse.GetValue(files)!);
+            var host = await CommonOptions.CreateHostAsync(parse);
+            CommonOptions.WarnIfUnconfined(host, parse.InvocationConfiguration.Error);
+            var report = await VerilatorLint.RunAsync(host, new ToolVersions(host), sources, parse.GetValue(top), cancellation);
+            var output = parse.InvocationConfiguration.Output;
+
+            if (report.Run.Limit != Tools.Execution.LimitHit.None)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"hwforge: verilator {report.Run.Describe(Tools.Execution.ResourceLimits.Default)}");
+                return ExitCodes.UsageOrInfrastructure;
+            }
+            if (parse.GetValue(CommonOptions.Json))
+                JsonOutput.Write(output, new LintOutput(!report.HasErrors, report.Errors, report.Warnings, "verilator", report.ToolVersion, report.FromCache, report.Diagnostics));
+            else
+            {
+                foreach (var diagnostic in report.Diagnostics) output.WriteLine(diagnostic.ToCompilerLine());
+                if (report.HasErrors && report.Errors == 0) output.WriteLine(report.Run.StandardError.Trim());
+                output.WriteLine($"{report.Errors} error(s), {report.Warnings} warning(s) (verilator {report.ToolVersion}{(report.FromCache ? ", cached" : "")})");
+            }
+            return report.HasErrors ? ExitCodes.DesignFailed : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

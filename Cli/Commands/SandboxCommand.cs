@@ -1,0 +1,96 @@
+using System.CommandLine;
+using HwForge.Tools.Execution;
+using HwForge.Tools.Sandbox;
+
+namespace HwForge.Cli.Commands;
+
+/// <summary>
+/// <c>hwforge sandbox exec</c> runs any command in exactly the sandbox the tools use;
+/// <c>hwforge sandbox check</c> runs the containment self-test.
+/// </summary>
+public static class SandboxCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("sandbox", "Run commands in HwForge's sandbox, or check that it contains hostile code");
+        command.Subcommands.Add(CreateExec());
+        command.Subcommands.Add(CreateCheck());
+        return command;
+    }
+
+    private static Command CreateExec()
+    {
+        var workdir = new Option<string?>("--workdir") { Description = "Folder mounted writable at /work (default: a fresh scratch folder, deleted afterwards)" };
+        var timeout = new Option<double>("--timeout") { Description = "Wall-clock limit in seconds; the whole process tree is killed after it (exit 124)", DefaultValueFactory = _ => 300 };
+        var commandLine = new Argument<string[]>("command") { Description = "The command and its arguments (after --)", Arity = ArgumentArity.OneOrMore };
+        var exec = new Command("exec", "Run a command inside the sandbox: exit code is the command's own, 124 on timeout") { workdir, timeout, commandLine };
+        exec.SetAction(async (parse, cancellation) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var output = parse.InvocationConfiguration.Output;
+            var seconds = parse.GetValue(timeout);
+            if (seconds <= 0 || double.IsNaN(seconds)) throw new ArgumentException("--timeout must be a positive number of seconds");
+            var words = parse.GetValue(commandLine)!;
+            var host = await CommonOptions.CreateHostAsync(parse);
+            CommonOptions.WarnIfUnconfined(host, error);
+
+            var limits = ResourceLimits.Default.WithTimeout(TimeSpan.FromSeconds(seconds));
+            using var scratch = parse.GetValue(workdir) is null ? Workspace.Create(host.Home) : null;
+            var folder = scratch?.Path ?? Path.GetFullPath(parse.GetValue(workdir)!);
+            if (!Directory.Exists(folder)) throw new IOException($"--workdir {folder}: no such folder");
+
+            var invocation = new ToolInvocation(words[0], words[1..]) { WorkingDirectory = folder, Limits = limits };
+            var mode = File.GetUnixFileMode(folder);
+            ToolRunResult? result = null;
+            try
+            {
+                await foreach (var e in host.StreamAsync(invocation, cancellation))
+                {
+                    switch (e)
+                    {
+                        case OutputLine { IsError: false } line: output.WriteLine(line.Text); break;
+                        case OutputLine line: error.WriteLine(line.Text); break;
+                        case ProcessExited exited: result = exited.Result; break;
+                    }
+                }
+            }
+            finally
+            {
+                // A root HwForge opens the folder to the sandbox's own user; give the user's folder its mode back.
+                if (scratch is null) File.SetUnixFileMode(folder, mode);
+            }
+
+            if (result!.Limit != LimitHit.None)
+            {
+                error.WriteLine($"hwforge: sandbox: the command {result.Describe(limits)}");
+                return result.TimedOut ? ToolRunResult.TimeoutExitCode : result.ExitCode != 0 ? result.ExitCode : 125;
+            }
+            return result.ExitCode;
+        });
+        return exec;
+    }
+
+    private static Command CreateCheck()
+    {
+        var check = new Command("check", "Run hostile programs in the sandbox and report whether each was contained") { CommonOptions.Json };
+        check.SetAction(async (parse, cancellation) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var json = parse.GetValue(CommonOptions.Json);
+            var host = await CommonOptions.CreateHostAsync(parse);
+            CommonOptions.WarnIfUnconfined(host, parse.InvocationConfiguration.Error);
+            var checks = new List<ContainmentCheck>();
+            if (!json) output.WriteLine($"Checking the {host.Sandbox.Name} sandbox with hostile programs:");
+            await foreach (var result in new SandboxSelfTest(host).RunAllAsync(cancellation))
+            {
+                checks.Add(result);
+                if (!json) output.WriteLine($"  {(result.Held ? "held  " : "FAILED")}  {result.Name,-22}  {result.Detail}");
+            }
+            var allHeld = checks.All(c => c.Held);
+            if (json) JsonOutput.Write(output, new { sandbox = host.Sandbox.Name, allHeld, checks });
+            else output.WriteLine(allHeld ? "All checks held." : "Some checks FAILED: do not run untrusted designs on this machine until they hold.");
+            return allHeld ? ExitCodes.Ok : ExitCodes.DesignFailed;
+        });
+        return check;
+    }
+}

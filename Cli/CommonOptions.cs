@@ -1,0 +1,30 @@
+using System.CommandLine;
+using HwForge.Tools.Execution;
+using HwForge.Tools.Sandbox;
+
+namespace HwForge.Cli;
+
+/// <summary>Options several commands share, defined once.</summary>
+public static class CommonOptions
+{
+    public static Option<bool> Json { get; } = new("--json") { Description = "Print one JSON object for programs instead of text" };
+
+    /// <summary>Loudly named on purpose: it turns off the containment of untrusted code.</summary>
+    public static Option<bool> UnsafeNoSandbox { get; } = new(HwForge.Tools.Sandbox.UnsafeNoSandbox.OptionName)
+    {
+        Description = "DANGEROUS: run tools and generated code WITHOUT the bubblewrap sandbox",
+        Recursive = true,
+    };
+
+    public static Option<bool> NoCache { get; } = new("--no-cache") { Description = "Run the tools even when a cached result exists", Recursive = true };
+
+    public static Task<ToolHost> CreateHostAsync(ParseResult parse) =>
+        ToolHost.CreateAsync(parse.GetValue(UnsafeNoSandbox), useCache: !parse.GetValue(NoCache));
+
+    /// <summary>Says on stderr, every time, that the sandbox is off.</summary>
+    public static void WarnIfUnconfined(ToolHost host, TextWriter error)
+    {
+        if (!host.Sandbox.Confines)
+            error.WriteLine("WARNING: running tools WITHOUT the sandbox (--unsafe-no-sandbox): generated code can harm this machine.");
+    }
+}

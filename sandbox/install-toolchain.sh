@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages, every tool HwForge drives and the sandbox it drives them in.
+# Idempotent: packages already present are left alone, and nothing is fetched when all are there.
+# Exits non-zero, naming each package that could not be installed, so a broken machine is obvious.
+set -uo pipefail
+
+# package  -> what HwForge needs it for
+PACKAGES=(
+  "bubblewrap:the sandbox every tool and generated program runs in"
+  "util-linux:prlimit and setpriv (resource limits, dropping privileges in the sandbox)"
+  "verilator:lint, C++/SV testbench simulation"
+  "iverilog:event-driven simulation"
+  "yosys:synthesis, statistics, formal equivalence"
+  "opensta:static timing and power"
+  "nextpnr-ice40:iCE40 place and route"
+  "fpga-icestorm:iCE40 chip databases and bitstream tools"
+  "qflow-tech-osu018:the default ASIC standard-cell library (OSU 0.18um)"
+  "z3:SMT solver for formal checks"
+  "g++:C++ testbenches and Verilator models"
+  "make:Verilator model builds"
+  "perl:Verilator's driver"
+)
+
+if [ "$(id -u)" -eq 0 ]; then SUDO=(); elif command -v sudo >/dev/null; then SUDO=(sudo); else
+  echo "install-toolchain: run as root or install sudo" >&2; exit 2; fi
+
+missing=()
+for entry in "${PACKAGES[@]}"; do
+  name="${entry%%:*}"
+  dpkg-query -W -f='${Status}' "$name" 2>/dev/null | grep -q "install ok installed" || missing+=("$name")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-toolchain: all ${#PACKAGES[@]} packages already installed"
+else
+  echo "install-toolchain: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${SUDO[@]}" apt-get update -q >/dev/null 2>&1 || echo "install-toolchain: warning: apt-get update failed; trying the package lists at hand" >&2
+  # One transaction is fastest; if it fails, install one by one to find the culprit.
+  if ! "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/tmp/hwforge-apt.log 2>&1; then
+    for name in "${missing[@]}"; do
+      "${SUDO[@]}" apt-get install -y -q --no-install-recommends "$name" >>/tmp/hwforge-apt.log 2>&1 || true
+    done
+  fi
+fi
+
+failed=0
+for entry in "${PACKAGES[@]}"; do
+  name="${entry%%:*}"; why="${entry#*:}"
+  if ! dpkg-query -W -f='${Status}' "$name" 2>/dev/null | grep -q "install ok installed"; then
+    echo "install-toolchain: FAILED to install $name ($why); see /tmp/hwforge-apt.log" >&2
+    failed=1
+  fi
+done
+
+# The packages are not enough: the sandbox must actually start on this kernel.
+if command -v bwrap >/dev/null && ! bwrap --ro-bind /usr /usr --symlink usr/bin /bin --symlink usr/lib /lib \
+     --symlink usr/lib64 /lib64 --proc /proc --dev /dev --unshare-pid --unshare-net /usr/bin/true 2>/tmp/hwforge-bwrap.log; then
+  echo "install-toolchain: bubblewrap is installed but cannot create namespaces here: $(cat /tmp/hwforge-bwrap.log)" >&2
+  echo "install-toolchain: allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1)" >&2
+  failed=1
+fi
+
+[ "$failed" -eq 0 ] && echo "install-toolchain: ready"
+exit "$failed"

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+
+namespace HwForge.Cli.Tests;
+
+/// <summary>What the real <c>hwforge</c> process did.</summary>
+public sealed record CliRun(int ExitCode, string Output, string Error);
+
+/// <summary>
+/// Runs the built <c>hwforge</c> as a separate process, as a user or a script would, with its own
+/// HWFORGE_HOME so tests never touch the developer's.
+/// </summary>
+public sealed class HwForgeProcess : IDisposable
+{
+    public HwForgeProcess() => Home = Directory.CreateTempSubdirectory("hwforge-cli-test-").FullName;
+
+    public string Home { get; }
+
+    public string Files => Directory.CreateDirectory(Path.Combine(Home, "files")).FullName;
+
+    public string WriteFile(string name, string text)
+    {
+        var path = Path.Combine(Files, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public async Task<CliRun> RunAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = Files,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hwforge.dll"));
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["HWFORGE_HOME"] = Home;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
+
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(cancel.Token);
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+
+    public Task<CliRun> RunAsync(params string[] args) => RunAsync((IEnumerable<string>)args);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Home, recursive: true); }
+        catch (IOException) { }
+    }
+}
