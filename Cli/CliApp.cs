@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(ToolsCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
         return root;
     }
 

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using HwForge.Tools.Catalog;
+using HwForge.Tools.Judge;
+using HwForge.Tools.Sources;
+
+namespace HwForge.Cli.Commands;
+
+/// <summary>
+/// <c>hwforge verify</c>: is the design equivalent to the reference? Exit 0 it is, 1 it is not (the
+/// design's fault), 2 usage or infrastructure error.
+/// </summary>
+public static class VerifyCommand
+{
+    public static Command Create()
+    {
+        var design = new Argument<string[]>("design") { Description = "The design's Verilog/SystemVerilog sources", Arity = ArgumentArity.OneOrMore };
+        var top = new Option<string>("--top") { Description = "The design's top module", Required = true };
+        var reference = new Option<string[]>("--ref") { Description = "The reference's sources", Required = true, AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.OneOrMore };
+        var referenceTop = new Option<string?>("--ref-top") { Description = "The reference's top module (default: --top)" };
+        var clock = new Option<string?>("--clock") { Description = "The clock input (default: found by use and name)" };
+        var reset = new Option<string?>("--reset") { Description = "The reset input (default: found by use and name)" };
+        var cycles = new Option<int>("--cycles") { Description = "Simulated cycles", DefaultValueFactory = _ => 1000 };
+        var formal = new Option<FormalMode>("--formal") { Description = "auto: prove when possible; on: a design that cannot be proven is an error; off", DefaultValueFactory = _ => FormalMode.Auto };
+        var depth = new Option<int>("--formal-depth") { Description = "Cycles from reset checked formally when induction does not close", DefaultValueFactory = _ => 20 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random stimulus", DefaultValueFactory = _ => 1 };
+        var vcd = new Option<string?>("--vcd") { Description = "Write the design's waveform (VCD) here" };
+        var command = new Command("verify", "Check a design against a reference: lint, compile, interface, simulation, formal equivalence")
+        {
+            design, top, reference, referenceTop, clock, reset, cycles, formal, depth, seed, vcd, CommonOptions.Json,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            if (parse.GetValue(cycles) is < 1 or > 1_000_000) throw new ArgumentException("--cycles must be between 1 and 1000000");
+            if (parse.GetValue(depth) is < 1 or > 1000) throw new ArgumentException("--formal-depth must be between 1 and 1000");
+            var request = new VerifyRequest(SourceLoader.Load(parse.GetValue(design)!), parse.GetValue(top)!,
+                SourceLoader.Load(parse.GetValue(reference)!), parse.GetValue(referenceTop) ?? parse.GetValue(top)!)
+            {
+                Clock = parse.GetValue(clock),
+                Reset = parse.GetValue(reset),
+                Cycles = parse.GetValue(cycles),
+                Seed = parse.GetValue(seed),
+                Formal = parse.GetValue(formal),
+                FormalDepth = parse.GetValue(depth),
+                WantVcd = parse.GetValue(vcd) is not null,
+            };
+            var host = await CommonOptions.CreateHostAsync(parse);
+            CommonOptions.WarnIfUnconfined(host, parse.InvocationConfiguration.Error);
+            var report = await new Verifier(host, new ToolVersions(host)).VerifyAsync(request, cancellation);
+            if (parse.GetValue(vcd) is { } vcdPath && report.Vcd is { } bytes) await File.WriteAllBytesAsync(vcdPath, bytes, cancellation);
+
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(CommonOptions.Json)) JsonOutput.Write(output, report);
+            else VerifyReportPrinter.Print(output, report);
+            return report.Verdict switch
+            {
+                Verdict.Pass => ExitCodes.Ok,
+                Verdict.Fail => ExitCodes.DesignFailed,
+                _ => ExitCodes.UsageOrInfrastructure,
+            };
+        });
+        return command;
+    }
+}

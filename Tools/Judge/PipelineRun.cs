@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using HwForge.Tools.Verilator;
+
+namespace HwForge.Tools.Judge;
+
+/// <summary>The verification under way: stages so far, and the one place a report is put together.</summary>
+internal sealed class PipelineRun(Stopwatch clock)
+{
+    private readonly List<StageResult> _stages = [];
+    private readonly List<Diagnostic> _diagnostics = [];
+
+    public FormalResult Formal { get; set; } = FormalResult.Skipped("an earlier stage decided");
+
+    public byte[]? Vcd { get; set; }
+
+    public ModuleInterface? Interface { get; set; }
+
+    public IReadOnlyDictionary<string, string> ToolVersions { get; set; } = new Dictionary<string, string>();
+
+    public void AddDiagnostics(IEnumerable<Diagnostic> diagnostics) => _diagnostics.AddRange(diagnostics);
+
+    public void Add(StageName stage, StageStatus status, TimeSpan time, string detail, bool fromCache = false) =>
+        _stages.Add(new StageResult(stage, status, time, detail, fromCache));
+
+    public void Pass(StageName stage, TimeSpan time, string detail, bool fromCache = false) => Add(stage, StageStatus.Passed, time, detail, fromCache);
+
+    public void Skip(StageName stage, string why) => Add(stage, StageStatus.Skipped, TimeSpan.Zero, why);
+
+    public VerifyReport Fail(StageName stage, FailureClass failure, TimeSpan time, string detail, bool fromCache = false, Mismatch? mismatch = null)
+    {
+        Add(stage, StageStatus.Failed, time, detail, fromCache);
+        return Report(Verdict.Fail, failure, stage, $"{stage} failed ({failure}): {detail}", mismatch);
+    }
+
+    public VerifyReport Error(string detail) => Report(Verdict.Error, FailureClass.ToolError, null, detail, null);
+
+    public VerifyReport Finish()
+    {
+        var formal = Formal.Status switch
+        {
+            FormalStatus.Proven => "formally proven equivalent",
+            FormalStatus.Bounded => $"formally equivalent for {Formal.Bound} cycles from reset (bounded)",
+            FormalStatus.Unsupported => "formal check unsupported for this design",
+            _ => "formal check skipped",
+        };
+        var decided = Formal.Status is FormalStatus.Proven or FormalStatus.Bounded ? StageName.Formal : StageName.Simulation;
+        return Report(Verdict.Pass, FailureClass.None, decided, $"matches the reference in simulation; {formal}", null);
+    }
+
+    private VerifyReport Report(Verdict verdict, FailureClass failure, StageName? decidedBy, string summary, Mismatch? mismatch) =>
+        new(verdict, failure, decidedBy, summary, [.. _stages.OrderBy(s => s.Stage)], mismatch, Formal, [.. _diagnostics], Interface, ToolVersions, clock.Elapsed) { Vcd = Vcd };
+}

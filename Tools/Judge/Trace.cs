@@ -1,0 +1,25 @@
+namespace HwForge.Tools.Judge;
+
+/// <summary>The outputs a module produced, cycle by cycle, read from the harness's trace file.</summary>
+public sealed record Trace(IReadOnlyList<string[]> Cycles, bool Complete)
+{
+    /// <summary>
+    /// Reads a trace. Lines not in the harness's form are ignored; a trace without the end marker
+    /// was cut short (the design ended the simulation, or it hung).
+    /// </summary>
+    public static Trace Parse(string? text, int outputs, string tag)
+    {
+        var cycles = new List<string[]>();
+        var complete = false;
+        if (text is null) return new Trace(cycles, false);
+        var marker = HarnessWriter.EndMarker(tag);
+        foreach (var line in text.Split('\n'))
+        {
+            if (line == marker) { complete = true; break; }
+            var fields = line.Split(' ');
+            if (fields.Length != outputs + 1 || !int.TryParse(fields[0], out var cycle) || cycle != cycles.Count) continue;
+            cycles.Add(fields[1..]);
+        }
+        return new Trace(cycles, complete);
+    }
+}

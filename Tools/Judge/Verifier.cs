@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using HwForge.Tools.Catalog;
+using HwForge.Tools.Execution;
+using HwForge.Tools.Icarus;
+using HwForge.Tools.Verilator;
+using HwForge.Tools.Yosys;
+
+namespace HwForge.Tools.Judge;
+
+/// <summary>
+/// The judge's verification pipeline: lint, compile, interface check, simulation, formal
+/// equivalence. Independent work runs in parallel, but the verdict is decided stage by stage in
+/// that order, by the first stage that fails. Every tool runs confined; nothing the design prints
+/// is believed.
+/// </summary>
+public sealed class Verifier(ToolHost host, ToolVersions versions)
+{
+    /// <summary>The tag of the reference's harness. The reference is trusted, and a fixed tag keeps its trace cacheable.</summary>
+    private const string ReferenceTag = "reference";
+
+    public async Task<VerifyReport> VerifyAsync(VerifyRequest request, CancellationToken cancellation = default)
+    {
+        // Work started in parallel is stopped as soon as a stage decides.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        try
+        {
+            var report = await VerifyStagesAsync(request, stop.Token).ConfigureAwait(false);
+            return report with { ToolVersions = await ToolVersionsAsync(cancellation).ConfigureAwait(false) };
+        }
+        finally
+        {
+            stop.Cancel();
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> ToolVersionsAsync(CancellationToken cancellation)
+    {
+        var result = new Dictionary<string, string>();
+        foreach (var tool in new[] { VerilatorTool.Descriptor, IcarusTool.Descriptor, YosysTool.Descriptor })
+            result[tool.Name] = await versions.RequireAsync(tool, cancellation).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<VerifyReport> VerifyStagesAsync(VerifyRequest request, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var run = new PipelineRun(clock);
+
+        // Start what does not depend on anything: lint, both elaborations, and the candidate's preprocessed text.
+        var lintTask = Timed(() => VerilatorLint.RunAsync(host, versions, request.Design, request.Top, cancellation));
+        var designProbeTask = Timed(() => InterfaceProbe.RunAsync(host, versions, request.Design, request.Top, cancellation));
+        var referenceProbeTask = Timed(() => InterfaceProbe.RunAsync(host, versions, request.Reference, request.ReferenceTop, cancellation));
+        var policyTask = Timed(() => PolicyCheck.RunAsync(host, versions, request.Design, cancellation));
+
+        // The reference must elaborate, or there is nothing to judge against.
+        var (referenceProbe, _) = await referenceProbeTask;
+        if (referenceProbe.Interface is null)
+            return run.Error($"the reference does not elaborate: {referenceProbe.Detail}");
+        var module = ApplyOverrides(referenceProbe.Interface, request);
+        run.Interface = module;
+        if (module.Outputs.Count() == 0) return run.Error($"the reference module {request.ReferenceTop} has no outputs to compare");
+        if (module.Ports.Any(p => p.Direction == PortDirection.Inout)) return run.Error("inout ports are not supported by the judge yet");
+
+        // The reference's trace needs only the reference; start it now.
+        var stimulus = StimulusGenerator.Generate(module, request.Cycles, request.Seed);
+        var referenceSimTask = Timed(() => TraceSimulation.RunAsync(host, versions, request.Reference, module with { Top = request.ReferenceTop },
+            stimulus, ReferenceTag, request.SimulationTimeout, wantVcd: false, cancellation));
+
+        // 1. Lint: Verilator's errors are the design's errors.
+        var (lint, lintTime) = await lintTask;
+        run.AddDiagnostics(lint.Diagnostics);
+        if (lint.Run.Limit != LimitHit.None) return run.Fail(StageName.Lint, FailureClass.Timeout, lintTime, $"verilator {lint.Run.Describe(ResourceLimits.Default)}");
+        if (lint.HasErrors)
+        {
+            var first = lint.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error);
+            return run.Fail(StageName.Lint, first is null ? FailureClass.Compile : DiagnosticClassifier.Classify(first), lintTime,
+                first?.ToCompilerLine() ?? lint.Run.StandardError.Trim(), lint.FromCache);
+        }
+        run.Pass(StageName.Lint, lintTime, $"{lint.Warnings} warning(s)", lint.FromCache);
+
+        // 2. Compile: the design elaborates in Yosys and uses nothing that could forge a verdict.
+        var (designProbe, probeTime) = await designProbeTask;
+        if (designProbe.Interface is null) return run.Fail(StageName.Compile, designProbe.Failure, probeTime, designProbe.Detail, designProbe.FromCache);
+        var (policy, policyTime) = await policyTask;
+        if (policy.Failure != FailureClass.None) return run.Fail(StageName.Compile, policy.Failure, probeTime + policyTime, policy.Detail);
+
+        // 3. Interface: same ports, same directions, same widths.
+        if (InterfaceCheck.Compare(designProbe.Interface, module) is { } difference)
+            return run.Fail(StageName.Interface, difference.Failure, TimeSpan.Zero, difference.Detail);
+        run.Pass(StageName.Interface, TimeSpan.Zero, DescribeInterface(module));
+
+        // 4 and 5 run together: the design's simulation and the formal proof.
+        var tag = HarnessTag.For(host.Home, request.Design, stimulus);
+        var designSimTask = Timed(() => TraceSimulation.RunAsync(host, versions, request.Design, module with { Top = request.Top },
+            stimulus, tag, request.SimulationTimeout, request.WantVcd, cancellation));
+        var formalTask = request.Formal == FormalMode.Off ? null : Timed(() => FormalEquivalence.RunAsync(host, versions, request, module, cancellation));
+
+        var (referenceSim, _) = await referenceSimTask;
+        if (!referenceSim.Report.Compiled || !referenceSim.Trace.Complete)
+            return run.Error($"the reference does not simulate: {referenceSim.Report.Summary} {FirstLine(referenceSim.Report)}");
+        var (designSim, simTime) = await designSimTask;
+        run.Vcd = designSim.Vcd;
+        if (!designSim.Report.Compiled)
+        {
+            run.AddDiagnostics(designSim.Report.Diagnostics);
+            var first = designSim.Report.Errors.FirstOrDefault();
+            return run.Fail(StageName.Compile, designSim.Report.TimedOut ? FailureClass.Timeout : first is null ? FailureClass.Compile : DiagnosticClassifier.Classify(first),
+                simTime, designSim.Report.Summary);
+        }
+        run.Pass(StageName.Compile, probeTime + policyTime, "elaborates in Yosys and Icarus; no forbidden constructs", designProbe.FromCache);
+
+        var mismatch = TraceComparer.FirstMismatch(module, stimulus, referenceSim.Trace, designSim.Trace, "simulation");
+        if (mismatch is not null)
+            return run.Fail(StageName.Simulation, mismatch.DuringReset ? FailureClass.ResetBehaviour : FailureClass.FunctionalMismatch, simTime,
+                mismatch.Describe(), designSim.Report.FromCache, mismatch);
+        if (!designSim.Trace.Complete)
+        {
+            var reached = designSim.Trace.Cycles.Count;
+            return designSim.Report.TimedOut || designSim.Report.Limit == LimitHit.CpuTime
+                ? run.Fail(StageName.Simulation, FailureClass.Timeout, simTime, $"the simulation {designSim.Report.Run.Describe(ResourceLimits.Default.WithTimeout(request.SimulationTimeout))} at cycle {reached} of {request.Cycles}")
+                : run.Fail(StageName.Simulation, FailureClass.SimulationAborted, simTime,
+                    $"the design ended the simulation at cycle {reached} of {request.Cycles} ($finish, $stop or $fatal, or a crash); the harness never finished");
+        }
+        run.Pass(StageName.Simulation, simTime, $"all {module.Outputs.Count()} output(s) matched on all {request.Cycles} cycles", designSim.Report.FromCache);
+
+        if (formalTask is null)
+        {
+            run.Formal = FormalResult.Skipped("--formal off");
+            run.Skip(StageName.Formal, "--formal off");
+            return run.Finish();
+        }
+        var ((outcome, counterexample, formalCached), formalTime) = await formalTask;
+        switch (outcome.Status)
+        {
+            case FormalStatus.Counterexample:
+                var replayed = counterexample is null ? null : await ReplayAsync(request, module, counterexample, cancellation);
+                run.Formal = new FormalResult(outcome.Status, null, "yosys sat (miter)", outcome.Detail, replayed);
+                return run.Fail(StageName.Formal, replayed?.DuringReset == true ? FailureClass.ResetBehaviour : FailureClass.FunctionalMismatch, formalTime,
+                    replayed is null ? outcome.Detail : $"formal counterexample: {replayed.Describe()}", formalCached, replayed);
+            case FormalStatus.Unsupported when request.Formal == FormalMode.On:
+                return run.Error($"--formal on, but the formal check could not run: {outcome.Detail}");
+            default:
+                var bound = outcome.Status == FormalStatus.Bounded ? request.FormalDepth : (int?)null;
+                run.Formal = new FormalResult(outcome.Status, bound, module.IsSequential ? "yosys sat: induction, then bounded check from reset" : "yosys sat: combinational proof", outcome.Detail);
+                if (outcome.Status == FormalStatus.Unsupported) run.Add(StageName.Formal, StageStatus.Skipped, formalTime, $"unsupported: {outcome.Detail}", formalCached);
+                else run.Pass(StageName.Formal, formalTime, outcome.Detail, formalCached);
+                return run.Finish();
+        }
+    }
+
+    /// <summary>Runs a formal counterexample through both simulations, so it reads like any mismatch.</summary>
+    private async Task<Mismatch?> ReplayAsync(VerifyRequest request, ModuleInterface module, Stimulus stimulus, CancellationToken cancellation)
+    {
+        var tag = HarnessTag.For(host.Home, request.Design, stimulus);
+        var reference = TraceSimulation.RunAsync(host, versions, request.Reference, module with { Top = request.ReferenceTop }, stimulus, ReferenceTag, request.SimulationTimeout, false, cancellation);
+        var design = TraceSimulation.RunAsync(host, versions, request.Design, module with { Top = request.Top }, stimulus, tag, request.SimulationTimeout, false, cancellation);
+        return TraceComparer.FirstMismatch(module, stimulus, (await reference).Trace, (await design).Trace, "formal counterexample");
+    }
+
+    private static ModuleInterface ApplyOverrides(ModuleInterface module, VerifyRequest request)
+    {
+        if (request.Clock is { } clock)
+        {
+            if (module.Find(clock) is null) throw new ArgumentException($"--clock {clock}: the reference has no such port");
+            module = module with { Clock = clock, IsSequential = true };
+        }
+        if (request.Reset is { } reset)
+        {
+            if (module.Find(reset) is null) throw new ArgumentException($"--reset {reset}: the reference has no such port");
+            module = module with { Reset = reset, ResetActiveLow = request.ResetActiveLow ?? SignalNames.LooksActiveLow(reset) };
+        }
+        return module;
+    }
+
+    private static string DescribeInterface(ModuleInterface module) =>
+        $"{module.Ports.Count} ports agree" +
+        (module.Clock is null ? "; combinational" : $"; clock {module.Clock}") +
+        (module.Reset is null ? "" : $", reset {module.Reset} (active {(module.ResetActiveLow ? "low" : "high")})");
+
+    private static string FirstLine(SimulationReport report) =>
+        report.Errors.FirstOrDefault()?.ToCompilerLine() ?? report.Output.Split('\n').FirstOrDefault() ?? "";
+
+    private static async Task<(T Value, TimeSpan Time)> Timed<T>(Func<Task<T>> work)
+    {
+        var watch = Stopwatch.StartNew();
+        var value = await Task.Run(work).ConfigureAwait(false);
+        return (value, watch.Elapsed);
+    }
+}

@@ -1,0 +1,28 @@
+using HwForge.Benchmarks;
+using HwForge.Tools;
+
+// dotnet run -c Release --project tests/HwForge.Benchmarks -- [sandbox|verify [NAME]] [--runs N]
+var home = new HwForgeHome(Directory.CreateTempSubdirectory("hwforge-bench-").FullName);
+var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(15);
+var what = args.FirstOrDefault() ?? "sandbox";
+var examples = Path.Combine(FindRoot(), "examples");
+try
+{
+    Console.WriteLine(what switch
+    {
+        "sandbox" => await SandboxStartup.RunAsync(home, runs * 5),
+        "verify" => await VerifyTimes.RunAsync(home, examples, runs, args.Skip(1).FirstOrDefault(a => !a.StartsWith("--") && !int.TryParse(a, out _))),
+        _ => $"unknown benchmark '{what}': sandbox | verify [NAME]",
+    });
+}
+finally
+{
+    Directory.Delete(home.Root, recursive: true);
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "Agents.sln"))) return dir.FullName;
+    throw new InvalidOperationException("run from inside the checkout");
+}

@@ -1,0 +1,38 @@
+using System.Text;
+using System.Text.Json;
+using HwForge.Tools;
+using HwForge.Tools.Caching;
+using HwForge.Tools.Catalog;
+using HwForge.Tools.Execution;
+using HwForge.Tools.Judge;
+using HwForge.Tools.Sandbox;
+using HwForge.Tools.Sources;
+
+namespace HwForge.Benchmarks;
+
+/// <summary>Median verify time per example design (reference against its equivalent), cold cache and warm.</summary>
+public static class VerifyTimes
+{
+    public static async Task<string> RunAsync(HwForgeHome home, string examples, int runs, string? only)
+    {
+        var table = new StringBuilder("| design | kind | verify, no cache (median) | p90 | formal | from cache (median) |\n|---|---|---|---|---|---|\n");
+        var uncached = new ToolHost(new BubblewrapSandbox(), home, null);
+        var cached = new ToolHost(new BubblewrapSandbox(), home, new ContentCache(Path.Combine(home.Cache, "bench")));
+        foreach (var folder in Directory.GetDirectories(examples).Order())
+        {
+            if (only is not null && !Path.GetFileName(folder).Contains(only)) continue;
+            using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "example.json")));
+            var top = manifest.RootElement.GetProperty("top").GetString()!;
+            var kind = manifest.RootElement.GetProperty("kind").GetString()!;
+            var equivalent = manifest.RootElement.GetProperty("equivalents")[0].GetString()!;
+            var request = new VerifyRequest([SourceLoader.LoadOne(Path.Combine(folder, equivalent))], top, [SourceLoader.LoadOne(Path.Combine(folder, "ref.v"))], top);
+            VerifyReport? last = null;
+            var cold = await Measure.RunAsync(top, 1, runs, async () => last = await new Verifier(uncached, new ToolVersions(uncached)).VerifyAsync(request));
+            var warm = await Measure.RunAsync(top, 1, runs, () => new Verifier(cached, new ToolVersions(cached)).VerifyAsync(request));
+            var formal = last!.Formal.Status + (last.Formal.Bound is { } b ? $" ({b})" : "");
+            table.AppendLine($"| {top} | {kind} | {cold.Median:0} ms | {cold.P90:0} ms | {formal} | {warm.Median:0.0} ms |");
+            Console.Error.WriteLine($"{top}: {last.Verdict} {cold} | cached {warm} | " + string.Join(", ", last.Stages.Select(s => $"{s.Stage} {s.Duration.TotalMilliseconds:0}")));
+        }
+        return table.ToString();
+    }
+}
