@@ -51,7 +51,7 @@ internal sealed class ProcessSession : IDisposable
         Process process;
         try
         {
-            process = Process.Start(info) ?? throw new ToolNotFoundException(invocation.Program);
+            process = ProcessLauncher.Start(info);
         }
         catch (System.ComponentModel.Win32Exception e)
         {

@@ -28,12 +28,13 @@ public static partial class FormalOutputParser
     private static Dictionary<int, Dictionary<string, string>> LastTable(string log)
     {
         // Tables are printed after each proof attempt; the last one belongs to the failing proof.
-        var start = log.LastIndexOf("Time Signal Name", StringComparison.Ordinal);
+        var start = log.LastIndexOf("Signal Name", StringComparison.Ordinal);
         var steps = new Dictionary<int, Dictionary<string, string>>();
         if (start < 0) return steps;
         foreach (Match row in TableRow().Matches(log[start..]))
         {
-            var step = row.Groups["step"].Value == "init" ? 0 : int.Parse(row.Groups["step"].Value);
+            // A combinational proof prints no time column: its one step is step 1.
+            var step = !row.Groups["step"].Success ? 1 : row.Groups["step"].Value == "init" ? 0 : int.Parse(row.Groups["step"].Value);
             var name = row.Groups["name"].Value;
             if (!name.StartsWith("in_", StringComparison.Ordinal)) continue;
             if (!steps.TryGetValue(step, out var values)) steps[step] = values = [];
@@ -42,6 +43,6 @@ public static partial class FormalOutputParser
         return steps;
     }
 
-    [GeneratedRegex(@"^\s+(?<step>\d+|init)\s+\\(?<name>\S+)\s+\S+\s+\S+\s+(?<bits>[01xz-]+)\s*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s+((?<step>\d+|init)\s+)?\\(?<name>\S+)\s+\S+\s+\S+\s+(?<bits>[01xz-]+)\s*$", RegexOptions.Multiline)]
     private static partial Regex TableRow();
 }

@@ -28,13 +28,13 @@ public static class FormalScript
         s.AppendLine("async2sync");
         if (!module.IsSequential)
         {
-            s.AppendLine($"sat -verify -prove-asserts -show-inputs {Miter}");
+            s.AppendLine($"sat -prove-asserts -show-inputs {Miter}");
             return s.ToString();
         }
         var reset = module.Reset is null ? "" : $"-set-at 1 in_{module.Reset} {(module.ResetActiveLow ? 0 : 1)} ";
         // One cheap attempt at an unbounded proof by induction, then a bounded check from reset.
         s.AppendLine($"sat -tempinduct -prove-asserts -set-init-zero {reset}-seq 1 -maxsteps 2 {Miter}");
-        s.AppendLine($"sat -verify -seq {depth} -prove-asserts -prove-skip 1 -set-init-zero {reset}-show-inputs {Miter}");
+        s.AppendLine($"sat -seq {depth} -prove-asserts -prove-skip 1 -set-init-zero {reset}-show-inputs {Miter}");
         return s.ToString();
     }
 

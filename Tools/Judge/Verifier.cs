@@ -79,10 +79,11 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         run.Pass(StageName.Lint, lintTime, $"{lint.Warnings} warning(s)", lint.FromCache);
 
         // 2. Compile: the design elaborates in Yosys and uses nothing that could forge a verdict.
+        // The policy decides first: a forbidden construct is the more useful verdict than Yosys's complaint about it.
+        var (policy, policyTime) = await policyTask;
+        if (policy.Failure != FailureClass.None) return run.Fail(StageName.Compile, policy.Failure, policyTime, policy.Detail);
         var (designProbe, probeTime) = await designProbeTask;
         if (designProbe.Interface is null) return run.Fail(StageName.Compile, designProbe.Failure, probeTime, designProbe.Detail, designProbe.FromCache);
-        var (policy, policyTime) = await policyTask;
-        if (policy.Failure != FailureClass.None) return run.Fail(StageName.Compile, policy.Failure, probeTime + policyTime, policy.Detail);
 
         // 3. Interface: same ports, same directions, same widths.
         if (InterfaceCheck.Compare(designProbe.Interface, module) is { } difference)
@@ -116,7 +117,7 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         if (!designSim.Trace.Complete)
         {
             var reached = designSim.Trace.Cycles.Count;
-            return designSim.Report.TimedOut || designSim.Report.Limit == LimitHit.CpuTime
+            return designSim.Report.Limit != LimitHit.None
                 ? run.Fail(StageName.Simulation, FailureClass.Timeout, simTime, $"the simulation {designSim.Report.Run.Describe(ResourceLimits.Default.WithTimeout(request.SimulationTimeout))} at cycle {reached} of {request.Cycles}")
                 : run.Fail(StageName.Simulation, FailureClass.SimulationAborted, simTime,
                     $"the design ended the simulation at cycle {reached} of {request.Cycles} ($finish, $stop or $fatal, or a crash); the harness never finished");

@@ -44,11 +44,12 @@ public sealed class BubblewrapSandbox(bool runningAsRoot) : ISandbox
             : ["--unshare-all"];
         args.AddRange(["--die-with-parent", "--new-session"]);
         args.AddRange(_systemMounts.Value);
-        foreach (var path in invocation.ReadOnlyPaths) args.AddRange(["--ro-bind", path, path]);
         args.AddRange(["--proc", "/proc", "--dev", "/dev",
             "--perms", "1777", "--size", limits.TmpBytes.ToString(), "--tmpfs", "/tmp",
             "--bind", workDirectory, SandboxEnvironment.WorkPath, "--chdir", SandboxEnvironment.WorkPath,
             "--clearenv"]);
+        // Last, so that a read-only file under /tmp or the work folder is not hidden by those mounts.
+        foreach (var path in invocation.ReadOnlyPaths) args.AddRange(["--ro-bind", path, path]);
         foreach (var (name, value) in SandboxEnvironment.For(invocation.Environment))
             args.AddRange(["--setenv", name, value]);
         args.Add("--");

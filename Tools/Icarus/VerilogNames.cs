@@ -1,0 +1,16 @@
+using System.Text.RegularExpressions;
+
+namespace HwForge.Tools.Icarus;
+
+/// <summary>Checks module names before they reach a tool's command line or script.</summary>
+internal static partial class VerilogNames
+{
+    /// <summary>A top module must be a plain identifier; escaped identifiers are not supported as tops.</summary>
+    public static string RequireTop(string top) =>
+        SimpleIdentifier().IsMatch(top)
+            ? top
+            : throw new ArgumentException($"'{top}' is not a plain Verilog module name (letters, digits, _ and $, not starting with a digit)", nameof(top));
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_$]*$")]
+    private static partial Regex SimpleIdentifier();
+}
