@@ -23,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(PpaCommand.Create());
         return root;
     }
 

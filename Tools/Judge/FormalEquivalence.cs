@@ -18,7 +18,7 @@ public static class FormalEquivalence
         var designFiles = request.Design.Select(s => $"design/{s.StagedName}").ToList();
         var script = FormalScript.Write(referenceFiles, request.ReferenceTop, designFiles, request.Top, module, request.FormalDepth);
         var step = new ToolStep("yosys-formal", version, new ToolInvocation("yosys", ["-s", ScriptFile])
-            .WithLimits(ResourceLimits.Default.WithTimeout(TimeSpan.FromSeconds(120))))
+            .WithLimits(ResourceLimits.Default.WithTimeout(request.FormalTimeout)))
         {
             Inputs =
             [

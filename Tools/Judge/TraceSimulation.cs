@@ -15,9 +15,9 @@ public static class TraceSimulation
 
     public static async Task<TraceRun> RunAsync(
         ToolHost host, ToolVersions versions, IReadOnlyList<SourceFile> sources, ModuleInterface module, Stimulus stimulus,
-        string tag, TimeSpan timeout, bool wantVcd, CancellationToken cancellation)
+        string tag, TimeSpan timeout, bool wantVcd, CancellationToken cancellation, double cycleNs = 10)
     {
-        var harness = HarnessWriter.Write(module, stimulus.Cycles.Count, tag, wantVcd ? VcdFile : null);
+        var harness = HarnessWriter.Write(module, stimulus.Cycles.Count, tag, wantVcd ? VcdFile : null, cycleNs);
         var options = new IcarusOptions
         {
             Harness = [SourceLoader.FromText($"hwforge-harness-{tag}.v", harness)],

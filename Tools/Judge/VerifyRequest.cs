@@ -35,6 +35,9 @@ public sealed record VerifyRequest(IReadOnlyList<SourceFile> Design, string Top,
     /// <summary>Cycles a sequential design is checked from reset when induction does not close.</summary>
     public int FormalDepth { get; init; } = 20;
 
+    /// <summary>Wall-clock limit of the formal check; a design SAT cannot settle in time (a large multiplier, say) is reported unsupported.</summary>
+    public TimeSpan FormalTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>When set, the design's simulation writes a VCD, returned in the report.</summary>
     public bool WantVcd { get; init; }
 

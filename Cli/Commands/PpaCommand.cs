@@ -1,0 +1,68 @@
+using System.CommandLine;
+using HwForge.Tools.Catalog;
+using HwForge.Tools.Nextpnr;
+using HwForge.Tools.Ppa;
+using HwForge.Tools.Sources;
+
+namespace HwForge.Cli.Commands;
+
+/// <summary>
+/// <c>hwforge ppa</c>: area, timing and power from real tools. Exit 0 measured, 1 the design cannot
+/// be synthesised or analysed (its fault), 2 usage or infrastructure error.
+/// </summary>
+public static class PpaCommand
+{
+    public static Command Create()
+    {
+        var design = new Argument<string[]>("design") { Description = "The design's Verilog/SystemVerilog sources", Arity = ArgumentArity.OneOrMore };
+        var top = new Option<string>("--top") { Description = "The top module", Required = true };
+        var period = new Option<double>("--clock-period") { Description = "Clock period in ns for slack (and the FPGA target)", DefaultValueFactory = _ => 10 };
+        var liberty = new Option<string>("--liberty") { Description = "osu018 (default), sky130 ($HWFORGE_SKY130_LIBERTY), a .lib/.lib.gz path, or generic", DefaultValueFactory = _ => "osu018" };
+        var fpga = new Option<string?>("--fpga") { Description = "Run the FPGA flow instead: ice40 (= up5k), or a device: hx1k, hx4k, hx8k, up5k" };
+        var clock = new Option<string?>("--clock") { Description = "The clock input (default: found by use and name)" };
+        var activity = new Option<string?>("--activity") { Description = "A VCD of the design for switching activity (default: HwForge simulates the design itself)" };
+        var scope = new Option<string?>("--activity-scope") { Description = "The design's instance in the VCD, e.g. tb.dut" };
+        var command = new Command("ppa", "Measure power, performance and area with Yosys, OpenSTA or nextpnr")
+        {
+            design, top, period, liberty, fpga, clock, activity, scope, CommonOptions.Json,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var request = new PpaRequest(SourceLoader.Load(parse.GetValue(design)!), parse.GetValue(top)!)
+            {
+                ClockPeriodNs = parse.GetValue(period),
+                Liberty = parse.GetValue(liberty)!,
+                Fpga = parse.GetValue(fpga) is { } name ? FindDevice(name) : null,
+                Clock = parse.GetValue(clock),
+                ActivityVcd = parse.GetValue(activity) is { } vcd ? RequireFile(vcd) : null,
+                ActivityScope = parse.GetValue(scope),
+            };
+            var host = await CommonOptions.CreateHostAsync(parse);
+            CommonOptions.WarnIfUnconfined(host, parse.InvocationConfiguration.Error);
+            var report = await new PpaAnalysis(host, new ToolVersions(host)).MeasureAsync(request, cancellation);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(CommonOptions.Json)) JsonOutput.Write(output, report);
+            else Print(output, report);
+            return report.Succeeded ? ExitCodes.Ok : ExitCodes.DesignFailed;
+        });
+        return command;
+    }
+
+    private static Ice40Device FindDevice(string name) =>
+        name.Equals("ice40", StringComparison.OrdinalIgnoreCase) ? Ice40Device.Up5k
+        : Ice40Device.Find(name) ?? throw new ArgumentException($"--fpga {name}: unknown device; use ice40, hx1k, hx4k, hx8k or up5k");
+
+    private static string RequireFile(string path) => File.Exists(path) ? path : throw new ArgumentException($"--activity {path}: no such file");
+
+    private static void Print(TextWriter output, PpaReport report)
+    {
+        output.WriteLine(report.Describe());
+        if (!report.Succeeded) return;
+        if (report.CriticalPathFrom is not null) output.WriteLine($"  critical path: {report.CriticalPathFrom} -> {report.CriticalPathTo}");
+        if (report.Activity is not null) output.WriteLine($"  power activity: {report.Activity}");
+        if (report.FpgaDetails is { } fpga) output.WriteLine($"  {fpga.Summary}");
+        var cells = report.CellsByType.OrderByDescending(c => c.Value).Take(8).Select(c => $"{c.Key} x{c.Value}");
+        if (report.CellsByType.Count > 0) output.WriteLine($"  cells: {string.Join(", ", cells)}{(report.CellsByType.Count > 8 ? ", ..." : "")}");
+        output.WriteLine($"  tools: {string.Join(", ", report.Tools.Select(t => $"{t.Key} {t.Value}"))}; {report.Elapsed.TotalSeconds:0.00} s");
+    }
+}
