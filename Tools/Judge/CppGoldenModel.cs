@@ -60,11 +60,11 @@ public static class CppGoldenModel
         }
         var progress = $"after {trace.Cycles.Count} of {cycles} cycles";
         if (run.Limit == LimitHit.WallClock)
-            return new(CppModelFailure.Limit, trace, $"the golden model {run.Describe(limits)} {progress}; does hwforge_step loop forever?", run, result.FromCache);
+            return new(CppModelFailure.Limit, trace, $"the golden model stopped {progress}: it {run.Describe(limits)}; does hwforge_step loop forever?", run, result.FromCache);
         if (run.Limit != LimitHit.None)
-            return new(CppModelFailure.Limit, trace, $"the golden model {run.Describe(limits)} {progress}", run, result.FromCache);
+            return new(CppModelFailure.Limit, trace, $"the golden model stopped {progress}: it {run.Describe(limits)}", run, result.FromCache);
         if (run.ExitCode != 0)
-            return new(CppModelFailure.Crash, trace, $"the golden model {run.Describe(limits)}{SignalHint(run.ExitCode)} {progress}{Said(run)}", run, result.FromCache);
+            return new(CppModelFailure.Crash, trace, $"the golden model stopped {progress}: it {run.Describe(limits)}{SignalHint(run.ExitCode)}{Said(run)}", run, result.FromCache);
         if (!trace.Complete || trace.Cycles.Count != cycles)
             return new(CppModelFailure.Crash, trace, $"the golden model ended the program {progress}; does it call exit()?{Said(run)}", run, result.FromCache);
         return new(CppModelFailure.None, trace, $"the golden model ran {cycles} cycles", run, result.FromCache);

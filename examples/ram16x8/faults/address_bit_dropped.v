@@ -1,0 +1,24 @@
+// FAULT: write address MSB dropped (upper half aliases lower half)
+module ram16x8 (
+    input  wire       clk,
+    input  wire       rst_n,
+    input  wire       en,
+    input  wire       we,
+    input  wire [3:0] addr,
+    input  wire [7:0] wdata,
+    output reg  [7:0] rdata
+);
+    reg [7:0] mem [0:15];
+    integer   i;
+
+    always @(posedge clk) begin
+        if (!rst_n) begin
+            for (i = 0; i < 16; i = i + 1)
+                mem[i] <= 8'd0;
+            rdata <= 8'd0;
+        end else if (en) begin
+            if (we) mem[{1'b0, addr[2:0]}] <= wdata;
+            rdata <= mem[addr];
+        end
+    end
+endmodule
