@@ -24,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(SandboxCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(PpaCommand.Create());
+        root.Subcommands.Add(ModelHeaderCommand.Create());
         return root;
     }
 

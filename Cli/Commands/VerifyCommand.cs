@@ -11,11 +11,13 @@ namespace HwForge.Cli.Commands;
 /// </summary>
 public static class VerifyCommand
 {
+    private static readonly HashSet<string> CppExtensions = [".cpp", ".cc", ".cxx"];
+
     public static Command Create()
     {
         var design = new Argument<string[]>("design") { Description = "The design's Verilog/SystemVerilog sources", Arity = ArgumentArity.OneOrMore };
         var top = new Option<string>("--top") { Description = "The design's top module", Required = true };
-        var reference = new Option<string[]>("--ref") { Description = "The reference's sources", Required = true, AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.OneOrMore };
+        var reference = new Option<string[]>("--ref") { Description = "The reference's sources, or one C++ golden model (.cpp)", Required = true, AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.OneOrMore };
         var referenceTop = new Option<string?>("--ref-top") { Description = "The reference's top module (default: --top)" };
         var clock = new Option<string?>("--clock") { Description = "The clock input (default: found by use and name)" };
         var reset = new Option<string?>("--reset") { Description = "The reset input (default: found by use and name)" };
@@ -32,9 +34,13 @@ public static class VerifyCommand
         {
             if (parse.GetValue(cycles) is < 1 or > 1_000_000) throw new ArgumentException("--cycles must be between 1 and 1000000");
             if (parse.GetValue(depth) is < 1 or > 1000) throw new ArgumentException("--formal-depth must be between 1 and 1000");
+            // A reference ending in .cpp/.cc/.cxx is a C++ golden model (see 'hwforge model-header').
+            var references = parse.GetValue(reference)!;
+            var model = references.Length == 1 && CppExtensions.Contains(Path.GetExtension(references[0])) ? SourceLoader.LoadOne(references[0]) : null;
             var request = new VerifyRequest(SourceLoader.Load(parse.GetValue(design)!), parse.GetValue(top)!,
-                SourceLoader.Load(parse.GetValue(reference)!), parse.GetValue(referenceTop) ?? parse.GetValue(top)!)
+                model is null ? SourceLoader.Load(references) : [], parse.GetValue(referenceTop) ?? parse.GetValue(top)!)
             {
+                ReferenceModel = model,
                 Clock = parse.GetValue(clock),
                 Reset = parse.GetValue(reset),
                 Cycles = parse.GetValue(cycles),

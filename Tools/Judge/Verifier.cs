@@ -49,22 +49,22 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         // Start what does not depend on anything: lint, both elaborations, and the candidate's preprocessed text.
         var lintTask = Timed(() => VerilatorLint.RunAsync(host, versions, request.Design, request.Top, cancellation));
         var designProbeTask = Timed(() => InterfaceProbe.RunAsync(host, versions, request.Design, request.Top, cancellation));
-        var referenceProbeTask = Timed(() => InterfaceProbe.RunAsync(host, versions, request.Reference, request.ReferenceTop, cancellation));
         var policyTask = Timed(() => PolicyCheck.RunAsync(host, versions, request.Design, cancellation));
 
-        // The reference must elaborate, or there is nothing to judge against.
-        var (referenceProbe, _) = await referenceProbeTask;
-        if (referenceProbe.Interface is null)
-            return run.Error($"the reference does not elaborate: {referenceProbe.Detail}");
-        var module = ApplyOverrides(referenceProbe.Interface, request);
-        run.Interface = module;
-        if (module.Outputs.Count() == 0) return run.Error($"the reference module {request.ReferenceTop} has no outputs to compare");
-        if (module.Ports.Any(p => p.Direction == PortDirection.Inout)) return run.Error("inout ports are not supported by the judge yet");
-
-        // The reference's trace needs only the reference; start it now.
-        var stimulus = StimulusGenerator.Generate(module, request.Cycles, request.Seed);
-        var referenceSimTask = Timed(() => TraceSimulation.RunAsync(host, versions, request.Reference, module with { Top = request.ReferenceTop },
-            stimulus, ReferenceTag, request.SimulationTimeout, wantVcd: false, cancellation));
+        // An RTL reference must elaborate, or there is nothing to judge against; its trace needs
+        // only the reference, so it starts now. A C++ model takes the design's interface, later.
+        ModuleInterface? module = null;
+        Stimulus? stimulus = null;
+        Task<(ReferenceTrace Value, TimeSpan Time)>? referenceTraceTask = null;
+        if (request.ReferenceModel is null)
+        {
+            var (referenceProbe, _) = await Timed(() => InterfaceProbe.RunAsync(host, versions, request.Reference, request.ReferenceTop, cancellation));
+            if (referenceProbe.Interface is null)
+                return run.Error($"the reference does not elaborate: {referenceProbe.Detail}");
+            if (CheckReference(ApplyOverrides(referenceProbe.Interface, request), run) is { } problem) return problem;
+            (module, stimulus) = (run.Interface!, StimulusGenerator.Generate(run.Interface!, request.Cycles, request.Seed));
+            referenceTraceTask = Timed(() => ReferenceTraceAsync(request, module, stimulus, cancellation));
+        }
 
         // 1. Lint: Verilator's errors are the design's errors.
         var (lint, lintTime) = await lintTask;
@@ -85,6 +85,17 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         var (designProbe, probeTime) = await designProbeTask;
         if (designProbe.Interface is null) return run.Fail(StageName.Compile, designProbe.Failure, probeTime, designProbe.Detail, designProbe.FromCache);
 
+        if (request.ReferenceModel is not null)
+        {
+            if (CheckReference(ApplyOverrides(designProbe.Interface, request), run) is { } problem) return problem;
+            if (CppGoldenModelAbi.Unsupported(run.Interface!) is { } reason) return run.Error($"the C++ golden model cannot describe this interface: {reason}");
+            (module, stimulus) = (run.Interface!, StimulusGenerator.Generate(run.Interface!, request.Cycles, request.Seed));
+            referenceTraceTask = Timed(() => ReferenceTraceAsync(request, module, stimulus, cancellation));
+        }
+
+        // Either branch above has chosen the interface and the stimulus by now.
+        if (module is null || stimulus is null) throw new InvalidOperationException("no interface to judge by");
+
         // 3. Interface: same ports, same directions, same widths.
         if (InterfaceCheck.Compare(designProbe.Interface, module) is { } difference)
             return run.Fail(StageName.Interface, difference.Failure, TimeSpan.Zero, difference.Detail);
@@ -94,11 +105,11 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         var tag = HarnessTag.For(host.Home, request.Design, stimulus);
         var designSimTask = Timed(() => TraceSimulation.RunAsync(host, versions, request.Design, module with { Top = request.Top },
             stimulus, tag, request.SimulationTimeout, request.WantVcd, cancellation));
-        var formalTask = request.Formal == FormalMode.Off ? null : Timed(() => FormalEquivalence.RunAsync(host, versions, request, module, cancellation));
+        var formalTask = request.Formal == FormalMode.Off || request.ReferenceModel is not null ? null
+            : Timed(() => FormalEquivalence.RunAsync(host, versions, request, module, cancellation));
 
-        var (referenceSim, _) = await referenceSimTask;
-        if (!referenceSim.Report.Compiled || !referenceSim.Trace.Complete)
-            return run.Error($"the reference does not simulate: {referenceSim.Report.Summary} {FirstLine(referenceSim.Report)}");
+        var (referenceTrace, _) = await referenceTraceTask!;
+        if (referenceTrace.Problem is { } referenceProblem) return run.Error(referenceProblem);
         var (designSim, simTime) = await designSimTask;
         run.Vcd = designSim.Vcd;
         if (!designSim.Report.Compiled)
@@ -110,7 +121,7 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         }
         run.Pass(StageName.Compile, probeTime + policyTime, "elaborates in Yosys and Icarus; no forbidden constructs", designProbe.FromCache);
 
-        var mismatch = TraceComparer.FirstMismatch(module, stimulus, referenceSim.Trace, designSim.Trace, "simulation");
+        var mismatch = TraceComparer.FirstMismatch(module, stimulus, referenceTrace.Trace!, designSim.Trace, "simulation");
         if (mismatch is not null)
             return run.Fail(StageName.Simulation, mismatch.DuringReset ? FailureClass.ResetBehaviour : FailureClass.FunctionalMismatch, simTime,
                 mismatch.Describe(), designSim.Report.FromCache, mismatch);
@@ -126,8 +137,10 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
 
         if (formalTask is null)
         {
-            run.Formal = FormalResult.Skipped("--formal off");
-            run.Skip(StageName.Formal, "--formal off");
+            var why = request.ReferenceModel is not null ? "the reference is a C++ golden model: no formal equivalence" : "--formal off";
+            if (request.ReferenceModel is not null && request.Formal == FormalMode.On) return run.Error($"--formal on, but {why}");
+            run.Formal = FormalResult.Skipped(why);
+            run.Skip(StageName.Formal, why);
             return run.Finish();
         }
         var ((outcome, counterexample, formalCached), formalTime) = await formalTask;
@@ -147,6 +160,32 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
                 else run.Pass(StageName.Formal, formalTime, outcome.Detail, formalCached);
                 return run.Finish();
         }
+    }
+
+    /// <summary>The reference's outputs on the stimulus: from its RTL under the harness, or from the C++ golden model.</summary>
+    private async Task<ReferenceTrace> ReferenceTraceAsync(VerifyRequest request, ModuleInterface module, Stimulus stimulus, CancellationToken cancellation)
+    {
+        if (request.ReferenceModel is { } model)
+        {
+            var result = await CppGoldenModel.RunAsync(host, versions, model, module, stimulus, request.SimulationTimeout, cancellation).ConfigureAwait(false);
+            return result.Succeeded ? new ReferenceTrace(result.Trace, null) : new ReferenceTrace(null, $"the C++ golden model failed ({result.Failure}): {result.Detail}");
+        }
+        var run = await TraceSimulation.RunAsync(host, versions, request.Reference, module with { Top = request.ReferenceTop },
+            stimulus, ReferenceTag, request.SimulationTimeout, wantVcd: false, cancellation).ConfigureAwait(false);
+        return run.Report.Compiled && run.Trace.Complete
+            ? new ReferenceTrace(run.Trace, null)
+            : new ReferenceTrace(null, $"the reference does not simulate: {run.Report.Summary} {FirstLine(run.Report)}");
+    }
+
+    private sealed record ReferenceTrace(Trace? Trace, string? Problem);
+
+    /// <summary>Records the interface to judge by, or returns an error report when it cannot be judged.</summary>
+    private static VerifyReport? CheckReference(ModuleInterface module, PipelineRun run)
+    {
+        run.Interface = module;
+        if (!module.Outputs.Any()) return run.Error($"the module {module.Top} has no outputs to compare");
+        if (module.Ports.Any(p => p.Direction == PortDirection.Inout)) return run.Error("inout ports are not supported by the judge yet");
+        return null;
     }
 
     /// <summary>Runs a formal counterexample through both simulations, so it reads like any mismatch.</summary>

@@ -17,6 +17,12 @@ public enum FormalMode
 /// <summary>What to verify against what, and how.</summary>
 public sealed record VerifyRequest(IReadOnlyList<SourceFile> Design, string Top, IReadOnlyList<SourceFile> Reference, string ReferenceTop)
 {
+    /// <summary>
+    /// A C++ golden model to verify against instead of RTL (see <see cref="CppGoldenModelAbi"/>);
+    /// <see cref="Reference"/> is then empty and the design's own interface is judged.
+    /// </summary>
+    public SourceFile? ReferenceModel { get; init; }
+
     /// <summary>Overrides the clock found by use and name.</summary>
     public string? Clock { get; init; }
 

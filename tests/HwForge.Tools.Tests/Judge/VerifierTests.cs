@@ -112,5 +112,21 @@ public sealed class VerifierTests : IDisposable
         Assert.Contains("$enddefinitions", System.Text.Encoding.ASCII.GetString(report.Vcd!));
     }
 
+    [Fact]
+    public async Task A_design_can_be_verified_against_a_cpp_golden_model()
+    {
+        var model = "#include \"hwforge_model.h\"\nvoid hwforge_step(const Inputs& in, Outputs& out) { out.s = in.a + in.b; }\n";
+        var wrongModel = model.Replace("in.a + in.b", "in.a - in.b");
+        VerifyRequest WithModel(VerifyRequest r, string text) => r with { Reference = [], ReferenceModel = Sources.SourceLoader.FromText("model.cpp", text) };
+
+        var good = await JudgeFixture.VerifyAsync(_test, JudgeFixture.Adder, JudgeFixture.Adder, "add8", r => WithModel(r, model));
+        Assert.Equal(Verdict.Pass, good.Verdict);
+        Assert.Equal(FormalStatus.Skipped, good.Formal.Status);
+
+        var bad = await JudgeFixture.VerifyAsync(_test, JudgeFixture.Adder, JudgeFixture.Adder, "add8", r => WithModel(r, wrongModel));
+        Assert.Equal(Verdict.Fail, bad.Verdict);
+        Assert.Equal("s", bad.FirstMismatch!.Signal);
+    }
+
     public void Dispose() => _test.Dispose();
 }
