@@ -10,6 +10,9 @@ namespace HwForge.Tools.Execution;
 /// </summary>
 public sealed class ToolHost(ISandbox sandbox, HwForgeHome home, ContentCache? cache)
 {
+    /// <summary>Whole-report answers (a verification, say), beside the step cache; null when caching is off.</summary>
+    public ReportCache? Reports { get; } = cache is null ? null : new ReportCache(Path.Combine(cache.Root, "reports"));
+
     public ISandbox Sandbox { get; } = sandbox;
 
     public HwForgeHome Home { get; } = home;

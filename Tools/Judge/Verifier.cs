@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HwForge.Tools.Caching;
 using HwForge.Tools.Catalog;
 using HwForge.Tools.Execution;
 using HwForge.Tools.Icarus;
@@ -24,14 +25,32 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         try
         {
-            var report = await VerifyStagesAsync(request, stop.Token).ConfigureAwait(false);
-            return report with { ToolVersions = await ToolVersionsAsync(cancellation).ConfigureAwait(false) };
+            var tools = await ToolVersionsAsync(cancellation).ConfigureAwait(false);
+            var key = request.WantVcd || host.Reports is null ? null : ReportKey(request, tools);
+            if (key is not null && host.Reports!.TryGet<VerifyReport>(key) is { } known) return known with { FromCache = true };
+
+            var report = await VerifyStagesAsync(request, stop.Token).ConfigureAwait(false) with { ToolVersions = tools };
+            // Errors and resource limits depend on the machine, not only on the design: those are asked again.
+            if (key is not null && report.Verdict != Verdict.Error && report.FailureClass != FailureClass.Timeout) host.Reports!.Store(key, report);
+            return report;
         }
         finally
         {
             stop.Cancel();
         }
     }
+
+    /// <summary>Everything a verdict depends on: the sources, every option, and the tools' versions.</summary>
+    private static string ReportKey(VerifyRequest request, IReadOnlyDictionary<string, string> tools) => ReportCache.Key(
+    [
+        "verify-v1", request.Top, request.ReferenceTop,
+        .. request.Design.SelectMany(s => new[] { s.StagedName, s.Text }), "|",
+        .. request.Reference.SelectMany(s => new[] { s.StagedName, s.Text }), "|",
+        request.ReferenceModel?.Text ?? "", request.Clock ?? "", request.Reset ?? "", request.ResetActiveLow?.ToString() ?? "",
+        request.Cycles.ToString(), request.Seed.ToString(), request.Formal.ToString(), request.FormalDepth.ToString(),
+        request.FormalTimeout.ToString(), request.SimulationTimeout.ToString(),
+        .. tools.OrderBy(t => t.Key).Select(t => $"{t.Key}={t.Value}"),
+    ]);
 
     private async Task<IReadOnlyDictionary<string, string>> ToolVersionsAsync(CancellationToken cancellation)
     {

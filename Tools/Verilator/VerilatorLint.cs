@@ -29,7 +29,7 @@ public static class VerilatorLint
         if (top is not null) args.AddRange(["--top-module", top]);
         args.AddRange(sources.Select(s => s.StagedName));
 
-        var step = new ToolStep(VerilatorTool.Descriptor.Name, version, new ToolInvocation("verilator", args)
+        var step = new ToolStep(VerilatorTool.Descriptor.Name, version, VerilatorTool.Invocation(args)
             .WithLimits(ResourceLimits.Default.WithTimeout(TimeSpan.FromSeconds(60))))
         {
             Inputs = [.. sources.Select(s => InputFile.FromText(s.StagedName, s.Text))],

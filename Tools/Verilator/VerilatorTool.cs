@@ -14,6 +14,19 @@ public static partial class VerilatorTool
         VersionPattern: VersionRegex(),
         DebianPackage: "verilator");
 
+    /// <summary>Where Debian (and most packages) put Verilator's runtime files.</summary>
+    private const string PackagedRoot = "/usr/share/verilator";
+
+    /// <summary>
+    /// An invocation of Verilator. The <c>verilator</c> command is a Perl wrapper that only finds
+    /// its root and starts <c>verilator_bin</c>; starting the binary directly saves ~100 ms of Perl
+    /// per lint, which matters when an agent lints hundreds of candidates.
+    /// </summary>
+    public static Execution.ToolInvocation Invocation(IEnumerable<string> arguments) =>
+        Directory.Exists(Path.Combine(PackagedRoot, "include")) && ToolVersions.FindOnPath("verilator_bin") is not null
+            ? new Execution.ToolInvocation("verilator_bin", arguments).WithEnvironment("VERILATOR_ROOT", PackagedRoot)
+            : new Execution.ToolInvocation("verilator", arguments);
+
     [GeneratedRegex(@"Verilator (?<version>\d+\.\d+)")]
     private static partial Regex VersionRegex();
 }
