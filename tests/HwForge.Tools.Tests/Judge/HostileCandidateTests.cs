@@ -43,6 +43,7 @@ public sealed class HostileCandidateTests : IDisposable
     public async Task The_harness_notices_a_simulation_ended_by_the_design()
     {
         var quitter = """
+            `timescale 1ns/1ps
             module counter(input clk, input rst, input en, output reg [7:0] q);
               always @(posedge clk) if (rst) q <= 8'd0; else if (en) q <= q + 8'd1;
               initial begin #95; $display("Mismatches: 0"); $finish; end

@@ -99,9 +99,18 @@ public sealed class VerifierTests : IDisposable
     [Fact]
     public async Task Verifying_an_unchanged_pair_again_comes_from_the_cache()
     {
-        await JudgeFixture.VerifyAsync(_test, JudgeFixture.Counter, JudgeFixture.Counter, "counter");
+        var first = await JudgeFixture.VerifyAsync(_test, JudgeFixture.Counter, JudgeFixture.Counter, "counter");
         var again = await JudgeFixture.VerifyAsync(_test, JudgeFixture.Counter, JudgeFixture.Counter, "counter");
-        Assert.All(again.Stages.Where(s => s.Stage != StageName.Interface), s => Assert.True(s.FromCache, $"{s.Stage} was not cached"));
+        Assert.False(first.FromCache);
+        Assert.True(again.FromCache);
+        Assert.Equal(first.Verdict, again.Verdict);
+        Assert.Equal(first.Formal.Status, again.Formal.Status);
+
+        // A new stimulus is a new question, but the unchanged design's lint and elaboration are reused.
+        var reseeded = await JudgeFixture.VerifyAsync(_test, JudgeFixture.Counter, JudgeFixture.Counter, "counter", r => r with { Seed = 7 });
+        Assert.False(reseeded.FromCache);
+        Assert.True(reseeded.Stages.Single(s => s.Stage == StageName.Lint).FromCache);
+        Assert.True(reseeded.Stages.Single(s => s.Stage == StageName.Compile).FromCache);
     }
 
     [Fact]
