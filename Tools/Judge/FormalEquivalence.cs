@@ -1,14 +1,16 @@
 using HwForge.Tools.Catalog;
 using HwForge.Tools.Execution;
-using HwForge.Tools.Sources;
 using HwForge.Tools.Yosys;
 
 namespace HwForge.Tools.Judge;
 
-/// <summary>Runs the formal equivalence script, confined, and turns the log into an outcome and a replayable stimulus.</summary>
+/// <summary>
+/// Runs the equivalence check (Yosys builds the AIGER miter, ABC proves it) as one confined,
+/// cacheable step, and turns a counterexample into a stimulus for replay in simulation.
+/// </summary>
 public static class FormalEquivalence
 {
-    private const string ScriptFile = "hwforge-formal.ys";
+    private const string YosysLog = "hwforge-formal-yosys.log";
 
     public static async Task<(FormalOutcome Outcome, Stimulus? Counterexample, bool FromCache)> RunAsync(
         ToolHost host, ToolVersions versions, VerifyRequest request, ModuleInterface module, CancellationToken cancellation)
@@ -16,50 +18,40 @@ public static class FormalEquivalence
         var version = await versions.RequireAsync(YosysTool.Descriptor, cancellation).ConfigureAwait(false);
         var referenceFiles = request.Reference.Select(s => $"ref/{s.StagedName}").ToList();
         var designFiles = request.Design.Select(s => $"design/{s.StagedName}").ToList();
-        var script = FormalScript.Write(referenceFiles, request.ReferenceTop, designFiles, request.Top, module, request.FormalDepth);
-        var step = new ToolStep("yosys-formal", version, new ToolInvocation("yosys", ["-s", ScriptFile])
+        var yosys = FormalScript.Yosys(referenceFiles, request.ReferenceTop, designFiles, request.Top, module);
+        // Yosys's log goes to a file: only ABC's verdict is on stdout.
+        var script = $"yosys -q -l {YosysLog} -s {FormalScript.YosysScriptFile} > /dev/null 2>&1 || {{ echo HWFORGE-YOSYS-FAILED; exit 0; }}\n" +
+                     $"exec yosys-abc -c \"{FormalScript.Abc(module, request.FormalDepth)}\"\n";
+        var step = new ToolStep("yosys-abc-formal", version, new ToolInvocation("sh", ["-c", script])
             .WithLimits(ResourceLimits.Default.WithTimeout(request.FormalTimeout)))
         {
             Inputs =
             [
                 .. request.Reference.Select(s => InputFile.FromText($"ref/{s.StagedName}", s.Text)),
                 .. request.Design.Select(s => InputFile.FromText($"design/{s.StagedName}", s.Text)),
-                InputFile.FromText(ScriptFile, script),
+                InputFile.FromText(FormalScript.YosysScriptFile, yosys),
             ],
+            Outputs = [YosysLog, FormalScript.Map, FormalScript.Counterexample],
         };
         var result = await host.RunAsync(step, cancellation).ConfigureAwait(false);
-        var log = result.Run.StandardOutput + "\n" + result.Run.StandardError;
         if (result.Run.Limit != LimitHit.None)
-            return (new FormalOutcome(FormalStatus.Unsupported, $"yosys {result.Run.Describe(step.Invocation.Limits)}", new Dictionary<int, Dictionary<string, string>>()), null, result.FromCache);
-
-        var outcome = FormalOutputParser.Parse(log, module.IsSequential, request.FormalDepth);
-        if (outcome.Status == FormalStatus.Unsupported)
+            return (new FormalOutcome(FormalStatus.Unsupported, null, $"the proof {result.Run.Describe(step.Invocation.Limits)}; large arithmetic (multipliers) is hard for SAT"), null, result.FromCache);
+        if (result.Run.StandardOutput.Contains("HWFORGE-YOSYS-FAILED"))
         {
-            var error = log.Split('\n').FirstOrDefault(l => l.StartsWith("ERROR:", StringComparison.Ordinal))?.Trim();
-            outcome = outcome with { Detail = error ?? outcome.Detail };
+            var log = result.OutputText(YosysLog) ?? "";
+            var error = log.Split('\n').LastOrDefault(l => l.StartsWith("ERROR:", StringComparison.Ordinal))?.Trim() ?? "Yosys could not build the miter";
+            var detail = error.Contains("select -assert-none") || error.Contains("Assertion failed")
+                ? "the design uses latches, negative-edge or several clocks, which the proof does not support"
+                : error;
+            return (new FormalOutcome(FormalStatus.Unsupported, null, detail), null, result.FromCache);
         }
-        return (outcome, ToStimulus(outcome, module), result.FromCache);
-    }
 
-    /// <summary>The counterexample's inputs as a stimulus; unknown bits become 0, as SAT leaves them free.</summary>
-    private static Stimulus? ToStimulus(FormalOutcome outcome, ModuleInterface module)
-    {
-        if (outcome.Status != FormalStatus.Counterexample || outcome.CounterexampleInputs.Count == 0) return null;
-        var inputs = module.DrivenInputs;
-        var cycles = new List<string[]>();
-        foreach (var step in outcome.CounterexampleInputs.Keys.Where(k => k > 0).Order())
-        {
-            var values = outcome.CounterexampleInputs[step];
-            cycles.Add([.. inputs.Select(p => Normalise(values.GetValueOrDefault(p.Name), p.Width))]);
-        }
-        // A couple of quiet cycles after the last step let a registered difference reach the outputs.
-        if (module.IsSequential && cycles.Count > 0) { cycles.Add(cycles[^1]); cycles.Add(cycles[^1]); }
-        return cycles.Count == 0 ? null : new Stimulus(inputs, cycles);
-    }
-
-    private static string Normalise(string? bits, int width)
-    {
-        var known = (bits ?? "").Replace('x', '0').Replace('z', '0').Replace('-', '0');
-        return known.Length >= width ? known[^width..] : known.PadLeft(width, '0');
+        var outcome = module.IsSequential
+            ? FormalOutputParser.ParseSequential(result.Run.StandardOutput)
+            : FormalOutputParser.ParseCombinational(result.Run.StandardOutput);
+        var counterexample = outcome.Status == FormalStatus.Counterexample
+            ? FormalCounterexample.ToStimulus(result.OutputText(FormalScript.Counterexample), result.OutputText(FormalScript.Map), module)
+            : null;
+        return (outcome, counterexample, result.FromCache);
     }
 }

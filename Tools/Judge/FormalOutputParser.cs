@@ -2,47 +2,48 @@ using System.Text.RegularExpressions;
 
 namespace HwForge.Tools.Judge;
 
-/// <summary>What the SAT runs in a formal script concluded, read from Yosys's log.</summary>
-public sealed record FormalOutcome(FormalStatus Status, string Detail, IReadOnlyDictionary<int, Dictionary<string, string>> CounterexampleInputs);
+/// <summary>What the proof concluded, read from ABC's log.</summary>
+public sealed record FormalOutcome(FormalStatus Status, int? Bound, string Detail, int? FailingCycle = null);
 
 /// <summary>
-/// Reads Yosys's <c>sat</c> output. A counterexample's table lists, per time step, each miter input
-/// (<c>\in_a</c>) with its bits; the steps become a stimulus that is replayed in simulation.
+/// Reads ABC's answers, in this order: a counterexample from <c>pdr</c> or <c>bmc3</c>; a
+/// <c>pdr</c> proof; a k-induction proof whose base case the bounded check covered; a bounded
+/// result; otherwise nothing was concluded. (<c>ind</c> always runs and says "UNDECIDED" after a
+/// counterexample, so its words count only after the others.)
 /// </summary>
 public static partial class FormalOutputParser
 {
-    public static FormalOutcome Parse(string log, bool sequential, int depth)
+    public static FormalOutcome ParseSequential(string log)
     {
-        var empty = new Dictionary<int, Dictionary<string, string>>();
-        if (log.Contains("Induction step proven: SUCCESS!"))
-            return new FormalOutcome(FormalStatus.Proven, "proven for all cycles by temporal induction", empty);
-        if (log.Contains("model found: FAIL!") || log.Contains("model found for base case: FAIL!") || log.Contains("proof did fail"))
-            return new FormalOutcome(FormalStatus.Counterexample, "SAT found inputs for which the outputs differ", LastTable(log));
-        if (log.Contains("no model found: SUCCESS!"))
-            return sequential
-                ? new FormalOutcome(FormalStatus.Bounded, $"no difference in {depth} cycles from reset (induction did not close)", empty)
-                : new FormalOutcome(FormalStatus.Proven, "proven for all inputs (combinational SAT proof)", empty);
-        return new FormalOutcome(FormalStatus.Unsupported, "Yosys did not conclude", empty);
-    }
-
-    private static Dictionary<int, Dictionary<string, string>> LastTable(string log)
-    {
-        // Tables are printed after each proof attempt; the last one belongs to the failing proof.
-        var start = log.LastIndexOf("Signal Name", StringComparison.Ordinal);
-        var steps = new Dictionary<int, Dictionary<string, string>>();
-        if (start < 0) return steps;
-        foreach (Match row in TableRow().Matches(log[start..]))
+        if (Asserted().Match(log) is { Success: true } failure)
         {
-            // A combinational proof prints no time column: its one step is step 1.
-            var step = !row.Groups["step"].Success ? 1 : row.Groups["step"].Value == "init" ? 0 : int.Parse(row.Groups["step"].Value);
-            var name = row.Groups["name"].Value;
-            if (!name.StartsWith("in_", StringComparison.Ordinal)) continue;
-            if (!steps.TryGetValue(step, out var values)) steps[step] = values = [];
-            values[name["in_".Length..]] = row.Groups["bits"].Value;
+            var frame = int.Parse(failure.Groups["frame"].Value);
+            return new FormalOutcome(FormalStatus.Counterexample, null, $"ABC found inputs for which the outputs differ at cycle {frame} after reset", frame);
         }
-        return steps;
+        if (log.Contains("Property proved."))
+            return new FormalOutcome(FormalStatus.Proven, null, "proven for all cycles (IC3/PDR)");
+        if (Frames().Match(log) is { Success: true } bounded)
+        {
+            var frames = int.Parse(bounded.Groups["frames"].Value);
+            if (frames >= FormalScript.InductionDepth && log.Contains("Networks are equivalent"))
+                return new FormalOutcome(FormalStatus.Proven, null, $"proven for all cycles ({FormalScript.InductionDepth}-induction over a {frames - 1}-cycle base case)");
+            return new FormalOutcome(FormalStatus.Bounded, frames - 1, $"no difference in {frames - 1} cycles after reset; not proven beyond");
+        }
+        return new FormalOutcome(FormalStatus.Unsupported, null, "ABC did not conclude in its time limits");
     }
 
-    [GeneratedRegex(@"^\s+((?<step>\d+|init)\s+)?\\(?<name>\S+)\s+\S+\s+\S+\s+(?<bits>[01xz-]+)\s*$", RegexOptions.Multiline)]
-    private static partial Regex TableRow();
+    public static FormalOutcome ParseCombinational(string log)
+    {
+        if (log.Contains("UNSATISFIABLE") || log.Contains("Networks are equivalent"))
+            return new FormalOutcome(FormalStatus.Proven, null, "proven for all inputs (combinational SAT proof)");
+        if (log.Contains("SATISFIABLE") || log.Contains("NOT EQUIVALENT"))
+            return new FormalOutcome(FormalStatus.Counterexample, null, "SAT found inputs for which the outputs differ", 0);
+        return new FormalOutcome(FormalStatus.Unsupported, null, "ABC did not conclude");
+    }
+
+    [GeneratedRegex(@"Output 0 of miter ""[^""]*"" was asserted in frame (?<frame>\d+)")]
+    private static partial Regex Asserted();
+
+    [GeneratedRegex(@"No output asserted in (?<frames>\d+) frames")]
+    private static partial Regex Frames();
 }

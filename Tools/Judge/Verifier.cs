@@ -167,14 +167,13 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         {
             case FormalStatus.Counterexample:
                 var replayed = counterexample is null ? null : await ReplayAsync(request, module, counterexample, cancellation);
-                run.Formal = new FormalResult(outcome.Status, null, "yosys sat (miter)", outcome.Detail, replayed);
+                run.Formal = new FormalResult(outcome.Status, null, FormalMethod(module), outcome.Detail, replayed);
                 return run.Fail(StageName.Formal, replayed?.DuringReset == true ? FailureClass.ResetBehaviour : FailureClass.FunctionalMismatch, formalTime,
                     replayed is null ? outcome.Detail : $"formal counterexample: {replayed.Describe()}", formalCached, replayed);
             case FormalStatus.Unsupported when request.Formal == FormalMode.On:
                 return run.Error($"--formal on, but the formal check could not run: {outcome.Detail}");
             default:
-                var bound = outcome.Status == FormalStatus.Bounded ? request.FormalDepth : (int?)null;
-                run.Formal = new FormalResult(outcome.Status, bound, module.IsSequential ? "yosys sat: induction, then bounded check from reset" : "yosys sat: combinational proof", outcome.Detail);
+                run.Formal = new FormalResult(outcome.Status, outcome.Bound, FormalMethod(module), outcome.Detail);
                 if (outcome.Status == FormalStatus.Unsupported) run.Add(StageName.Formal, StageStatus.Skipped, formalTime, $"unsupported: {outcome.Detail}", formalCached);
                 else run.Pass(StageName.Formal, formalTime, outcome.Detail, formalCached);
                 return run.Finish();
@@ -215,6 +214,10 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         var design = TraceSimulation.RunAsync(host, versions, request.Design, module with { Top = request.Top }, stimulus, tag, request.SimulationTimeout, false, cancellation);
         return TraceComparer.FirstMismatch(module, stimulus, (await reference).Trace, (await design).Trace, "formal counterexample");
     }
+
+    private static string FormalMethod(ModuleInterface module) => module.IsSequential
+        ? "yosys AIGER miter; abc pdr (IC3), bmc3 from reset, k-induction"
+        : "yosys AIGER miter; abc iprove (SAT)";
 
     private static ModuleInterface ApplyOverrides(ModuleInterface module, VerifyRequest request)
     {

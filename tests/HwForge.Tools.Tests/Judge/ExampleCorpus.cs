@@ -38,7 +38,7 @@ public sealed class ExampleCorpus : IDisposable
             VerifyRequest Against(string file) => new([SourceLoader.LoadOne(Path.Combine(folder, file))], top, reference, top)
             {
                 // Large multipliers are beyond SAT within a test's budget; simulation still decides them.
-                FormalTimeout = TimeSpan.FromSeconds(20),
+                FormalTimeout = TimeSpan.FromSeconds(30),
             };
             work.Add((top, kind, "ref.v", true, Against("ref.v")));
             foreach (var equivalent in root.GetProperty("equivalents").EnumerateArray())
