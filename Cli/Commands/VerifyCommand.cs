@@ -24,16 +24,18 @@ public static class VerifyCommand
         var cycles = new Option<int>("--cycles") { Description = "Simulated cycles", DefaultValueFactory = _ => 1000 };
         var formal = new Option<FormalMode>("--formal") { Description = "auto: prove when possible; on: a design that cannot be proven is an error; off", DefaultValueFactory = _ => FormalMode.Auto };
         var depth = new Option<int>("--formal-depth") { Description = "Cycles from reset checked formally when induction does not close", DefaultValueFactory = _ => 20 };
+        var formalTimeout = new Option<double>("--formal-timeout") { Description = "Seconds the proof may take before it is reported unsupported", DefaultValueFactory = _ => 30 };
         var seed = new Option<int>("--seed") { Description = "Seed of the random stimulus", DefaultValueFactory = _ => 1 };
         var vcd = new Option<string?>("--vcd") { Description = "Write the design's waveform (VCD) here" };
         var command = new Command("verify", "Check a design against a reference: lint, compile, interface, simulation, formal equivalence")
         {
-            design, top, reference, referenceTop, clock, reset, cycles, formal, depth, seed, vcd, CommonOptions.Json,
+            design, top, reference, referenceTop, clock, reset, cycles, formal, depth, formalTimeout, seed, vcd, CommonOptions.Json,
         };
         command.SetAction(async (parse, cancellation) =>
         {
             if (parse.GetValue(cycles) is < 1 or > 1_000_000) throw new ArgumentException("--cycles must be between 1 and 1000000");
             if (parse.GetValue(depth) is < 1 or > 1000) throw new ArgumentException("--formal-depth must be between 1 and 1000");
+            if (parse.GetValue(formalTimeout) is <= 0 or > 86400) throw new ArgumentException("--formal-timeout must be a positive number of seconds");
             // A reference ending in .cpp/.cc/.cxx is a C++ golden model (see 'hwforge model-header').
             var references = parse.GetValue(reference)!;
             var model = references.Length == 1 && CppExtensions.Contains(Path.GetExtension(references[0])) ? SourceLoader.LoadOne(references[0]) : null;
@@ -47,6 +49,7 @@ public static class VerifyCommand
                 Seed = parse.GetValue(seed),
                 Formal = parse.GetValue(formal),
                 FormalDepth = parse.GetValue(depth),
+                FormalTimeout = TimeSpan.FromSeconds(parse.GetValue(formalTimeout)),
                 WantVcd = parse.GetValue(vcd) is not null,
             };
             var host = await CommonOptions.CreateHostAsync(parse);
