@@ -25,7 +25,9 @@ public sealed class ToolVersions(ToolHost host)
     public async Task<string> RequireAsync(ToolDescriptor tool, CancellationToken cancellation = default)
     {
         var version = await GetAsync(tool, cancellation).ConfigureAwait(false);
-        return version.Version ?? throw new ToolNotFoundException(tool.Executable);
+        return version.Version ?? throw (version.Path is null
+            ? new ToolNotFoundException(tool.Executable)
+            : new ToolNotFoundException(tool.Executable, version.Problem ?? "its version could not be read"));
     }
 
     private async Task<ToolVersion> ProbeAsync(ToolDescriptor tool, CancellationToken cancellation)

@@ -1,7 +1,6 @@
 using HwForge.Tools.Catalog;
 using HwForge.Tools.Compilers;
 using HwForge.Tools.Execution;
-using HwForge.Tools.Icarus;
 using HwForge.Tools.Sources;
 
 namespace HwForge.Tools.Judge;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using HwForge.Tools.Catalog;
 using HwForge.Tools.Execution;
-using HwForge.Tools.Icarus;
 using HwForge.Tools.Sources;
 using HwForge.Tools.Yosys;
 

@@ -48,8 +48,8 @@ public static class VerilatorTestbench
         TestbenchLanguage language, TimeSpan timeout, IReadOnlyList<string>? collectFiles = null, CancellationToken cancellation = default)
     {
         var version = await versions.RequireAsync(VerilatorTool.Descriptor, cancellation).ConfigureAwait(false);
-        var files = string.Join(' ', sources.Select(s => Quote(s.StagedName)).Append(Quote(testbench.StagedName)));
-        var mode = language == TestbenchLanguage.Cpp ? $"--cc --exe --build --top-module {Quote(top)}" : $"--binary --timing --top-module {Quote(top)}";
+        var files = string.Join(' ', sources.Select(s => ShellWords.Quote(s.StagedName)).Append(ShellWords.Quote(testbench.StagedName)));
+        var mode = language == TestbenchLanguage.Cpp ? $"--cc --exe --build --top-module {ShellWords.Quote(top)}" : $"--binary --timing --top-module {ShellWords.Quote(top)}";
         // Build output goes to a log of its own, so what the testbench prints is all that stdout holds.
         var script = $"verilator {mode} -j 2 -Wno-fatal -Mdir obj -o hwforge-sim {files} > {BuildLog} 2>&1 || exit $?\n" +
                      $": > {BuiltMarker}\nexec ./obj/hwforge-sim\n";
@@ -71,8 +71,6 @@ public static class VerilatorTestbench
         return new TestbenchReport(result.Outputs.ContainsKey(BuiltMarker) ? TestbenchStage.Run : TestbenchStage.Build,
             diagnostics, result.Run, outputs, version, result.FromCache);
     }
-
-    private static string Quote(string word) => "'" + word.Replace("'", "'\\''") + "'";
 
     private static string LastLines(string text, int count) =>
         string.Join('\n', text.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(count));

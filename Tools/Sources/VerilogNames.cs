@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace HwForge.Tools.Icarus;
+namespace HwForge.Tools.Sources;
 
 /// <summary>Checks module names before they reach a tool's command line or script.</summary>
 internal static partial class VerilogNames

@@ -1,4 +1,4 @@
-namespace HwForge.Tools.Icarus;
+namespace HwForge.Tools.Execution;
 
 /// <summary>
 /// Quotes words for the small <c>sh -c</c> scripts that chain two tools in one cached step.
