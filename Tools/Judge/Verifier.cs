@@ -75,6 +75,7 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         ModuleInterface? module = null;
         Stimulus? stimulus = null;
         Task<(ReferenceTrace Value, TimeSpan Time)>? referenceTraceTask = null;
+        Task<((FormalOutcome, Stimulus?, bool), TimeSpan)>? formalTask = null;
         if (request.ReferenceModel is null)
         {
             var (referenceProbe, _) = await Timed(() => InterfaceProbe.RunAsync(host, versions, request.Reference, request.ReferenceTop, cancellation));
@@ -83,6 +84,10 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
             if (CheckReference(ApplyOverrides(referenceProbe.Interface, request), run) is { } problem) return problem;
             (module, stimulus) = (run.Interface!, StimulusGenerator.Generate(run.Interface!, request.Cycles, request.Seed));
             referenceTraceTask = Timed(() => ReferenceTraceAsync(request, module, stimulus, cancellation));
+            // The proof needs only the reference's interface and both sources, so it starts now, beside
+            // lint and elaboration; if an earlier stage decides, it is cancelled with the rest.
+            if (request.Formal != FormalMode.Off)
+                formalTask = Timed(() => FormalEquivalence.RunAsync(host, versions, request, module, cancellation));
         }
 
         // 1. Lint: Verilator's errors are the design's errors.
@@ -124,8 +129,6 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         var tag = HarnessTag.For(host.Home, request.Design, stimulus);
         var designSimTask = Timed(() => TraceSimulation.RunAsync(host, versions, request.Design, module with { Top = request.Top },
             stimulus, tag, request.SimulationTimeout, request.WantVcd, cancellation));
-        var formalTask = request.Formal == FormalMode.Off || request.ReferenceModel is not null ? null
-            : Timed(() => FormalEquivalence.RunAsync(host, versions, request, module, cancellation));
 
         var (referenceTrace, _) = await referenceTraceTask!;
         if (referenceTrace.Problem is { } referenceProblem) return run.Error(referenceProblem);
