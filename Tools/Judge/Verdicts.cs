@@ -49,4 +49,8 @@ public enum StageStatus
 }
 
 /// <summary>One stage's typed result: how it ended, how long it took, and a sentence on why.</summary>
-public sealed record StageResult(StageName Stage, StageStatus Status, TimeSpan Duration, string Detail, bool FromCache = false);
+public sealed record StageResult(StageName Stage, StageStatus Status, TimeSpan Duration, string Detail, bool FromCache = false)
+{
+    /// <summary>The duration in milliseconds, for programs reading the JSON.</summary>
+    public double DurationMs => Math.Round(Duration.TotalMilliseconds, 1);
+}

@@ -36,6 +36,9 @@ public sealed record VerifyReport(
 {
     public bool FromCache { get; init; }
 
+    /// <summary>The whole verification's time in milliseconds, for programs reading the JSON.</summary>
+    public double ElapsedMs => Math.Round(Elapsed.TotalMilliseconds, 1);
+
     /// <summary>The design's VCD when one was asked for (not cached, not serialised).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public byte[]? Vcd { get; init; }
