@@ -17,6 +17,9 @@ public sealed class ToolHost(ISandbox sandbox, HwForgeHome home, ContentCache? c
 
     public HwForgeHome Home { get; } = home;
 
+    /// <summary>Told of every confined run as it ends (not of cache hits): its tool, start and length. For timelines and benchmarks.</summary>
+    public event Action<ToolRunSpan>? RunFinished;
+
     /// <summary>The usual host: the chosen sandbox, <c>$HWFORGE_HOME</c>, and its cache.</summary>
     public static async Task<ToolHost> CreateAsync(bool unsafeNoSandbox = false, bool useCache = true)
     {
@@ -32,8 +35,10 @@ public sealed class ToolHost(ISandbox sandbox, HwForgeHome home, ContentCache? c
 
         using var workspace = Workspace.Create(Home);
         foreach (var input in step.Inputs) workspace.Write(input.Name, input.Content);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var run = await ProcessRunner.RunAsync(
             Sandbox.Confine(step.Invocation.WithWorkingDirectory(workspace.Path)), cancellation).ConfigureAwait(false);
+        RunFinished?.Invoke(new ToolRunSpan(step.Tool, started, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
 
         var outputs = new Dictionary<string, byte[]>();
         foreach (var name in step.Outputs)
@@ -52,3 +57,6 @@ public sealed class ToolHost(ISandbox sandbox, HwForgeHome home, ContentCache? c
     public Task<ToolRunResult> RunInAsync(ToolInvocation invocation, CancellationToken cancellation = default) =>
         ProcessRunner.RunAsync(Sandbox.Confine(invocation), cancellation);
 }
+
+/// <summary>One confined run on the clock: its tool, its start (a <see cref="System.Diagnostics.Stopwatch"/> timestamp) and its length.</summary>
+public sealed record ToolRunSpan(string Tool, long StartTimestamp, TimeSpan Duration);

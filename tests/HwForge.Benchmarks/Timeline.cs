@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using HwForge.Tools.Execution;
+
+namespace HwForge.Benchmarks;
+
+/// <summary>
+/// How much of a call's wall time had no tool process running: the share spent in HwForge itself
+/// (including each run's sandbox start-up, which sits inside the process's lifetime and is added back).
+/// </summary>
+public sealed class Timeline
+{
+    private readonly List<ToolRunSpan> _spans = [];
+    private readonly Lock _gate = new();
+
+    public void Record(ToolRunSpan span)
+    {
+        lock (_gate) _spans.Add(span);
+    }
+
+    public (double Wall, double OutsideTools, int Runs) Measure(long start, long end, double sandboxStartMs)
+    {
+        List<(double From, double To)> intervals;
+        lock (_gate)
+        {
+            intervals = [.. _spans.Select(s => (Ms(start, s.StartTimestamp), Ms(start, s.StartTimestamp) + s.Duration.TotalMilliseconds)).OrderBy(i => i.Item1)];
+            _spans.Clear();
+        }
+        var covered = 0.0;
+        var reach = double.NegativeInfinity;
+        foreach (var (from, to) in intervals)
+        {
+            var begin = Math.Max(from, reach);
+            if (to > begin) covered += to - begin;
+            reach = Math.Max(reach, to);
+        }
+        var wall = Ms(start, end);
+        return (wall, wall - covered + intervals.Count * sandboxStartMs, intervals.Count);
+    }
+
+    private static double Ms(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;
+}
