@@ -120,7 +120,9 @@ public class YosysSynthesisTests
     {
         using var test = new TestHost();
         var limits = YosysSynthesis.DefaultLimits.WithTimeout(TimeSpan.FromMilliseconds(300));
-        var report = await YosysSynthesis.RunAsync(test.Host, test.Versions, Design(test, "mul.v", Multiplier), "mul", Osu018(test), limits);
+        // A 48x48 multiplier takes Yosys many seconds, so the 300 ms limit is always hit first.
+        var large = Multiplier.Replace("[15:0]", "[47:0]").Replace("[31:0]", "[95:0]");
+        var report = await YosysSynthesis.RunAsync(test.Host, test.Versions, Design(test, "mul.v", large), "mul", Osu018(test), limits);
 
         Assert.Equal(SynthesisFailureKind.Limit, report.Failure?.Kind);
         Assert.True(report.Run.TimedOut);
