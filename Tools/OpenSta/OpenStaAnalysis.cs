@@ -19,7 +19,8 @@ public static partial class OpenStaAnalysis
     /// <param name="vcdScope">The design's instance in the trace, dotted (<c>tb.dut</c>); null takes the first scope with signals.</param>
     public static async Task<TimingReport> RunAsync(
         ToolHost host, ToolVersions versions, string netlistVerilog, string top, LibertyLibrary liberty,
-        string? clockPort, double clockPeriodNs, string? vcdText, string? vcdScope, CancellationToken cancellation = default)
+        string? clockPort, double clockPeriodNs, string? vcdText, string? vcdScope, CancellationToken cancellation = default,
+        IReadOnlyList<string>? staticInputs = null)
     {
         if (!(clockPeriodNs > 0) || !double.IsFinite(clockPeriodNs))
             throw new ArgumentOutOfRangeException(nameof(clockPeriodNs), clockPeriodNs, "the clock period must be a positive number of ns");
@@ -51,7 +52,7 @@ public static partial class OpenStaAnalysis
         {
             Inputs =
             [
-                InputFile.FromText(StaScript.ScriptFile, StaScript.For(top, clockPort, clockPeriodNs, measured)),
+                InputFile.FromText(StaScript.ScriptFile, StaScript.For(top, clockPort, clockPeriodNs, measured, staticInputs)),
                 InputFile.FromText(StaScript.NetlistFile, netlistVerilog),
                 LibertyStaging.Input(liberty),
             ],

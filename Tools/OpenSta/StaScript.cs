@@ -19,7 +19,8 @@ internal static class StaScript
     public const double DefaultActivity = 0.1;
     public const double DefaultDuty = 0.5;
 
-    public static string For(string top, string? clockPort, double periodNs, IReadOnlyList<SignalActivity> inputActivities)
+    public static string For(string top, string? clockPort, double periodNs, IReadOnlyList<SignalActivity> inputActivities,
+        IReadOnlyList<string>? staticInputs = null)
     {
         var clock = clockPort ?? VirtualClock;
         var period = Number(periodNs);
@@ -50,6 +51,10 @@ internal static class StaScript
         // Zero external delays: the design alone is measured, as if its neighbours were registers.
         script.AppendLine($"  if {{[llength $data_inputs]}} {{ set_input_delay 0 -clock {{{clock}}} $data_inputs }}");
         script.AppendLine($"  if {{[llength [all_outputs]]}} {{ set_output_delay 0 -clock {{{clock}}} [all_outputs] }}");
+        // Inputs that hold still in operation (a reset): their paths would otherwise be reported as the
+        // critical path (an asynchronous reset's arrives at 0 ns) and hide the real one.
+        foreach (var port in staticInputs ?? [])
+            script.AppendLine($"  if {{[llength [get_ports -quiet {{{port}}}]]}} {{ set_false_path -from [get_ports {{{port}}}] }}");
         script.AppendLine($"  set_power_activity -input -activity {Number(DefaultActivity)} -duty {Number(DefaultDuty)}");
         if (inputActivities.Count > 0)
         {

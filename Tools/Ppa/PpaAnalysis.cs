@@ -66,7 +66,10 @@ public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
         var module = probe.Interface;
         var clockPort = request.Clock ?? module?.Clock;
         var (vcd, scope, activitySource) = await ActivityAsync(request, module, cancellation).ConfigureAwait(false);
-        var timing = await OpenStaAnalysis.RunAsync(host, versions, synthesis.Netlist!, request.Top, liberty, clockPort, request.ClockPeriodNs, vcd, scope, cancellation).ConfigureAwait(false);
+        // The reset holds still in operation; its paths are not the design's critical path.
+        IReadOnlyList<string> staticInputs = module?.Reset is { } reset ? [reset] : [];
+        var timing = await OpenStaAnalysis.RunAsync(host, versions, synthesis.Netlist!, request.Top, liberty, clockPort, request.ClockPeriodNs, vcd, scope,
+            cancellation, staticInputs).ConfigureAwait(false);
         tools["opensta"] = timing.ToolVersion;
         if (!timing.Succeeded) return report with { Succeeded = false, Failure = timing.Summary() };
         return report with
