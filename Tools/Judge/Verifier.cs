@@ -90,6 +90,17 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
                 formalTask = Timed(() => FormalEquivalence.RunAsync(host, versions, request, module, cancellation));
         }
 
+        // The design's simulation needs only its own elaboration and the reference's interface, so it
+        // starts as soon as those agree, beside lint and the policy check. It is confined like every
+        // run, and its result counts only after the stages before it have passed.
+        Task<(TraceRun Value, TimeSpan Time)>? designSimTask = null;
+        if (module is not null && stimulus is not null)
+        {
+            var (earlyProbe, _) = await designProbeTask;
+            if (earlyProbe.Interface is not null && InterfaceCheck.Compare(earlyProbe.Interface, module) is null)
+                designSimTask = StartDesignSimulation(request, module, stimulus, cancellation);
+        }
+
         // 1. Lint: Verilator's errors are the design's errors.
         var (lint, lintTime) = await lintTask;
         run.AddDiagnostics(lint.Diagnostics);
@@ -125,10 +136,8 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
             return run.Fail(StageName.Interface, difference.Failure, TimeSpan.Zero, difference.Detail);
         run.Pass(StageName.Interface, TimeSpan.Zero, DescribeInterface(module));
 
-        // 4 and 5 run together: the design's simulation and the formal proof.
-        var tag = HarnessTag.For(host.Home, request.Design, stimulus);
-        var designSimTask = Timed(() => TraceSimulation.RunAsync(host, versions, request.Design, module with { Top = request.Top },
-            stimulus, tag, request.SimulationTimeout, request.WantVcd, cancellation));
+        // 4 and 5: the design's simulation and the formal proof, both already under way where they could be.
+        designSimTask ??= StartDesignSimulation(request, module, stimulus, cancellation);
 
         var (referenceTrace, _) = await referenceTraceTask!;
         if (referenceTrace.Problem is { } referenceProblem) return run.Error(referenceProblem);
@@ -181,6 +190,13 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
                 else run.Pass(StageName.Formal, formalTime, outcome.Detail, formalCached);
                 return run.Finish();
         }
+    }
+
+    private Task<(TraceRun Value, TimeSpan Time)> StartDesignSimulation(VerifyRequest request, ModuleInterface module, Stimulus stimulus, CancellationToken cancellation)
+    {
+        var tag = HarnessTag.For(host.Home, request.Design, stimulus);
+        return Timed(() => TraceSimulation.RunAsync(host, versions, request.Design, module with { Top = request.Top },
+            stimulus, tag, request.SimulationTimeout, request.WantVcd, cancellation));
     }
 
     /// <summary>The reference's outputs on the stimulus: from its RTL under the harness, or from the C++ golden model.</summary>

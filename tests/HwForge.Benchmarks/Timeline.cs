@@ -4,8 +4,9 @@ using HwForge.Tools.Execution;
 namespace HwForge.Benchmarks;
 
 /// <summary>
-/// How much of a call's wall time had no tool process running: the share spent in HwForge itself
-/// (including each run's sandbox start-up, which sits inside the process's lifetime and is added back).
+/// How much of a call's wall time had no tool computing: the share spent in HwForge itself. Each
+/// confined run's first milliseconds are the sandbox starting, not the tool, so every interval
+/// starts that much later; what no interval covers is HwForge's own time.
 /// </summary>
 public sealed class Timeline
 {
@@ -22,7 +23,7 @@ public sealed class Timeline
         List<(double From, double To)> intervals;
         lock (_gate)
         {
-            intervals = [.. _spans.Select(s => (Ms(start, s.StartTimestamp), Ms(start, s.StartTimestamp) + s.Duration.TotalMilliseconds)).OrderBy(i => i.Item1)];
+            intervals = [.. _spans.Select(s => (Ms(start, s.StartTimestamp) + sandboxStartMs, Ms(start, s.StartTimestamp) + s.Duration.TotalMilliseconds)).OrderBy(i => i.Item1)];
             _spans.Clear();
         }
         var covered = 0.0;
@@ -34,7 +35,7 @@ public sealed class Timeline
             reach = Math.Max(reach, to);
         }
         var wall = Ms(start, end);
-        return (wall, wall - covered + intervals.Count * sandboxStartMs, intervals.Count);
+        return (wall, wall - covered, intervals.Count);
     }
 
     private static double Ms(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;

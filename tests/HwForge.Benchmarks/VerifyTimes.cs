@@ -55,7 +55,7 @@ public static class VerifyTimes
             Console.Error.WriteLine($"{top}: {last.Verdict} {cold} | cached {warm} | " + string.Join(", ", last.Stages.Select(s => $"{s.Stage} {s.Duration.TotalMilliseconds:0}")));
         }
         table.AppendLine($"\nOver all designs: **{100 * allOutside / allWall:0.0}% of the wall time was spent outside the tools** " +
-            $"(no tool process running, plus {sandboxStart:0.0} ms of sandbox start-up per run); HwForge's own process used " +
+            $"(no tool computing; each run's first {sandboxStart:0.0} ms are the sandbox starting); HwForge's own process used " +
             $"{1000 * totals.Own / (count * runs):0} ms of CPU per verification.");
         return table.ToString();
     }
