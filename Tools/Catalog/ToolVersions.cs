@@ -65,9 +65,19 @@ public sealed class ToolVersions(ToolHost host)
         return null;
     }
 
+    /// <summary>The memo as last read, per file and write time: a process asks it once, not once per tool and host.</summary>
+    private static readonly ConcurrentDictionary<string, (DateTime Written, Dictionary<string, string> Memo)> MemoReads = new();
+
     private static Dictionary<string, string> ReadMemo(string path)
     {
-        try { return JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path)) ?? []; }
+        try
+        {
+            var written = File.GetLastWriteTimeUtc(path);
+            if (MemoReads.TryGetValue(path, out var known) && known.Written == written) return new Dictionary<string, string>(known.Memo);
+            var memo = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path)) ?? [];
+            MemoReads[path] = (written, memo);
+            return new Dictionary<string, string>(memo);
+        }
         catch (Exception e) when (e is IOException or JsonException) { return []; }
     }
 

@@ -25,11 +25,16 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         try
         {
-            var tools = await ToolVersionsAsync(cancellation).ConfigureAwait(false);
-            var key = request.WantVcd || host.Reports is null ? null : ReportKey(request, tools);
-            if (key is not null && host.Reports!.TryGet<VerifyReport>(key) is { } known) return known with { FromCache = true };
+            // Without a report cache, nothing waits for the versions: the stages start at once.
+            var toolsTask = ToolVersionsAsync(cancellation);
+            string? key = null;
+            if (!request.WantVcd && host.Reports is not null)
+            {
+                key = ReportKey(request, await toolsTask.ConfigureAwait(false));
+                if (host.Reports.TryGet<VerifyReport>(key) is { } known) return known with { FromCache = true };
+            }
 
-            var report = await VerifyStagesAsync(request, stop.Token).ConfigureAwait(false) with { ToolVersions = tools };
+            var report = await VerifyStagesAsync(request, stop.Token).ConfigureAwait(false) with { ToolVersions = await toolsTask.ConfigureAwait(false) };
             // Errors and resource limits depend on the machine, not only on the design: those are asked again.
             if (key is not null && report.Verdict != Verdict.Error && report.FailureClass != FailureClass.Timeout) host.Reports!.Store(key, report);
             return report;
