@@ -9,13 +9,14 @@ internal sealed class PipelineRun(Stopwatch clock)
     private readonly List<StageResult> _stages = [];
     private readonly List<Diagnostic> _diagnostics = [];
 
+    /// <summary>The verifier adds the tools' versions to the finished report.</summary>
+    private static readonly IReadOnlyDictionary<string, string> NoToolsYet = new Dictionary<string, string>();
+
     public FormalResult Formal { get; set; } = FormalResult.Skipped("an earlier stage decided");
 
     public byte[]? Vcd { get; set; }
 
     public ModuleInterface? Interface { get; set; }
-
-    public IReadOnlyDictionary<string, string> ToolVersions { get; set; } = new Dictionary<string, string>();
 
     public void AddDiagnostics(IEnumerable<Diagnostic> diagnostics) => _diagnostics.AddRange(diagnostics);
 
@@ -48,5 +49,5 @@ internal sealed class PipelineRun(Stopwatch clock)
     }
 
     private VerifyReport Report(Verdict verdict, FailureClass failure, StageName? decidedBy, string summary, Mismatch? mismatch) =>
-        new(verdict, failure, decidedBy, summary, [.. _stages.OrderBy(s => s.Stage)], mismatch, Formal, [.. _diagnostics], Interface, ToolVersions, clock.Elapsed) { Vcd = Vcd };
+        new(verdict, failure, decidedBy, summary, [.. _stages.OrderBy(s => s.Stage)], mismatch, Formal, [.. _diagnostics], Interface, NoToolsYet, clock.Elapsed) { Vcd = Vcd };
 }
