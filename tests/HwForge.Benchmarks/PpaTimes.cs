@@ -19,7 +19,6 @@ public static class PpaTimes
         var timeline = new Timeline();
         host.RunFinished += timeline.Record;
         var sandboxStart = await SandboxStartup.MedianCostAsync(home, 30);
-        double allWall = 0, allOutside = 0;
         var table = new StringBuilder("| design | ppa, no cache (median) | share outside the tools | area um^2 | cells | critical path ns | power mW |\n|---|---|---|---|---|---|---|\n");
         var totals = new CpuClock();
         foreach (var folder in Directory.GetDirectories(examples).Order())
@@ -31,23 +30,14 @@ public static class PpaTimes
             await new PpaAnalysis(host, new ToolVersions(host)).MeasureAsync(request); // warm-up
             PpaReport? last = null;
             var before = CpuClock.Now();
-            var outside = new List<double>();
-            var sample = await Measure.RunAsync(top, 0, runs, async () =>
-            {
-                timeline.Measure(0, 0, 0); // forget earlier runs
-                var start = System.Diagnostics.Stopwatch.GetTimestamp();
-                last = await new PpaAnalysis(host, new ToolVersions(host)).MeasureAsync(request);
-                var (wall, hwforge, _) = timeline.Measure(start, System.Diagnostics.Stopwatch.GetTimestamp(), sandboxStart);
-                outside.Add(hwforge / wall);
-                allWall += wall;
-                allOutside += hwforge;
-            });
+            var (sample, outside) = await timeline.MeasureRunsAsync(top, runs, sandboxStart,
+                async () => last = await new PpaAnalysis(host, new ToolVersions(host)).MeasureAsync(request));
             var cpu = CpuClock.Now() - before;
             totals = new CpuClock(totals.Own + cpu.Own, totals.Children + cpu.Children);
-            table.AppendLine($"| {top} | {sample.Median:0} ms | {100 * new Sample("outside", outside).Median:0.0}% | {last!.AreaUm2:0} | {last.CellCount} | {last.CriticalPathNs:0.###} | {last.TotalPowerW * 1e3:0.###} |");
+            table.AppendLine($"| {top} | {sample.Median:0} ms | {100 * outside:0.0}% | {last!.AreaUm2:0} | {last.CellCount} | {last.CriticalPathNs:0.###} | {last.TotalPowerW * 1e3:0.###} |");
             Console.Error.WriteLine($"{top}: {sample} {last.Describe()}");
         }
-        table.AppendLine($"\nOver all designs: **{100 * allOutside / allWall:0.0}% of the wall time was spent outside the tools** (no tool computing).");
+        table.AppendLine($"\nOver all designs: **{100 * timeline.TotalShare:0.0}% of the wall time was spent outside the tools** (no tool computing).");
         return table.ToString();
     }
 }

@@ -13,6 +13,30 @@ public sealed class Timeline
     private readonly List<ToolRunSpan> _spans = [];
     private readonly Lock _gate = new();
 
+    /// <summary>Wall time of every measured call so far, and the part of it outside the tools.</summary>
+    public double TotalWall { get; private set; }
+
+    public double TotalOutside { get; private set; }
+
+    public double TotalShare => TotalWall == 0 ? 0 : TotalOutside / TotalWall;
+
+    /// <summary>Times <paramref name="work"/> <paramref name="runs"/> times; returns the wall times and the median share outside the tools.</summary>
+    public async Task<(Sample Wall, double MedianOutsideShare)> MeasureRunsAsync(string name, int runs, double sandboxStartMs, Func<Task> work)
+    {
+        var shares = new List<double>();
+        var sample = await HwForge.Benchmarks.Measure.RunAsync(name, 0, runs, async () =>
+        {
+            Measure(0, 0, 0); // forget earlier runs
+            var start = Stopwatch.GetTimestamp();
+            await work();
+            var (wall, outside, _) = Measure(start, Stopwatch.GetTimestamp(), sandboxStartMs);
+            shares.Add(outside / wall);
+            TotalWall += wall;
+            TotalOutside += outside;
+        });
+        return (sample, new Sample("outside", shares).Median);
+    }
+
     public void Record(ToolRunSpan span)
     {
         lock (_gate) _spans.Add(span);

@@ -22,7 +22,6 @@ public static class VerifyTimes
         var timeline = new Timeline();
         uncached.RunFinished += timeline.Record;
         var sandboxStart = await SandboxStartup.MedianCostAsync(home, 30);
-        double allWall = 0, allOutside = 0;
         var cached = new ToolHost(new BubblewrapSandbox(), home, new ContentCache(Path.Combine(home.Cache, "bench")));
         foreach (var folder in Directory.GetDirectories(examples).Order())
         {
@@ -36,25 +35,16 @@ public static class VerifyTimes
             VerifyReport? last = null;
             await new Verifier(uncached, new ToolVersions(uncached)).VerifyAsync(request); // warm-up outside the CPU count
             var before = CpuClock.Now();
-            var outside = new List<double>();
-            var cold = await Measure.RunAsync(top, 0, runs, async () =>
-            {
-                timeline.Measure(0, 0, 0); // forget earlier runs
-                var start = System.Diagnostics.Stopwatch.GetTimestamp();
-                last = await new Verifier(uncached, new ToolVersions(uncached)).VerifyAsync(request);
-                var (wall, hwforge, _) = timeline.Measure(start, System.Diagnostics.Stopwatch.GetTimestamp(), sandboxStart);
-                outside.Add(hwforge / wall);
-                allWall += wall;
-                allOutside += hwforge;
-            });
+            var (cold, outside) = await timeline.MeasureRunsAsync(top, runs, sandboxStart,
+                async () => last = await new Verifier(uncached, new ToolVersions(uncached)).VerifyAsync(request));
             var cpu = CpuClock.Now() - before;
             totals = new CpuClock(totals.Own + cpu.Own, totals.Children + cpu.Children);
             var warm = await Measure.RunAsync(top, 1, runs, () => new Verifier(cached, new ToolVersions(cached)).VerifyAsync(request));
             var formal = last!.Formal.Status + (last.Formal.Bound is { } b ? $" ({b})" : "");
-            table.AppendLine($"| {top} | {kind} | {cold.Median:0} ms | {cold.P90:0} ms | {formal} | {100 * new Sample("outside", outside).Median:0.0}% | {warm.Median:0.0} ms |");
+            table.AppendLine($"| {top} | {kind} | {cold.Median:0} ms | {cold.P90:0} ms | {formal} | {100 * outside:0.0}% | {warm.Median:0.0} ms |");
             Console.Error.WriteLine($"{top}: {last.Verdict} {cold} | cached {warm} | " + string.Join(", ", last.Stages.Select(s => $"{s.Stage} {s.Duration.TotalMilliseconds:0}")));
         }
-        table.AppendLine($"\nOver all designs: **{100 * allOutside / allWall:0.0}% of the wall time was spent outside the tools** " +
+        table.AppendLine($"\nOver all designs: **{100 * timeline.TotalShare:0.0}% of the wall time was spent outside the tools** " +
             $"(no tool computing; each run's first {sandboxStart:0.0} ms are the sandbox starting); HwForge's own process used " +
             $"{1000 * totals.Own / (count * runs):0} ms of CPU per verification.");
         return table.ToString();
