@@ -1,0 +1,1 @@
+// The knowledge base's code arrives in the files beside this one.
