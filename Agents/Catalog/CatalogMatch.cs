@@ -1,0 +1,14 @@
+namespace HwForge.Catalog;
+
+/// <summary>
+/// What the catalog made of a request: a generator and its parameters with the assumptions taken
+/// ("width not given: 16 bits (default)"), or a plain refusal when the request is outside the catalog.
+/// </summary>
+public sealed record CatalogMatch(IKernelGenerator? Generator, KernelParameters? Parameters, IReadOnlyList<string> Assumptions, string? Refusal)
+{
+    public bool Matched => Generator is not null && Parameters is not null;
+
+    /// <summary>The design for the match; throws when there is none.</summary>
+    public GeneratedDesign Generate() =>
+        Matched ? Generator!.Generate(Parameters!) : throw new InvalidOperationException(Refusal ?? "no catalog match");
+}

@@ -1,0 +1,28 @@
+namespace HwForge.Catalog;
+
+/// <summary>
+/// A generated kernel: the design and its behavioural reference, with the same ports and the same
+/// latency, so the judge can compare them cycle by cycle. <see cref="Clock"/> and <see cref="Reset"/> are
+/// null for a combinational design.
+/// </summary>
+public sealed record GeneratedDesign(
+    string Family,
+    KernelParameters Parameters,
+    string Top,
+    string Verilog,
+    string ReferenceTop,
+    string ReferenceVerilog,
+    string? Clock,
+    string? Reset,
+    bool ResetActiveLow,
+    int LatencyCycles,
+    string Description)
+{
+    /// <summary>A stable id for caches and reports: <c>family(a=1,b=x)</c>.</summary>
+    public string Id => $"{Family}({Parameters})";
+
+    /// <summary>File names to stage the two sources under.</summary>
+    public string DesignFileName => $"{Top}.v";
+
+    public string ReferenceFileName => $"{ReferenceTop}.v";
+}

@@ -1,0 +1,155 @@
+using System.Text;
+
+namespace HwForge.Catalog.Generators;
+
+/// <summary>
+/// Two-operand adders: ripple carry, 4-bit carry-lookahead blocks, and the Kogge-Stone and Brent-Kung
+/// parallel-prefix trees, each written out gate by gate with generate loops.
+/// </summary>
+public sealed class AdderGenerator : KernelGenerator
+{
+    public override string Family => "adder";
+
+    public override string Summary => "two-operand adder, sum one bit wider than the operands: ripple, carry-lookahead, Kogge-Stone or Brent-Kung";
+
+    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
+    [
+        Specs.Width(16, 2, 128, "operand width in bits (the sum has one bit more)", 8, 16, 32, 64),
+        Specs.Signed(false),
+        ParameterSpec.Choice("architecture", "how the carries are computed", ParameterRole.Architecture, "kogge_stone",
+            "ripple", "carry_lookahead", "kogge_stone", "brent_kung"),
+        Specs.Pipeline(0, "register stages: 0 combinational, 1 registered sum, 2 registered operands and sum"),
+    ];
+
+    protected override GeneratedDesign Build(KernelParameters p)
+    {
+        var (width, signed, architecture, pipeline) = (p.Int("width"), p.Bool("signed"), p.Text("architecture"), p.Int("pipeline"));
+        var top = $"adder_{architecture}_{(signed ? "s" : "u")}{width}";
+        var ports = Verilog.Ports([.. Verilog.ClockPorts(pipeline > 0),
+            $"input  wire {Verilog.Range(width)}a", $"input  wire {Verilog.Range(width)}b", $"output {(pipeline > 0 ? "reg " : "wire")} [{width}:0] sum"]);
+        var what = $"{width}-bit {(signed ? "signed" : "unsigned")} {architecture.Replace('_', ' ')} adder, sum = a + b ({width + 1} bits)";
+
+        var design = new StringBuilder(Verilog.Header(what, p, PipelineNote(pipeline)));
+        design.Append($"module {top} {ports}");
+        design.Append(pipeline == 2 ? RegisteredOperands(width) : "    wire [" + (width - 1) + ":0] x = a;\n    wire [" + (width - 1) + ":0] y = b;\n");
+        design.Append($"    // g: generate, p: propagate; c[i] is the carry into bit i\n    wire [{width - 1}:0] g = x & y;\n    wire [{width - 1}:0] p = x ^ y;\n    wire [{width}:0] c;\n    assign c[0] = 1'b0;\n");
+        design.Append(architecture switch
+        {
+            "ripple" => Ripple(width),
+            "carry_lookahead" => CarryLookahead(width),
+            "kogge_stone" => KoggeStone(width),
+            _ => BrentKung(width),
+        });
+        var top1 = signed ? $"p[{width - 1}] ^ c[{width}]" : $"c[{width}]";
+        design.Append($"    // {(signed ? "the sign of the sign-extended sum" : "the carry out")} is the top bit\n");
+        design.Append($"    wire [{width}:0] s = {{{top1}, p ^ c[{width - 1}:0]}};\n");
+        design.Append(Verilog.DelayLine("s", "sum", width + 1, Math.Min(pipeline, 1), "sum_q"));
+        design.Append("endmodule\n");
+
+        var reference = new StringBuilder(Verilog.Header($"behavioural reference for {top}: {what}", p));
+        reference.Append($"module {top}_ref {ports}");
+        reference.Append(signed
+            ? $"    wire signed [{width}:0] s = $signed(a) + $signed(b);\n"
+            : $"    wire [{width}:0] s = a + b;\n");
+        reference.Append(Verilog.DelayLine("s", "sum", width + 1, pipeline, "sum_d"));
+        reference.Append("endmodule\n");
+
+        return new GeneratedDesign(Family, p, top, design.ToString(), $"{top}_ref", reference.ToString(),
+            pipeline > 0 ? "clk" : null, pipeline > 0 ? "rst" : null, false, pipeline, what);
+    }
+
+    internal static string PipelineNote(int pipeline) => pipeline switch
+    {
+        0 => "Combinational: no clock.",
+        1 => "Latency 1: the result is registered (clk, synchronous active-high rst).",
+        _ => "Latency 2: operands and result are registered (clk, synchronous active-high rst).",
+    };
+
+    internal static string RegisteredOperands(int width) =>
+        $"    reg [{width - 1}:0] x, y;\n" +
+        "    always @(posedge clk) begin\n" +
+        $"        if (rst) begin\n            x <= {width}'d0;\n            y <= {width}'d0;\n        end else begin\n            x <= a;\n            y <= b;\n        end\n    end\n";
+
+    private static string Ripple(int width) =>
+        "    // ripple carry: each bit's carry waits for the one below\n" +
+        "    genvar i;\n    generate\n" +
+        $"        for (i = 0; i < {width}; i = i + 1) begin : bit_carry\n" +
+        "            assign c[i + 1] = g[i] | (p[i] & c[i]);\n" +
+        "        end\n    endgenerate\n";
+
+    private static string CarryLookahead(int width)
+    {
+        var blocks = (width + 3) / 4;
+        var padded = blocks * 4;
+        return
+            "    // 4-bit carry-lookahead blocks: each block's internal carries come from its inputs in two\n" +
+            "    // gate levels; the block carry-out goes to the next block through the block's G and P\n" +
+            $"    wire [{padded - 1}:0] gx = {(padded == width ? "g" : $"{{{padded - width}'d0, g}}")};\n" +
+            $"    wire [{padded - 1}:0] px = {(padded == width ? "p" : $"{{{padded - width}'d0, p}}")};\n" +
+            $"    wire [{padded}:0] cx;\n    wire [{blocks}:0] block_c;\n    assign block_c[0] = 1'b0;\n" +
+            "    genvar k;\n    generate\n" +
+            $"        for (k = 0; k < {blocks}; k = k + 1) begin : block\n" +
+            "            wire [3:0] bg = gx[4 * k + 3 : 4 * k];\n" +
+            "            wire [3:0] bp = px[4 * k + 3 : 4 * k];\n" +
+            "            wire       ci = block_c[k];\n" +
+            "            assign cx[4 * k]     = ci;\n" +
+            "            assign cx[4 * k + 1] = bg[0] | (bp[0] & ci);\n" +
+            "            assign cx[4 * k + 2] = bg[1] | (bp[1] & bg[0]) | (bp[1] & bp[0] & ci);\n" +
+            "            assign cx[4 * k + 3] = bg[2] | (bp[2] & bg[1]) | (bp[2] & bp[1] & bg[0]) | (bp[2] & bp[1] & bp[0] & ci);\n" +
+            "            // block generate and propagate\n" +
+            "            wire G = bg[3] | (bp[3] & bg[2]) | (bp[3] & bp[2] & bg[1]) | (bp[3] & bp[2] & bp[1] & bg[0]);\n" +
+            "            wire P = &bp;\n" +
+            "            assign block_c[k + 1] = G | (P & ci);\n" +
+            "        end\n    endgenerate\n" +
+            $"    assign cx[{padded}] = block_c[{blocks}];\n" +
+            $"    assign c[{width}:1] = cx[{width}:1];\n";
+    }
+
+    private static string KoggeStone(int width)
+    {
+        var levels = Verilog.Log2Ceiling(width);
+        return
+            $"    // Kogge-Stone prefix tree: {levels} levels; at level l every bit i >= 2^l combines with bit i - 2^l.\n" +
+            $"    // gp/pp hold level l in bits [l*{width} +: {width}]; after the last level gp[i] is the carry out of bit i.\n" +
+            $"    localparam W = {width};\n    localparam LEVELS = {levels};\n" +
+            "    wire [(LEVELS + 1) * W - 1:0] gp, pp;\n" +
+            "    assign gp[W - 1:0] = g;\n    assign pp[W - 1:0] = p;\n" +
+            "    genvar l, i;\n    generate\n" +
+            "        for (l = 0; l < LEVELS; l = l + 1) begin : level\n" +
+            "            for (i = 0; i < W; i = i + 1) begin : node\n" +
+            "                if (i >= (1 << l)) begin : combine\n" +
+            "                    assign gp[(l + 1) * W + i] = gp[l * W + i] | (pp[l * W + i] & gp[l * W + i - (1 << l)]);\n" +
+            "                    assign pp[(l + 1) * W + i] = pp[l * W + i] & pp[l * W + i - (1 << l)];\n" +
+            "                end else begin : pass\n" +
+            "                    assign gp[(l + 1) * W + i] = gp[l * W + i];\n" +
+            "                    assign pp[(l + 1) * W + i] = pp[l * W + i];\n" +
+            "                end\n            end\n        end\n    endgenerate\n" +
+            "    assign c[W:1] = gp[(LEVELS + 1) * W - 1 : LEVELS * W];\n";
+    }
+
+    private static string BrentKung(int width)
+    {
+        var levels = Verilog.Log2Ceiling(width);
+        var stages = Math.Max(1, 2 * levels - 1);
+        return
+            $"    // Brent-Kung prefix tree: an up-sweep of {levels} levels builds the carries of bits 2^k - 1,\n" +
+            "    // a down-sweep fills in the rest; fewer nodes than Kogge-Stone, about twice the depth.\n" +
+            $"    localparam W = {width};\n    localparam LEVELS = {levels};\n    localparam STAGES = {stages};\n" +
+            "    wire [(STAGES + 1) * W - 1:0] gp, pp;\n" +
+            "    assign gp[W - 1:0] = g;\n    assign pp[W - 1:0] = p;\n" +
+            "    genvar s, i;\n    generate\n" +
+            "        for (s = 0; s < STAGES; s = s + 1) begin : stage\n" +
+            "            // up-sweep stage s works at distance 2^s; down-sweep stage s at 2^(2*LEVELS - 2 - s)\n" +
+            "            localparam UP = (s < LEVELS);\n" +
+            "            localparam D = UP ? (1 << s) : (1 << (2 * LEVELS - 2 - s));\n" +
+            "            for (i = 0; i < W; i = i + 1) begin : node\n" +
+            "                if (UP ? ((i + 1) % (2 * D) == 0) : ((i + 1) % (2 * D) == D && i + 1 > 2 * D)) begin : combine\n" +
+            "                    assign gp[(s + 1) * W + i] = gp[s * W + i] | (pp[s * W + i] & gp[s * W + i - D]);\n" +
+            "                    assign pp[(s + 1) * W + i] = pp[s * W + i] & pp[s * W + i - D];\n" +
+            "                end else begin : pass\n" +
+            "                    assign gp[(s + 1) * W + i] = gp[s * W + i];\n" +
+            "                    assign pp[(s + 1) * W + i] = pp[s * W + i];\n" +
+            "                end\n            end\n        end\n    endgenerate\n" +
+            "    assign c[W:1] = gp[(STAGES + 1) * W - 1 : STAGES * W];\n";
+    }
+}
