@@ -1,0 +1,51 @@
+using HwForge.Tools;
+using HwForge.Tools.Caching;
+using HwForge.Tools.Catalog;
+using HwForge.Tools.Execution;
+using HwForge.Tools.Judge;
+using HwForge.Tools.Sandbox;
+using HwForge.Tools.Sources;
+
+namespace HwForge.Catalog.Tests;
+
+/// <summary>
+/// The real judge for catalog tests: bubblewrap, a private HWFORGE_HOME in a temporary folder with its own
+/// cache, deleted afterwards. Shared by the tests of a class, so tool versions are probed once.
+/// </summary>
+public sealed class CatalogJudge : IDisposable
+{
+    public CatalogJudge()
+    {
+        Home = new HwForgeHome(Directory.CreateTempSubdirectory("hwforge-catalog-test-").FullName);
+        Host = new ToolHost(new BubblewrapSandbox(), Home, new ContentCache(Home.Cache));
+        Versions = new ToolVersions(Host);
+    }
+
+    public HwForgeHome Home { get; }
+
+    public ToolHost Host { get; }
+
+    public ToolVersions Versions { get; }
+
+    /// <summary>The generated design against its own reference, as <c>hwforge verify</c> would judge it.</summary>
+    public Task<VerifyReport> VerifyAsync(GeneratedDesign design, FormalMode formal = FormalMode.Auto, int cycles = 300) =>
+        new Verifier(Host, Versions).VerifyAsync(Request(design, formal, cycles));
+
+    public static VerifyRequest Request(GeneratedDesign design, FormalMode formal, int cycles) =>
+        new([SourceLoader.FromText(design.DesignFileName, design.Verilog)], design.Top,
+            [SourceLoader.FromText(design.ReferenceFileName, design.ReferenceVerilog)], design.ReferenceTop)
+        {
+            Clock = design.Clock,
+            Reset = design.Reset,
+            ResetActiveLow = design.Reset is null ? null : design.ResetActiveLow,
+            Cycles = cycles,
+            Formal = formal,
+            FormalTimeout = TimeSpan.FromSeconds(60),
+        };
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Home.Root, recursive: true); }
+        catch (IOException) { }
+    }
+}
