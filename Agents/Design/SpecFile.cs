@@ -1,0 +1,76 @@
+using HwForge.Tools.Sources;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace HwForge.Agents.Design;
+
+/// <summary>
+/// Reads a spec file (YAML, so JSON too). Unknown keys are errors naming the line, so a typo such as
+/// <c>refrence:</c> is caught before a run starts rather than silently ignored.
+/// </summary>
+public static class SpecFile
+{
+    private static readonly string[] Keys =
+        ["request", "family", "parameters", "top", "description", "reference", "reference_top", "reference_model", "clock", "reset", "reset_active_low"];
+
+    public static SpecInput Load(string path)
+    {
+        var source = SourceLoader.LoadOne(path);
+        return Parse(source.Text, path);
+    }
+
+    public static SpecInput Parse(string text, string path)
+    {
+        var baseFolder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        YamlMappingNode root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            root = stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode map
+                ? map
+                : throw new ArgumentException($"{path}: a spec file is one mapping of keys ({string.Join(", ", Keys)})");
+        }
+        catch (YamlException e)
+        {
+            throw new ArgumentException($"{path}:{e.Start.Line}: {e.Message}");
+        }
+
+        var values = new Dictionary<string, YamlNode>();
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (!Keys.Contains(key))
+                throw new ArgumentException($"{path}:{keyNode.Start.Line}: unknown key '{key}'; a spec file knows {string.Join(", ", Keys)}");
+            values[key] = value;
+        }
+        string? Text(string key) => values.TryGetValue(key, out var node) ? (node as YamlScalarNode)?.Value
+            ?? throw new ArgumentException($"{path}:{node.Start.Line}: '{key}' must be a single value") : null;
+        string? File(string key) => Text(key) is { } relative ? SourceLoader.LoadOne(Path.Combine(baseFolder, relative)).Text : null;
+
+        var input = new SpecInput
+        {
+            Request = Text("request"),
+            Family = Text("family"),
+            Parameters = values.TryGetValue("parameters", out var p) ? Parameters(p, path) : null,
+            Top = Text("top"),
+            Description = Text("description"),
+            ReferenceTop = Text("reference_top"),
+            ReferenceVerilog = File("reference"),
+            ReferenceModel = File("reference_model"),
+            Clock = Text("clock"),
+            Reset = Text("reset"),
+            ResetActiveLow = Text("reset_active_low") is { } low ? bool.Parse(low) : null,
+        };
+        if (input.Request is null && input.Family is null && !input.HasUserReference)
+            throw new ArgumentException($"{path}: say what to build: 'request', or 'family' with 'parameters', or 'top' with a 'reference'");
+        if (input.HasUserReference && input.Top is null)
+            throw new ArgumentException($"{path}: a spec with a reference must name the design's 'top' module");
+        return input;
+    }
+
+    private static Dictionary<string, string> Parameters(YamlNode node, string path) => node is YamlMappingNode map
+        ? map.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value ?? "", c => (c.Value as YamlScalarNode)?.Value
+            ?? throw new ArgumentException($"{path}:{c.Value.Start.Line}: parameter values are single values"))
+        : throw new ArgumentException($"{path}:{node.Start.Line}: 'parameters' is a mapping such as {{width: 16, signed: true}}");
+}

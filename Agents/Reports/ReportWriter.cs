@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using HwForge.Agents.Design;
+using HwForge.Agents.Runs;
+
+namespace HwForge.Agents.Reports;
+
+/// <summary>Writes <c>report.json</c>, <c>report.md</c> and the <c>final/</c> design of a finished run.</summary>
+public static class ReportWriter
+{
+    public static void Write(RunFolder run, RunReport report, DesignSpec spec, IReadOnlyList<JudgedCandidate> history)
+    {
+        if (report.Best is { } best)
+        {
+            var winner = history.Single(h => h.Proposal.Id == best.Id).Proposal;
+            run.Write(Path.Combine("final", "design.v"), winner.Verilog);
+            if ((winner.ReferenceVerilog ?? spec.ReferenceVerilog) is { } reference) run.Write(Path.Combine("final", "reference.v"), reference);
+        }
+        run.WriteJson(RunFolder.ReportJsonFile, report);
+        run.Write(RunFolder.ReportMarkdownFile, Markdown(report));
+    }
+
+    public static string Markdown(RunReport report)
+    {
+        var md = new StringBuilder();
+        md.AppendLine($"# {report.Top}: {report.Status}");
+        md.AppendLine();
+        md.AppendLine(report.Headline);
+        md.AppendLine();
+        if (report.Request is not null) md.AppendLine($"- Request: {report.Request}");
+        md.AppendLine($"- Designs from: {report.Strategy}");
+        md.AppendLine($"- Verified against: {report.VerifiedAgainst}");
+        if (report.Family is not null)
+            md.AppendLine($"- Catalog: {report.Family}" + (report.Parameters is null ? "" : $" ({string.Join(", ", report.Parameters.Select(p => $"{p.Key}={p.Value}"))})"));
+        foreach (var assumption in report.Assumptions) md.AppendLine($"- Assumed: {assumption}");
+        if (report.BaselinePpa is not null) md.AppendLine($"- Baseline (the reference): {RunReportBuilder.Describe(report.BaselinePpa)}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- LLM calls: {report.LlmCalls}, tokens: {report.Tokens}, time: {report.ElapsedSeconds:0.#} s");
+        if (report.StopReason is not null) md.AppendLine($"- Stopped early: {report.StopReason}");
+        if (report.ReferenceNeedsReview)
+        {
+            md.AppendLine();
+            md.AppendLine("> **Review the reference.** An LLM wrote both the reference and the design; they agree, but only a person can");
+            md.AppendLine("> confirm the reference says what you meant. It is in `spec/reference.v`.");
+        }
+        md.AppendLine();
+        md.AppendLine("## Candidates");
+        md.AppendLine();
+        md.AppendLine("| id | from | parameters | verdict | formal | area µm² | delay ns | power mW | reward | frontier |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var row in report.Candidates)
+        {
+            var verdict = row.Verdict == Tools.Judge.Verdict.Pass ? "pass" : $"{row.Verdict.ToString().ToLowerInvariant()} ({row.FailureClass})";
+            var formal = row.FormalBound is { } bound && row.Formal == Tools.Judge.FormalStatus.Bounded ? $"bounded {bound}" : row.Formal.ToString().ToLowerInvariant();
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {row.Id}{(row.Id == report.Best?.Id ? " **best**" : "")} | {row.Origin}{(row.ParentId is null ? "" : $" of {row.ParentId}")} | {row.Parameters ?? ""} | {verdict} | {formal} | {Number(row.Ppa?.AreaUm2)} | {Number(row.Ppa?.CriticalPathNs)} | {Number(row.Ppa?.PowerMw)} | {row.Reward:0.###} | {(row.OnFrontier ? "yes" : "")} |");
+        }
+        var failures = report.Candidates.Where(c => c.Verdict != Tools.Judge.Verdict.Pass).ToList();
+        if (failures.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("## Why candidates failed");
+            md.AppendLine();
+            foreach (var row in failures) md.AppendLine($"- {row.Id}: {row.Summary}");
+        }
+        if (report.FinalDesign is not null)
+        {
+            md.AppendLine();
+            md.AppendLine($"The best design is `final/design.v`; every candidate's code and judge reports are under `candidates/`.");
+        }
+        return md.ToString();
+    }
+
+    private static string Number(double? value) => value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "";
+}

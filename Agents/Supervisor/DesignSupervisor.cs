@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using HwForge.Agents.Design;
+using HwForge.Agents.Judging;
+using HwForge.Agents.Reports;
+using HwForge.Agents.Runs;
+using HwForge.Tools.Reward;
+
+namespace HwForge.Agents.Supervisor;
+
+/// <summary>
+/// The run, as an explicit sequence of stages: spec → baseline → generate N candidates → judge →
+/// repair up to R rounds while none is verified → optimize up to K rounds → report. Every costly step
+/// goes through the run's <see cref="StepJournal"/>, so a killed run resumes where it stopped; every
+/// verdict and reward comes from the <see cref="CandidateJudge"/>, never from a model's own claims.
+/// </summary>
+public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge judge)
+{
+    public async Task<RunReport> RunAsync(RunFolder run, CancellationToken cancellation)
+    {
+        var options = run.Options;
+        var resumed = run.Events.Events.Count > 0;
+        await run.AppendAsync(new RunEvent
+        {
+            Type = resumed ? RunEventTypes.RunResumed : RunEventTypes.RunStarted,
+            Message = (resumed ? "resumed with " : "using ") + strategy.Description,
+            Data = RunJson.ToElement(new { mode = options.Mode, strategy = strategy.Description, request = options.Request }),
+        });
+        var budget = new BudgetTracker(options.Budget, run.Events.Events);
+        var context = new RunContext(run, budget);
+        var ids = new CandidateIds();
+        var history = new List<JudgedCandidate>();
+        string? stopReason = null;
+
+        try
+        {
+            // 1. The spec comes first: nothing can be judged without the reference it names.
+            await StageAsync(run, "spec", "writing the spec and its reference");
+            var spec = await run.Journal.RunAsync("spec", c => strategy.CreateSpecAsync(context, c), cancellation);
+            WriteSpec(run, spec);
+
+            // 2. The reference's PPA is the baseline improvements are measured against.
+            await StageAsync(run, "baseline", "measuring the reference's PPA as the baseline");
+            var referencePpa = await run.Journal.RunAsync("baseline", c => judge.MeasureReferenceAsync(spec, c), cancellation);
+            var baseline = new Baseline(referencePpa?.ToMetrics());
+
+            // 3. N first candidates, judged.
+            await StageAsync(run, "generate", $"generating {options.Candidates} candidate(s)");
+            var firstIds = ids.Next(options.Candidates);
+            var first = await run.Journal.RunAsync("generate", c => strategy.ProposeAsync(context, spec, firstIds, c), cancellation);
+            var latest = await JudgeAllAsync(run, spec, first, baseline, history, cancellation);
+
+            // 4. Repair while nothing is verified: each failed candidate of the last round gets the judge's feedback.
+            for (var round = 1; round <= options.RepairRounds && !history.Any(h => h.Outcome.Verified); round++)
+            {
+                if ((stopReason = budget.Exhausted()) is not null) break;
+                await StageAsync(run, "repair", $"repair round {round} of {options.RepairRounds}");
+                var failed = latest.Where(h => !h.Outcome.Verified).OrderByDescending(h => h.Outcome.Reward).ToList();
+                var repairs = new List<CandidateProposal>();
+                foreach (var candidate in failed)
+                {
+                    if ((stopReason = budget.Exhausted()) is not null) break;
+                    var id = ids.Next();
+                    var repaired = await run.Journal.RunAsync($"repair/{round}/{candidate.Proposal.Id}",
+                        c => strategy.RepairAsync(context, spec, candidate, id, c), cancellation);
+                    if (repaired is not null) repairs.Add(repaired);
+                }
+                if (repairs.Count == 0) break;
+                latest = await JudgeAllAsync(run, spec, repairs, baseline, history, cancellation);
+            }
+
+            // 5. Optimize only from a verified design; only verified proposals can count.
+            for (var round = 1; round <= options.OptimizeRounds && history.Any(h => h.Outcome.Verified) && stopReason is null; round++)
+            {
+                if ((stopReason = budget.Exhausted()) is not null) break;
+                await StageAsync(run, "optimize", $"optimization round {round} of {options.OptimizeRounds}");
+                var roundIds = ids.Next(options.OptimizeBatch);
+                var snapshot = history.ToList();
+                var proposals = await run.Journal.RunAsync($"optimize/{round}",
+                    c => strategy.OptimizeAsync(context, spec, snapshot, round, roundIds, c), cancellation);
+                if (proposals.Count == 0)
+                {
+                    await context.SayAsync("optimizer", "optimize", "nothing new left to try");
+                    break;
+                }
+                await JudgeAllAsync(run, spec, proposals, baseline, history, cancellation);
+            }
+            if (stopReason is not null)
+                await run.AppendAsync(new RunEvent { Type = RunEventTypes.BudgetExhausted, Message = stopReason });
+
+            // 6. The report: the best verified design, the frontier, and what it was verified against.
+            await StageAsync(run, "report", "writing the report");
+            var report = RunReportBuilder.Build(run, strategy.Description, spec, referencePpa, history, budget, stopReason);
+            ReportWriter.Write(run, report, spec, history);
+            await run.AppendAsync(new RunEvent
+            {
+                Type = RunEventTypes.RunFinished,
+                Stage = "report",
+                Message = report.Headline,
+                Data = RunJson.ToElement(new { report.Status, report.Best, report.LlmCalls, report.Tokens }),
+            });
+            return report;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await run.AppendAsync(new RunEvent { Type = RunEventTypes.RunFailed, Message = e.Message });
+            throw;
+        }
+    }
+
+    private async Task<List<JudgedCandidate>> JudgeAllAsync(RunFolder run, DesignSpec spec, IReadOnlyList<CandidateProposal> proposals,
+        Baseline baseline, List<JudgedCandidate> history, CancellationToken cancellation)
+    {
+        foreach (var proposal in proposals)
+            await run.Journal.RunAsync($"propose/{proposal.Id}", _ => RecordProposalAsync(run, proposal), cancellation);
+
+        var judged = new ConcurrentDictionary<string, JudgedCandidate>();
+        var metrics = baseline.Metrics;
+        // Each verification already runs its tools in parallel; two at once keeps a small machine busy without thrashing.
+        await Parallel.ForEachAsync(proposals, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellation }, async (proposal, c) =>
+        {
+            var outcome = await run.Journal.RunAsync($"judge/{proposal.Id}", async c2 =>
+            {
+                var result = await judge.JudgeAsync(spec, proposal, metrics, run, c2);
+                await run.AppendAsync(new RunEvent
+                {
+                    Type = RunEventTypes.CandidateJudged,
+                    Stage = "verify",
+                    Role = "verifier",
+                    Candidate = proposal.Id,
+                    Message = result.Verified ? $"verified ({result.RewardExplanation})" : $"failed: {result.Summary}",
+                    Data = RunJson.ToElement(result),
+                });
+                return result;
+            }, c);
+            judged[proposal.Id] = new JudgedCandidate(proposal, outcome);
+        });
+        var batch = proposals.Select(p => judged[p.Id]).ToList();
+        history.AddRange(batch);
+        baseline.AdoptFirstVerified(batch);
+        return batch;
+    }
+
+    private static async Task<CandidateProposal> RecordProposalAsync(RunFolder run, CandidateProposal proposal)
+    {
+        run.Write(Path.Combine("candidates", proposal.Id, "design.v"), proposal.Verilog);
+        if (proposal.ReferenceVerilog is { } reference) run.Write(Path.Combine("candidates", proposal.Id, "reference.v"), reference);
+        run.WriteJson(Path.Combine("candidates", proposal.Id, "candidate.json"), proposal with { Verilog = "(design.v)", ReferenceVerilog = null });
+        await run.AppendAsync(new RunEvent
+        {
+            Type = RunEventTypes.CandidateProposed,
+            Stage = proposal.Origin == "optimizer" || proposal.Origin == "search" ? "optimize" : proposal.Origin == "repair" ? "repair" : "generate",
+            Role = proposal.Origin,
+            Candidate = proposal.Id,
+            Message = proposal.Notes ?? $"candidate {proposal.Id}",
+            Data = RunJson.ToElement(new { proposal.Id, proposal.Origin, proposal.ParentId, proposal.Parameters, proposal.Top, lines = proposal.Verilog.Count(ch => ch == '\n') + 1 }),
+        });
+        return proposal;
+    }
+
+    private static void WriteSpec(RunFolder run, DesignSpec spec)
+    {
+        run.WriteJson(Path.Combine("spec", "spec.json"), spec with { ReferenceVerilog = spec.ReferenceVerilog is null ? null : "(reference.v)", ReferenceModel = spec.ReferenceModel is null ? null : "(model.cpp)" });
+        if (spec.ReferenceVerilog is { } verilog) run.Write(Path.Combine("spec", "reference.v"), verilog);
+        if (spec.ReferenceModel is { } model) run.Write(Path.Combine("spec", "model.cpp"), model);
+    }
+
+    private static Task<RunEvent> StageAsync(RunFolder run, string stage, string message) =>
+        run.AppendAsync(new RunEvent { Type = RunEventTypes.Stage, Stage = stage, Role = "supervisor", Message = message });
+
+    /// <summary>The reference's PPA, or, when it has none (a C++ model), the first verified candidate's.</summary>
+    private sealed class Baseline(PpaMetrics? reference)
+    {
+        public PpaMetrics Metrics { get; private set; } = reference ?? PpaMetrics.Unmeasured;
+
+        public void AdoptFirstVerified(IEnumerable<JudgedCandidate> batch)
+        {
+            if (Metrics != PpaMetrics.Unmeasured) return;
+            if (batch.FirstOrDefault(b => b.Outcome.Verified && b.Outcome.Ppa is not null) is { } first) Metrics = first.Outcome.Ppa!.ToMetrics();
+        }
+    }
+}

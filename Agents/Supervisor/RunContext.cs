@@ -1,0 +1,16 @@
+using HwForge.Agents.Runs;
+
+namespace HwForge.Agents.Supervisor;
+
+/// <summary>What a strategy may use while it works: the run (to record events and files) and the budget.</summary>
+public sealed class RunContext(RunFolder run, BudgetTracker budget)
+{
+    public RunFolder Run { get; } = run;
+
+    public RunOptions Options => Run.Options;
+
+    public BudgetTracker Budget { get; } = budget;
+
+    public Task<RunEvent> SayAsync(string role, string stage, string message, string? candidate = null) =>
+        Run.AppendAsync(new RunEvent { Type = RunEventTypes.Message, Role = role, Stage = stage, Candidate = candidate, Message = message });
+}

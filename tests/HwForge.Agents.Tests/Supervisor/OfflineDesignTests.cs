@@ -1,0 +1,69 @@
+using System.Text.Json;
+using HwForge.Agents.Offline;
+using HwForge.Agents.Runs;
+
+namespace HwForge.Agents.Tests.Supervisor;
+
+public sealed class OfflineDesignTests : IDisposable
+{
+    private readonly AgentTestHost _host = new();
+
+    [Fact]
+    public async Task A_request_in_plain_words_becomes_a_verified_optimized_design_with_a_report()
+    {
+        await using var run = _host.NewRun(new RunOptions { Request = "an 8-bit adder", Candidates = 2, OptimizeRounds = 1, OptimizeBatch = 2 });
+        var report = await _host.Runner.RunAsync(run, new OfflineCatalogStrategy(), default);
+
+        Assert.Equal("verified", report.Status);
+        Assert.Equal("adder", report.Family);
+        Assert.Equal(4, report.Candidates.Count);
+        Assert.All(report.Candidates, c => Assert.Equal(Tools.Judge.Verdict.Pass, c.Verdict));
+        Assert.NotEmpty(report.ParetoFrontier);
+        Assert.NotNull(report.Best?.Ppa?.AreaUm2);
+        Assert.Contains("catalog", report.VerifiedAgainst);
+        foreach (var file in new[] { "run.json", "events.jsonl", "report.json", "report.md", "final/design.v", "spec/reference.v", "candidates/c001/verify.json", "candidates/c001/ppa.json" })
+            Assert.True(File.Exists(Path.Combine(run.Path, file)), file);
+        var events = EventLog.Read(Path.Combine(run.Path, "events.jsonl"));
+        Assert.Equal(RunEventTypes.RunFinished, events[^1].Type);
+        Assert.Equal(4, events.Count(e => e.Type == RunEventTypes.CandidateJudged));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Path, "report.json")));
+        Assert.Equal("verified", json.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_stopped_run_resumes_without_judging_a_finished_candidate_again()
+    {
+        var path = _host.NewRunPath();
+        var options = new RunOptions { Request = "an 8-bit adder", Candidates = 3, OptimizeRounds = 0 }.Validated();
+        using var stop = new CancellationTokenSource();
+        await using (var first = RunFolder.Create(path, options))
+        {
+            first.Events.Appended += e => { if (e.Type == RunEventTypes.CandidateJudged) stop.Cancel(); };
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _host.Runner.RunAsync(first, new OfflineCatalogStrategy(), stop.Token));
+        }
+        var judgedBefore = EventLog.Read(Path.Combine(path, RunFolder.EventsFile)).Where(e => e.Type == RunEventTypes.CandidateJudged).Select(e => e.Candidate).ToList();
+        Assert.NotEmpty(judgedBefore);
+
+        await using (var resumed = RunFolder.Resume(path))
+        {
+            var report = await _host.Runner.RunAsync(resumed, new OfflineCatalogStrategy(), default);
+            Assert.Equal("verified", report.Status);
+            Assert.Equal(3, report.Candidates.Count);
+        }
+        var events = EventLog.Read(Path.Combine(path, RunFolder.EventsFile));
+        Assert.Contains(events, e => e.Type == RunEventTypes.RunResumed);
+        foreach (var id in new[] { "c001", "c002", "c003" })
+            Assert.Equal(1, events.Count(e => e.Type == RunEventTypes.CandidateJudged && e.Candidate == id));
+    }
+
+    [Fact]
+    public async Task A_request_outside_the_catalog_says_an_LLM_endpoint_is_needed_and_how_to_set_one()
+    {
+        await using var run = _host.NewRun(new RunOptions { Request = "a RISC-V core with a five-stage pipeline" });
+        var error = await Assert.ThrowsAsync<OfflineCatalogException>(() => _host.Runner.RunAsync(run, new OfflineCatalogStrategy(), default));
+        Assert.Contains("HWFORGE_LLM_ENDPOINT", error.Message);
+        Assert.Contains(EventLog.Read(Path.Combine(run.Path, RunFolder.EventsFile)), e => e.Type == RunEventTypes.RunFailed);
+    }
+
+    public void Dispose() => _host.Dispose();
+}
