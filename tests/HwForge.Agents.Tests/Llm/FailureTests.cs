@@ -190,6 +190,45 @@ public sealed class FailureTests
         Assert.Contains("maximum context length", error.Message);
     }
 
+    [Fact]
+    public async Task A_long_Retry_After_is_capped_so_a_run_is_not_stalled_for_minutes()
+    {
+        await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(
+            ScriptRule.Always(ScriptAnswer.Fail(429, retryAfter: 600), ScriptAnswer.Reply("ok"))));
+        using var client = new OpenAiCompatibleChatClient(Scripted.Settings(server) with { MaxRetryDelay = TimeSpan.FromMilliseconds(300) });
+
+        var clock = Stopwatch.StartNew();
+        Assert.Equal("ok", (await client.GetResponseAsync(Question)).Text);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Answers_that_are_never_json_end_in_a_hint_about_the_base_url()
+    {
+        await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(ScriptRule.Always(new ScriptAnswer { Malformed = true })));
+        using var client = Scripted.Client(server);
+
+        var error = await Assert.ThrowsAsync<LlmRequestException>(() => client.GetResponseAsync(Question));
+
+        Assert.Equal(4, server.ChatRequests.Count);
+        Assert.Contains("not an OpenAI chat completion after 4 attempts", error.Message);
+        Assert.Contains("/v1", error.Message);
+    }
+
+    [Fact]
+    public async Task An_endpoint_missing_its_v1_suffix_gets_a_hint()
+    {
+        await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(ScriptRule.Always(ScriptAnswer.Reply("never"))));
+        var root = server.BaseUrl[..^"/v1".Length];
+        using var client = new OpenAiCompatibleChatClient(Scripted.Settings(server) with { Endpoint = new Uri(root) });
+
+        var error = await Assert.ThrowsAsync<LlmModelNotFoundException>(() => client.GetResponseAsync(Question));
+
+        Assert.Contains("HTTP 404", error.Message);
+        Assert.Contains("base URL (usually ending in /v1)", error.Message);
+    }
+
     private static int ClosedPort()
     {
         // Bind, read the port, close: nothing listens there afterwards.
