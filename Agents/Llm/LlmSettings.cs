@@ -1,0 +1,73 @@
+using System.Text;
+using HwForge.Tools;
+
+namespace HwForge.Agents.Llm;
+
+/// <summary>
+/// Where and how to reach an OpenAI-compatible chat endpoint (OpenAI, Ollama, vLLM, llama.cpp,
+/// LM Studio: any base URL ending in <c>/v1</c>). Printing it never shows the API key.
+/// </summary>
+public sealed record LlmSettings
+{
+    public const string EndpointVariable = "HWFORGE_LLM_ENDPOINT";
+    public const string ModelVariable = "HWFORGE_LLM_MODEL";
+    public const string ApiKeyVariable = "HWFORGE_LLM_API_KEY";
+
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(180);
+    public const int DefaultMaxRetries = 3;
+
+    /// <summary>The API base URL, e.g. <c>http://localhost:11434/v1</c>.</summary>
+    public Uri? Endpoint { get; init; }
+
+    public string? Model { get; init; }
+
+    /// <summary>Optional: local servers need none. Never printed.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>
+    /// How long one attempt may wait for an answer; for a stream, how long it may go quiet between
+    /// chunks, so a long generation that keeps talking is never cut off.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    /// <summary>Retries after the first attempt for 429, 5xx, timeouts and dropped connections.</summary>
+    public int MaxRetries { get; init; } = DefaultMaxRetries;
+
+    /// <summary>The first backoff; each retry doubles it, plus up to 50% jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>No wait between attempts is longer, whatever a Retry-After header asks for.</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Where the endpoint came from (a flag, a variable, the config file), for messages.</summary>
+    public string? EndpointSource { get; init; }
+
+    /// <summary>True when an endpoint and a model are both known; HwForge's offline commands need neither.</summary>
+    public bool IsConfigured => Endpoint is not null && !string.IsNullOrWhiteSpace(Model);
+
+    /// <summary>The endpoint without any user:password part, safe to show.</summary>
+    public string DisplayEndpoint => Endpoint is null ? "(none)" : Endpoint.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped);
+
+    /// <summary>This, or a message saying how to configure an LLM when there is none.</summary>
+    public LlmSettings RequireConfigured()
+    {
+        if (IsConfigured) return this;
+        throw new LlmConfigurationException(
+            $"No LLM is configured. Point HwForge at an OpenAI-compatible endpoint with --llm-endpoint URL --model NAME, " +
+            $"or set {EndpointVariable} and {ModelVariable} (and {ApiKeyVariable} if it needs a key), " +
+            $"or write them in $HWFORGE_HOME/config.json (see {nameof(LlmSettingsResolver)}). " +
+            "For a local server: --llm-endpoint http://localhost:11434/v1 --model qwen2.5-coder:7b (Ollama).");
+    }
+
+    // A record's generated ToString prints every property; this one must never print the key.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"Endpoint = {DisplayEndpoint}, Model = {Model ?? "(none)"}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "(set)")}, ");
+        builder.Append($"Timeout = {Timeout.TotalSeconds}s, MaxRetries = {MaxRetries}, EndpointSource = {EndpointSource ?? "(none)"}");
+        return true;
+    }
+
+    /// <summary>Resolves flag > environment > <c>$HWFORGE_HOME/config.json</c>; see <see cref="LlmSettingsResolver"/>.</summary>
+    public static LlmSettings Resolve(string? endpointFlag = null, string? modelFlag = null, Func<string, string?>? environment = null, HwForgeHome? home = null) =>
+        LlmSettingsResolver.Resolve(endpointFlag, modelFlag, environment ?? Environment.GetEnvironmentVariable, home);
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using HwForge.Tools;
+
+namespace HwForge.Agents.Llm;
+
+/// <summary>
+/// Each setting comes from the first place that gives it: the CLI flag (<c>--llm-endpoint</c>,
+/// <c>--model</c>), then the environment (<c>HWFORGE_LLM_ENDPOINT</c>, <c>HWFORGE_LLM_MODEL</c>,
+/// <c>HWFORGE_LLM_API_KEY</c>), then <c>$HWFORGE_HOME/config.json</c>:
+/// <code>
+/// {
+///   "llm": {
+///     "endpoint": "http://localhost:11434/v1",
+///     "model": "qwen2.5-coder:7b",
+///     "apiKey": "sk-...",          // optional; only ever sent to this file's endpoint
+///     "timeoutSeconds": 180,       // optional
+///     "maxRetries": 3              // optional
+///   }
+/// }
+/// </code>
+/// Keys have no flag, since a command line is visible to every user of the machine.
+/// </summary>
+public static class LlmSettingsResolver
+{
+    public const string ConfigFileName = "config.json";
+
+    public static LlmSettings Resolve(string? endpointFlag, string? modelFlag, Func<string, string?> environment, HwForgeHome? home = null)
+    {
+        home ??= Home(environment);
+        var configPath = Path.Combine(home.Root, ConfigFileName);
+        var file = ConfigFile.Read(configPath);
+
+        var (endpointText, endpointSource) =
+            Blank(endpointFlag) is { } flag ? (flag, "--llm-endpoint")
+            : Blank(environment(LlmSettings.EndpointVariable)) is { } variable ? (variable, LlmSettings.EndpointVariable)
+            : Blank(file.Endpoint) is { } configured ? (configured, configPath)
+            : ((string?)null, (string?)null);
+        var model = Blank(modelFlag) ?? Blank(environment(LlmSettings.ModelVariable)) ?? Blank(file.Model);
+        // A key written beside one endpoint in the file must not travel to another one named by a
+        // flag or a variable (a local test server, say); a key in the environment is meant for whatever runs.
+        var key = Blank(environment(LlmSettings.ApiKeyVariable)) ?? (endpointSource == configPath ? Blank(file.ApiKey) : null);
+
+        var settings = new LlmSettings
+        {
+            Endpoint = endpointText is null ? null : ParseEndpoint(endpointText, endpointSource!),
+            Model = model,
+            ApiKey = key,
+            EndpointSource = endpointSource,
+            Timeout = file.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : LlmSettings.DefaultTimeout,
+            MaxRetries = file.MaxRetries ?? LlmSettings.DefaultMaxRetries,
+        };
+        if (settings.Endpoint is not null && settings.Model is null)
+            throw new LlmConfigurationException(
+                $"An LLM endpoint is set ({settings.DisplayEndpoint}, from {endpointSource}) but no model: " +
+                $"name one with --model NAME, {LlmSettings.ModelVariable}, or \"model\" under \"llm\" in {configPath}.");
+        if (settings.Endpoint is null && settings.Model is not null)
+            throw new LlmConfigurationException(
+                $"An LLM model is set ('{settings.Model}') but no endpoint: give its OpenAI-compatible base URL with " +
+                $"--llm-endpoint URL, {LlmSettings.EndpointVariable}, or \"endpoint\" under \"llm\" in {configPath} " +
+                "(e.g. http://localhost:11434/v1 for Ollama, https://api.openai.com/v1 for OpenAI).");
+        return settings;
+    }
+
+    private static HwForgeHome Home(Func<string, string?> environment) =>
+        Blank(environment(HwForgeHome.EnvironmentVariable)) is { } root ? new HwForgeHome(Path.GetFullPath(root)) : HwForgeHome.FromEnvironment();
+
+    private static Uri ParseEndpoint(string text, string source)
+    {
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            return uri;
+        throw new LlmConfigurationException(
+            $"The LLM endpoint '{text}' (from {source}) is not an http(s) URL; give the API base URL, e.g. http://localhost:11434/v1.");
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The "llm" section of config.json; a missing file is an empty one.</summary>
+    private sealed record ConfigFile(string? Endpoint, string? Model, string? ApiKey, double? TimeoutSeconds, int? MaxRetries)
+    {
+        public static ConfigFile Read(string path)
+        {
+            if (!File.Exists(path)) return new(null, null, null, null, null);
+            try
+            {
+                using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+                if (!document.RootElement.TryGetProperty("llm", out var llm)) return new(null, null, null, null, null);
+                return new(
+                    Text(llm, "endpoint"), Text(llm, "model"), Text(llm, "apiKey"),
+                    llm.TryGetProperty("timeoutSeconds", out var t) ? t.GetDouble() : null,
+                    llm.TryGetProperty("maxRetries", out var r) ? r.GetInt32() : null);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+            {
+                // The message names the file and the JSON problem, never the file's contents (it may hold a key).
+                throw new LlmConfigurationException($"Cannot read the LLM settings in {path}: {e.Message} Expected {{\"llm\": {{\"endpoint\": \"http://…/v1\", \"model\": \"…\"}}}}.");
+            }
+        }
+
+        private static string? Text(JsonElement section, string name) =>
+            section.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
+}

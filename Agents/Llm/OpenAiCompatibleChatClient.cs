@@ -1,0 +1,157 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+using OpenAI;
+using OpenAI.Chat;
+using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
+
+namespace HwForge.Agents.Llm;
+
+/// <summary>
+/// An <see cref="IChatClient"/> for any OpenAI-compatible chat completions endpoint, over the official
+/// OpenAI SDK, with HwForge's retries, timeouts, typed errors and token ledger. Thread-safe: one
+/// instance serves every agent.
+/// </summary>
+public sealed class OpenAiCompatibleChatClient : IChatClient
+{
+    // The SDK insists on a credential; local servers ignore the header, so a placeholder does.
+    private const string NoKey = "hwforge-no-key";
+
+    private readonly LlmSettings _settings;
+    private readonly OpenAIClient _client;
+    private readonly ConcurrentDictionary<string, ChatClient> _chatClients = new(StringComparer.Ordinal);
+    private readonly LlmRetry _retry;
+
+    /// <summary>A client for the settings' endpoint and model; throws <see cref="LlmConfigurationException"/> when they are incomplete.</summary>
+    public OpenAiCompatibleChatClient(LlmSettings settings, TokenLedger? ledger = null)
+    {
+        _settings = settings.RequireConfigured();
+        Ledger = ledger;
+        _retry = new LlmRetry(settings);
+        _client = new OpenAIClient(new ApiKeyCredential(string.IsNullOrEmpty(settings.ApiKey) ? NoKey : settings.ApiKey), new OpenAIClientOptions
+        {
+            Endpoint = settings.Endpoint,
+            // Retries and timeouts are ours (typed errors, Retry-After, idle-timeout for streams); the
+            // SDK's network timeout only backs ours up.
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = settings.Timeout + TimeSpan.FromSeconds(30),
+        });
+        Metadata = new ChatClientMetadata("openai-compatible", settings.Endpoint, settings.Model);
+    }
+
+    public ChatClientMetadata Metadata { get; }
+
+    /// <summary>Where every call's tokens are recorded, when given.</summary>
+    public TokenLedger? Ledger { get; }
+
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<AiChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var (chat, model) = ChatClientFor(options);
+        var request = ChatRequestMapping.ToOpenAi(messages, options);
+        var requestOptions = ChatRequestMapping.ToOpenAi(options, this);
+        var started = Stopwatch.GetTimestamp();
+        var result = await _retry.RunAsync(model, token => chat.CompleteChatAsync(request, requestOptions, token), cancellationToken);
+        var response = ChatResponseMapping.ToResponse(result.Value);
+        Ledger?.Record(TokenLedger.RoleOf(options), model, response.Usage, Stopwatch.GetElapsedTime(started));
+        return response;
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<AiChatMessage> messages, ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var (chat, model) = ChatClientFor(options);
+        var request = ChatRequestMapping.ToOpenAi(messages, options);
+        var requestOptions = ChatRequestMapping.ToOpenAi(options, this);
+        var started = Stopwatch.GetTimestamp();
+        UsageDetails? usage = null;
+        var answered = false;
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var yielded = false;
+                LlmFailure? failure = null;
+                var calls = new StreamingToolCalls();
+                using (var timeout = _retry.StartAttempt(cancellationToken))
+                {
+                    // The SDK asks for usage in the last chunk (stream_options.include_usage) by itself.
+                    var chunks = chat.CompleteChatStreamingAsync(request, requestOptions, timeout.Token).GetAsyncEnumerator(timeout.Token);
+                    try
+                    {
+                        while (true)
+                        {
+                            (var more, failure) = await NextAsync(chunks, timeout, cancellationToken);
+                            if (!more) break;
+                            // The timeout is for silence: each chunk restarts it, so long answers are never cut.
+                            timeout.CancelAfter(_settings.Timeout);
+                            var update = ChatResponseMapping.ToUpdate(chunks.Current, calls);
+                            usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? usage;
+                            yielded = answered = true;
+                            yield return update;
+                        }
+                    }
+                    finally
+                    {
+                        await DisposeQuietlyAsync(chunks);
+                    }
+                }
+                if (failure is null)
+                {
+                    // A server that ends the stream without a finish reason still gets its tool calls delivered.
+                    if (calls.Complete().ToList() is { Count: > 0 } pending) yield return new ChatResponseUpdate(ChatRole.Assistant, [.. pending]);
+                    yield break;
+                }
+                await _retry.WaitOrThrowAsync(failure, model, attempt, midStream: yielded, cancellationToken);
+            }
+        }
+        finally
+        {
+            if (answered) Ledger?.Record(TokenLedger.RoleOf(options), model, usage, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        if (serviceKey is not null) return null;
+        if (serviceType == typeof(ChatClientMetadata)) return Metadata;
+        if (serviceType == typeof(OpenAIClient)) return _client;
+        if (serviceType == typeof(ChatClient)) return ChatClientFor(null).Chat;
+        if (serviceType == typeof(TokenLedger)) return Ledger;
+        return serviceType.IsInstanceOfType(this) ? this : null;
+    }
+
+    // Nothing to release: the SDK's transport shares one HttpClient across clients.
+    public void Dispose() { }
+
+    private (ChatClient Chat, string Model) ChatClientFor(ChatOptions? options)
+    {
+        var model = string.IsNullOrWhiteSpace(options?.ModelId) ? _settings.Model! : options.ModelId;
+        return (_chatClients.GetOrAdd(model, _client.GetChatClient), model);
+    }
+
+    private static async Task<(bool More, LlmFailure? Failure)> NextAsync(IAsyncEnumerator<StreamingChatCompletionUpdate> chunks,
+        CancellationTokenSource attempt, CancellationToken cancellation)
+    {
+        try
+        {
+            return (await chunks.MoveNextAsync(), null);
+        }
+        catch (Exception e) when (LlmRetry.Classify(e, attempt, cancellation) is { } failure)
+        {
+            return (false, failure);
+        }
+    }
+
+    private static async Task DisposeQuietlyAsync(IAsyncEnumerator<StreamingChatCompletionUpdate> chunks)
+    {
+        // Disposing a stream whose connection already broke can throw again; the first error is the one that matters.
+        try { await chunks.DisposeAsync(); }
+        catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException or ObjectDisposedException) { }
+    }
+}
