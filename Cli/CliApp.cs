@@ -1,4 +1,7 @@
 using System.CommandLine;
+using HwForge.Agents.Llm;
+using HwForge.Agents.Offline;
+using HwForge.Agents.Roles;
 using HwForge.Cli.Commands;
 using HwForge.Tools.Execution;
 using HwForge.Tools.Sandbox;
@@ -25,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(PpaCommand.Create());
         root.Subcommands.Add(ModelHeaderCommand.Create());
+        root.Subcommands.Add(DesignCommand.Create());
         return root;
     }
 
@@ -52,6 +56,7 @@ public static class CliApp
     private static string? Explain(Exception e) => e switch
     {
         SandboxUnavailableException or ToolNotFoundException or SourceFileException or ArgumentException => e.Message,
+        LlmException or LlmAnswerException or OfflineCatalogException or InvalidDataException => e.Message,
         OperationCanceledException => "cancelled",
         IOException or UnauthorizedAccessException => e.Message,
         _ => Environment.GetEnvironmentVariable("HWFORGE_DEBUG") is null ? $"internal error: {e.Message} (set HWFORGE_DEBUG=1 for details)" : null,

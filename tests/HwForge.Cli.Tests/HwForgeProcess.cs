@@ -26,6 +26,29 @@ public sealed class HwForgeProcess : IDisposable
 
     public async Task<CliRun> RunAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
+        using var process = Process.Start(StartInfo(args, environment))!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(cancel.Token);
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts <c>hwforge</c> without waiting, for tests that stop it midway; its output is discarded.</summary>
+    public Process Start(params string[] args)
+    {
+        var process = Process.Start(StartInfo(args, null))!;
+        process.StandardInput.Close();
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private ProcessStartInfo StartInfo(IEnumerable<string> args, IDictionary<string, string>? environment)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -38,14 +61,7 @@ public sealed class HwForgeProcess : IDisposable
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["HWFORGE_HOME"] = Home;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
-
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(cancel.Token);
-        return new CliRun(process.ExitCode, await output, await error);
+        return info;
     }
 
     public Task<CliRun> RunAsync(params string[] args) => RunAsync((IEnumerable<string>)args);

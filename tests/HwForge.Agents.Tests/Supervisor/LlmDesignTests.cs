@@ -1,0 +1,122 @@
+using HwForge.Agents.Design;
+using HwForge.Agents.Llm;
+using HwForge.Agents.Runs;
+using HwForge.Agents.Supervisor;
+using HwForge.ScriptedLlm;
+
+namespace HwForge.Agents.Tests.Supervisor;
+
+/// <summary>The LLM path end to end: real HTTP to a scripted OpenAI-compatible server, real tools judging.</summary>
+public sealed class LlmDesignTests : IDisposable
+{
+    private const string Key = "sk-test-secret-4f2a";
+
+    private const string Spec = """
+        ```json
+        {"top": "counter4", "description": "4-bit up counter: synchronous active-high reset to 0; counts up by one each cycle en is high, wraps at 15.", "clock": "clk", "reset": "rst", "reset_active_low": false}
+        ```
+        ```verilog
+        module counter4(input clk, input rst, input en, output reg [3:0] q);
+          always @(posedge clk) if (rst) q <= 4'd0; else if (en) q <= q + 4'd1;
+        endmodule
+        ```
+        """;
+
+    // The Coder's first try ignores the enable: a realistic mistake the judge must catch.
+    private const string Buggy = """
+        ```verilog
+        module counter4(input clk, input rst, input en, output reg [3:0] q);
+          always @(posedge clk) if (rst) q <= 4'd0; else q <= q + 4'd1;
+        endmodule
+        ```
+        Counts every cycle.
+        """;
+
+    private const string Repaired = """
+        ```verilog
+        module counter4(input clk, input rst, input en, output reg [3:0] q);
+          wire [3:0] next = en ? q + 4'd1 : q;
+          always @(posedge clk) q <= rst ? 4'd0 : next;
+        endmodule
+        ```
+        The enable was ignored; the next state now holds when en is low.
+        """;
+
+    private const string Optimized = """
+        ```verilog
+        module counter4(input clk, input rst, input en, output reg [3:0] q);
+          always @(posedge clk) begin
+            if (rst) q <= 4'd0;
+            else q <= q + {3'd0, en};
+          end
+        endmodule
+        ```
+        Adds the enable bit directly, removing the hold multiplexer.
+        """;
+
+    private readonly AgentTestHost _host = new();
+
+    [Fact]
+    public async Task A_request_goes_through_architect_coder_judge_repair_and_optimizer_over_real_HTTP()
+    {
+        await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(
+            ScriptRule.When("You are the Architect", ScriptAnswer.Reply(Spec)),
+            ScriptRule.When("repairing a design", ScriptAnswer.Reply(Repaired)),
+            ScriptRule.When("You are the Coder", ScriptAnswer.Reply(Buggy)),
+            ScriptRule.When("You are the Optimizer", ScriptAnswer.Reply(Optimized))) { ApiKey = Key });
+        var settings = new LlmSettings { Endpoint = new Uri(server.BaseUrl), Model = "scripted", ApiKey = Key };
+        var options = new RunOptions
+        {
+            Request = "a 4-bit counter with enable", Mode = DesignMode.Llm, LlmEndpoint = server.BaseUrl, Model = "scripted",
+            Candidates = 1, RepairRounds = 2, OptimizeRounds = 1, OptimizeBatch = 1,
+        };
+        await using var run = _host.NewRun(options);
+        var strategy = DesignStrategies.For(run.Options, settings, _host.Host, _host.Versions, knowledge: null);
+
+        var report = await _host.Runner.RunAsync(run, strategy, default);
+
+        Assert.Equal("verified", report.Status);
+        Assert.Equal(ReferenceOrigin.Architect, report.ReferenceOrigin);
+        Assert.True(report.ReferenceNeedsReview);
+        Assert.Equal(["coder", "repair", "optimizer"], report.Candidates.Select(c => c.Origin));
+        Assert.Equal(Tools.Judge.Verdict.Fail, report.Candidates[0].Verdict);
+        Assert.Equal(Tools.Judge.FailureClass.FunctionalMismatch, report.Candidates[0].FailureClass);
+        Assert.Equal("c001", report.Candidates[1].ParentId);
+        Assert.All(report.Candidates.Skip(1), c => Assert.Equal(Tools.Judge.Verdict.Pass, c.Verdict));
+        Assert.Equal(4, report.LlmCalls);
+        Assert.True(report.Tokens > 0);
+
+        // The repair prompt carried the judge's own feedback: the first mismatch and the inputs before it.
+        var repairPrompt = server.ChatRequests.Single(r => r.Body.Contains("repairing a design")).Body;
+        Assert.Contains("First mismatch at cycle", repairPrompt);
+        Assert.Contains("en=", repairPrompt);
+
+        // The key went to the server and nowhere into the run folder.
+        Assert.All(server.ChatRequests, r => Assert.Equal($"Bearer {Key}", r.Authorization));
+        foreach (var file in Directory.EnumerateFiles(run.Path, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".lock")))
+            Assert.DoesNotContain(Key, await File.ReadAllTextAsync(file));
+        Assert.Contains("Review the reference", await File.ReadAllTextAsync(Path.Combine(run.Path, RunFolder.ReportMarkdownFile)));
+    }
+
+    [Fact]
+    public async Task An_answer_without_code_becomes_a_failed_candidate_with_feedback_not_a_crash()
+    {
+        await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(
+            ScriptRule.When("You are the Architect", ScriptAnswer.Reply(Spec)),
+            ScriptRule.When("repairing a design", ScriptAnswer.Reply(Repaired)),
+            ScriptRule.When("You are the Coder", ScriptAnswer.Reply("I would use a counter. Hope this helps!"))));
+        var settings = new LlmSettings { Endpoint = new Uri(server.BaseUrl), Model = "scripted" };
+        await using var run = _host.NewRun(new RunOptions
+        {
+            Request = "a 4-bit counter with enable", Mode = DesignMode.Llm, Candidates = 1, RepairRounds = 1, OptimizeRounds = 0,
+        });
+
+        var report = await _host.Runner.RunAsync(run, DesignStrategies.For(run.Options, settings, _host.Host, _host.Versions, null), default);
+
+        Assert.Equal("verified", report.Status);
+        Assert.NotEqual(Tools.Judge.Verdict.Pass, report.Candidates[0].Verdict);
+        Assert.Equal("c002", report.Best?.Id);
+    }
+
+    public void Dispose() => _host.Dispose();
+}
