@@ -118,5 +118,48 @@ public sealed class LlmDesignTests : IDisposable
         Assert.Equal("c002", report.Best?.Id);
     }
 
+    [Fact]
+    public async Task A_role_may_lint_its_draft_through_a_tool_call_and_the_result_goes_back_to_the_model()
+    {
+        await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(
+            ScriptRule.When("You are the Architect", ScriptAnswer.Reply(Spec)),
+            ScriptRule.When("You are the Coder",
+                ScriptAnswer.CallTool("lint_verilog", new { code = "module counter4(input clk, output q);\n  assign q = undeclared_wire;\nendmodule\n" }),
+                ScriptAnswer.Reply(Repaired))));
+        var settings = new LlmSettings { Endpoint = new Uri(server.BaseUrl), Model = "scripted" };
+        await using var run = _host.NewRun(new RunOptions { Request = "a 4-bit counter with enable", Mode = DesignMode.Llm, Candidates = 1, OptimizeRounds = 0 });
+
+        var report = await _host.Runner.RunAsync(run, DesignStrategies.For(run.Options, settings, _host.Host, _host.Versions, null), default);
+
+        Assert.Equal("verified", report.Status);
+        var coderCalls = server.ChatRequests.Where(r => r.Body.Contains("You are the Coder")).ToList();
+        Assert.Equal(2, coderCalls.Count);
+        Assert.Contains("lint_verilog", coderCalls[0].Body); // the tool was offered
+        Assert.DoesNotContain("find definition", coderCalls[0].Body);
+        Assert.Contains("Can't find definition of variable", coderCalls[1].Body); // Verilator's own message came back
+    }
+
+    [Fact]
+    public async Task A_spent_call_budget_stops_the_run_with_a_report_that_says_why()
+    {
+        await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(
+            ScriptRule.When("You are the Architect", ScriptAnswer.Reply(Spec)),
+            ScriptRule.When("You are the Coder", ScriptAnswer.Reply(Buggy))));
+        var settings = new LlmSettings { Endpoint = new Uri(server.BaseUrl), Model = "scripted" };
+        await using var run = _host.NewRun(new RunOptions
+        {
+            Request = "a 4-bit counter with enable", Mode = DesignMode.Llm, Candidates = 1, RepairRounds = 5,
+            Budget = new RunBudget { MaxLlmCalls = 2 },
+        });
+
+        var report = await _host.Runner.RunAsync(run, DesignStrategies.For(run.Options, settings, _host.Host, _host.Versions, null), default);
+
+        Assert.Equal("not-verified", report.Status);
+        Assert.Equal(2, report.LlmCalls);
+        Assert.Equal(2, server.ChatRequests.Count);
+        Assert.Contains("call budget", report.StopReason);
+        Assert.Contains(EventLog.Read(Path.Combine(run.Path, RunFolder.EventsFile)), e => e.Type == RunEventTypes.BudgetExhausted);
+    }
+
     public void Dispose() => _host.Dispose();
 }
