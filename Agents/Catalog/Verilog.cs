@@ -45,6 +45,17 @@ internal static class Verilog
         return text.ToString();
     }
 
+    /// <summary>
+    /// <paramref name="input"/> delayed by <paramref name="stages"/> registers reset to zero, declared here:
+    /// the code, and the name of the last register (the input itself for zero stages).
+    /// </summary>
+    public static (string Code, string Name) Delayed(string input, int width, int stages, string prefix)
+    {
+        if (stages == 0) return ("", input);
+        var last = $"{prefix}{stages}";
+        return ($"    reg {Range(width)}{last};\n" + DelayLine(input, last, width, stages, prefix), last);
+    }
+
     /// <summary>The clock and reset ports when a design has registers, nothing when it is combinational.</summary>
     public static IEnumerable<string> ClockPorts(bool sequential) =>
         sequential ? ["input  wire clk", "input  wire rst"] : [];
@@ -55,4 +66,17 @@ internal static class Verilog
         while ((1L << bits) < value) bits++;
         return bits;
     }
+}
+
+/// <summary>Arithmetic snippets shared by the datapath families.</summary>
+internal static class Arith
+{
+    /// <summary><paramref name="expr"/> (of <paramref name="from"/> bits) widened to <paramref name="to"/> bits, by sign or zeros.</summary>
+    public static string Extend(string expr, int from, int to, bool signed) =>
+        to == from ? expr
+        : signed ? $"{{{{{to - from}{{{expr}[{from - 1}]}}}}, {expr}}}"
+        : $"{{{to - from}'d0, {expr}}}";
+
+    /// <summary>A Verilog product of two operand expressions of <paramref name="width"/> bits, in a 2*width context.</summary>
+    public static string Multiply(string x, string y, bool signed) => signed ? $"$signed({x}) * $signed({y})" : $"{x} * {y}";
 }

@@ -137,18 +137,18 @@ public sealed class AdderGenerator : KernelGenerator
             $"    localparam W = {width};\n    localparam LEVELS = {levels};\n    localparam STAGES = {stages};\n" +
             "    wire [(STAGES + 1) * W - 1:0] gp, pp;\n" +
             "    assign gp[W - 1:0] = g;\n    assign pp[W - 1:0] = p;\n" +
-            "    genvar s, i;\n    generate\n" +
-            "        for (s = 0; s < STAGES; s = s + 1) begin : stage\n" +
-            "            // up-sweep stage s works at distance 2^s; down-sweep stage s at 2^(2*LEVELS - 2 - s)\n" +
-            "            localparam UP = (s < LEVELS);\n" +
-            "            localparam D = UP ? (1 << s) : (1 << (2 * LEVELS - 2 - s));\n" +
+            "    genvar st, i;\n    generate\n" +
+            "        for (st = 0; st < STAGES; st = st + 1) begin : stage\n" +
+            "            // up-sweep stage st works at distance 2^st; down-sweep stage st at 2^(2*LEVELS - 2 - st)\n" +
+            "            localparam UP = (st < LEVELS);\n" +
+            "            localparam D = UP ? (1 << st) : (1 << (2 * LEVELS - 2 - st));\n" +
             "            for (i = 0; i < W; i = i + 1) begin : node\n" +
             "                if (UP ? ((i + 1) % (2 * D) == 0) : ((i + 1) % (2 * D) == D && i + 1 > 2 * D)) begin : combine\n" +
-            "                    assign gp[(s + 1) * W + i] = gp[s * W + i] | (pp[s * W + i] & gp[s * W + i - D]);\n" +
-            "                    assign pp[(s + 1) * W + i] = pp[s * W + i] & pp[s * W + i - D];\n" +
+            "                    assign gp[(st + 1) * W + i] = gp[st * W + i] | (pp[st * W + i] & gp[st * W + i - D]);\n" +
+            "                    assign pp[(st + 1) * W + i] = pp[st * W + i] & pp[st * W + i - D];\n" +
             "                end else begin : pass\n" +
-            "                    assign gp[(s + 1) * W + i] = gp[s * W + i];\n" +
-            "                    assign pp[(s + 1) * W + i] = pp[s * W + i];\n" +
+            "                    assign gp[(st + 1) * W + i] = gp[st * W + i];\n" +
+            "                    assign pp[(st + 1) * W + i] = pp[st * W + i];\n" +
             "                end\n            end\n        end\n    endgenerate\n" +
             "    assign c[W:1] = gp[(STAGES + 1) * W - 1 : STAGES * W];\n";
     }
