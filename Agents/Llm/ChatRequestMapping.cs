@@ -17,10 +17,13 @@ internal static class ChatRequestMapping
         if (!string.IsNullOrWhiteSpace(options?.Instructions)) result.Add(new SystemChatMessage(options.Instructions));
         foreach (var message in messages)
         {
+            // Tool results travel as tool messages whichever role the caller filed them under.
+            var results = ToolResults(message).ToList();
+            result.AddRange(results);
+            if (message.Role == ChatRole.Tool || (results.Count > 0 && message.Contents.All(c => c is FunctionResultContent))) continue;
             if (message.Role == ChatRole.System) result.Add(new SystemChatMessage(message.Text));
             else if (message.Role == ChatRole.User) result.Add(User(message));
             else if (message.Role == ChatRole.Assistant) result.Add(Assistant(message));
-            else if (message.Role == ChatRole.Tool) result.AddRange(ToolResults(message));
             else throw new ArgumentException($"The chat role '{message.Role}' has no OpenAI equivalent.", nameof(messages));
         }
         return result;
