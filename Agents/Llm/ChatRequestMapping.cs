@@ -17,22 +17,31 @@ internal static class ChatRequestMapping
         if (!string.IsNullOrWhiteSpace(options?.Instructions)) result.Add(new SystemChatMessage(options.Instructions));
         foreach (var message in messages)
         {
+            // Tool results travel as tool messages whichever role the caller filed them under.
+            var results = ToolResults(message).ToList();
+            result.AddRange(results);
+            if (message.Role == ChatRole.Tool || (results.Count > 0 && message.Contents.All(c => c is FunctionResultContent))) continue;
             if (message.Role == ChatRole.System) result.Add(new SystemChatMessage(message.Text));
             else if (message.Role == ChatRole.User) result.Add(User(message));
             else if (message.Role == ChatRole.Assistant) result.Add(Assistant(message));
-            else if (message.Role == ChatRole.Tool) result.AddRange(ToolResults(message));
             else throw new ArgumentException($"The chat role '{message.Role}' has no OpenAI equivalent.", nameof(messages));
         }
         return result;
     }
 
-    public static ChatCompletionOptions ToOpenAi(ChatOptions? options, IChatClient client)
+    public static ChatCompletionOptions ToOpenAi(ChatOptions? options, IChatClient client, Uri endpoint)
     {
         // A caller can start from its own raw options for anything this mapping does not cover.
         var result = options?.RawRepresentationFactory?.Invoke(client) as ChatCompletionOptions ?? new ChatCompletionOptions();
         if (options is null) return result;
         result.Temperature ??= options.Temperature;
         result.MaxOutputTokenCount ??= options.MaxOutputTokens;
+        // The SDK sends only max_completion_tokens, which Ollama and LM Studio silently ignore; they
+        // read the older max_tokens, which OpenAI's own reasoning models reject. So: both, except at OpenAI.
+#pragma warning disable SCME0001 // JsonPatch is experimental; it is the SDK's way to add a field.
+        if (result.MaxOutputTokenCount is { } limit && !endpoint.Host.EndsWith("openai.com", StringComparison.OrdinalIgnoreCase))
+            result.Patch.Set("$.max_tokens"u8, limit);
+#pragma warning restore SCME0001
         result.TopP ??= options.TopP;
         result.FrequencyPenalty ??= options.FrequencyPenalty;
         result.PresencePenalty ??= options.PresencePenalty;

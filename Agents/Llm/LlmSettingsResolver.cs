@@ -49,6 +49,9 @@ public static class LlmSettingsResolver
             Timeout = file.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : LlmSettings.DefaultTimeout,
             MaxRetries = file.MaxRetries ?? LlmSettings.DefaultMaxRetries,
         };
+        if (settings.Timeout <= TimeSpan.Zero || settings.MaxRetries is < 0 or > 20)
+            throw new LlmConfigurationException(
+                $"In {configPath}, \"timeoutSeconds\" must be above 0 and \"maxRetries\" between 0 and 20 (found {settings.Timeout.TotalSeconds} and {settings.MaxRetries}).");
         if (settings.Endpoint is not null && settings.Model is null)
             throw new LlmConfigurationException(
                 $"An LLM endpoint is set ({settings.DisplayEndpoint}, from {endpointSource}) but no model: " +

@@ -52,7 +52,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         ArgumentNullException.ThrowIfNull(messages);
         var (chat, model) = ChatClientFor(options);
         var request = ChatRequestMapping.ToOpenAi(messages, options);
-        var requestOptions = ChatRequestMapping.ToOpenAi(options, this);
+        var requestOptions = ChatRequestMapping.ToOpenAi(options, this, _settings.Endpoint!);
         var started = Stopwatch.GetTimestamp();
         var result = await _retry.RunAsync(model, token => chat.CompleteChatAsync(request, requestOptions, token), cancellationToken);
         var response = ChatResponseMapping.ToResponse(result.Value);
@@ -66,7 +66,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         ArgumentNullException.ThrowIfNull(messages);
         var (chat, model) = ChatClientFor(options);
         var request = ChatRequestMapping.ToOpenAi(messages, options);
-        var requestOptions = ChatRequestMapping.ToOpenAi(options, this);
+        var requestOptions = ChatRequestMapping.ToOpenAi(options, this, _settings.Endpoint!);
         var started = Stopwatch.GetTimestamp();
         UsageDetails? usage = null;
         var answered = false;

@@ -30,6 +30,7 @@ internal static class ChatReplies
             return;
         }
         var id = $"chatcmpl-scripted-{sequence}";
+        answer = Limit(answer, request.MaxTokens);
         if (request.Stream) await StreamAsync(context, request, answer, id);
         else await context.Response.WriteAsync(Completion(request, answer, id).ToJsonString(), aborted);
     }
@@ -161,7 +162,18 @@ internal static class ChatReplies
         return new JsonObject { ["prompt_tokens"] = prompt, ["completion_tokens"] = completion, ["total_tokens"] = prompt + completion };
     }
 
-    private static string FinishReason(ScriptAnswer answer) => answer.ToolCalls is { Count: > 0 } ? "tool_calls" : "stop";
+    private static string FinishReason(ScriptAnswer answer) =>
+        answer.ToolCalls is { Count: > 0 } ? "tool_calls" : answer.CutByTokenLimit ? "length" : "stop";
+
+    /// <summary>
+    /// A token limit is honoured as a real server would: the text stops after that many pieces (words)
+    /// and the finish reason is "length".
+    /// </summary>
+    private static ScriptAnswer Limit(ScriptAnswer answer, int? maxTokens)
+    {
+        if (maxTokens is not { } limit || answer.Text is null || Pieces(answer.Text).Count() <= limit) return answer;
+        return answer with { Text = string.Concat(Pieces(answer.Text).Take(limit)), CutByTokenLimit = true };
+    }
 
     private static string CallId(ScriptToolCall call, string completionId, int index) => call.Id ?? $"call_{completionId}_{index}";
 

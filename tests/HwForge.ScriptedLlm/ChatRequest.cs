@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace HwForge.ScriptedLlm;
 
 /// <summary>The parts of a chat completion request the script and the replies need.</summary>
-internal sealed record ChatRequest(string Model, string System, string LastUser, int PromptWords, bool Stream, bool IncludeUsage)
+internal sealed record ChatRequest(string Model, string System, string LastUser, int PromptWords, bool Stream, bool IncludeUsage, int? MaxTokens)
 {
     public static ChatRequest Parse(JsonNode body)
     {
@@ -25,7 +25,8 @@ internal sealed record ChatRequest(string Model, string System, string LastUser,
             lastUser,
             words,
             body["stream"]?.GetValue<bool>() ?? false,
-            body["stream_options"]?["include_usage"]?.GetValue<bool>() ?? false);
+            body["stream_options"]?["include_usage"]?.GetValue<bool>() ?? false,
+            (int?)(body["max_completion_tokens"] ?? body["max_tokens"]));
     }
 
     // Content is either a string or an array of parts, of which only text parts carry words.

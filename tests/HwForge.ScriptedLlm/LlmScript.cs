@@ -99,6 +99,9 @@ public sealed record ScriptAnswer
 
     public int? CompletionTokens { get; init; }
 
+    /// <summary>Set by the server when a request's max_tokens cut the text short; not part of the script.</summary>
+    internal bool CutByTokenLimit { get; init; }
+
     public static ScriptAnswer Reply(string text) => new() { Text = text };
 
     public static ScriptAnswer CallTool(string name, object arguments, string? id = null) =>

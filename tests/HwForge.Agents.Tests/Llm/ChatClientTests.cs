@@ -123,12 +123,27 @@ public sealed class ChatClientTests
 
         var sent = server.ChatRequests.Single().Json!;
         Assert.Equal(0.2, (double)sent["temperature"]!, 3);
-        Assert.Equal(321, (int?)(sent["max_completion_tokens"] ?? sent["max_tokens"]));
+        // Both names: Ollama and LM Studio read only max_tokens, the SDK writes only max_completion_tokens.
+        Assert.Equal((321, 321), ((int)sent["max_completion_tokens"]!, (int)sent["max_tokens"]!));
         Assert.Equal("endmodule", (string?)sent["stop"]![0]);
         Assert.Equal("other-model", (string?)sent["model"]);
         Assert.Equal("json_object", (string?)sent["response_format"]!["type"]);
         var first = sent["messages"]![0]!;
         Assert.Equal(("system", "Answer in Verilog only."), ((string?)first["role"], ContentText(first["content"])));
+    }
+
+    [Fact]
+    public async Task An_answer_cut_by_the_token_limit_says_so()
+    {
+        await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(ScriptRule.Always(ScriptAnswer.Reply("one two three four five"))));
+        using var client = Scripted.Client(server);
+        var options = new ChatOptions { MaxOutputTokens = 2 };
+
+        var whole = await client.GetResponseAsync([new(ChatRole.User, "count")], options);
+        var streamed = await client.GetStreamingResponseAsync([new(ChatRole.User, "count")], options).ToChatResponseAsync();
+
+        Assert.Equal(("one two ", ChatFinishReason.Length), (whole.Text, whole.FinishReason));
+        Assert.Equal(("one two ", ChatFinishReason.Length), (streamed.Text, streamed.FinishReason));
     }
 
     [Fact]

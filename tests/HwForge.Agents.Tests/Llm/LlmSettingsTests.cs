@@ -123,4 +123,14 @@ public sealed class LlmSettingsTests : IDisposable
 
         Assert.False(Resolve().IsConfigured);
     }
+
+    [Fact]
+    public void A_non_positive_timeout_in_the_config_file_is_a_clear_error()
+    {
+        WriteConfig("""{ "llm": { "endpoint": "http://localhost:11434/v1", "model": "m", "timeoutSeconds": 0 } }""");
+
+        var error = Assert.Throws<LlmConfigurationException>(() => Resolve());
+
+        Assert.Contains("timeoutSeconds", error.Message);
+    }
 }

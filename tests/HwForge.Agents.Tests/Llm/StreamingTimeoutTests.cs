@@ -11,13 +11,14 @@ public sealed class StreamingTimeoutTests
     public async Task A_long_stream_that_keeps_talking_outlives_the_timeout()
     {
         await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(
-            ScriptRule.Always(new ScriptAnswer { Text = "a b c d e f g h", ChunkDelayMs = 150 })));
-        using var client = new OpenAiCompatibleChatClient(Scripted.Settings(server) with { Timeout = TimeSpan.FromMilliseconds(600) });
+            ScriptRule.Always(new ScriptAnswer { Text = "a b c d e f g h i j", ChunkDelayMs = 300 })));
+        // Ten chunks 0.3 s apart take 3 s, twice the timeout; the margin per chunk allows for a loaded machine.
+        using var client = new OpenAiCompatibleChatClient(Scripted.Settings(server) with { Timeout = TimeSpan.FromMilliseconds(1500) });
 
         var text = "";
         await foreach (var update in client.GetStreamingResponseAsync([new(ChatRole.User, "talk")])) text += update.Text;
 
-        Assert.Equal("a b c d e f g h", text);
+        Assert.Equal("a b c d e f g h i j", text);
         Assert.Single(server.ChatRequests);
     }
 
@@ -25,8 +26,8 @@ public sealed class StreamingTimeoutTests
     public async Task A_stream_that_goes_quiet_mid_answer_fails_with_a_timeout()
     {
         await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(
-            ScriptRule.Always(new ScriptAnswer { Text = "a b c", ChunkDelayMs = 3000 })));
-        using var client = new OpenAiCompatibleChatClient(Scripted.Settings(server) with { Timeout = TimeSpan.FromMilliseconds(400) });
+            ScriptRule.Always(new ScriptAnswer { Text = "a b c", ChunkDelayMs = 20_000 })));
+        using var client = new OpenAiCompatibleChatClient(Scripted.Settings(server) with { Timeout = TimeSpan.FromMilliseconds(1500) });
 
         var text = "";
         var error = await Assert.ThrowsAsync<LlmTimeoutException>(async () =>
@@ -36,7 +37,7 @@ public sealed class StreamingTimeoutTests
 
         Assert.Equal("", text);
         Assert.Single(server.ChatRequests);
-        Assert.Contains("went quiet for more than 400 ms in the middle of an answer", error.Message);
+        Assert.Contains("went quiet for more than 1.5 s in the middle of an answer", error.Message);
     }
 
     [Fact]
