@@ -41,8 +41,6 @@ internal sealed record LlmFailure(FailureKind Kind, int? Status, string Detail, 
         // Nothing listens there or the name does not resolve: retrying within seconds will not change that.
         HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError =>
             new(FailureKind.Unreachable, null, Innermost(request).Message, null, e),
-        HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded =>
-            new(FailureKind.ConnectionLost, null, Innermost(request).Message, null, e),
         _ => new(FailureKind.ConnectionLost, null, Innermost(request).Message, null, e),
     };
 
