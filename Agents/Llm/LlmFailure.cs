@@ -20,7 +20,9 @@ internal sealed record LlmFailure(FailureKind Kind, int? Status, string Detail, 
     /// <summary>Classifies an exception; null means it is not a provider failure (a bug) and should surface as it is.</summary>
     public static LlmFailure? From(Exception e, bool timedOut)
     {
-        if (timedOut && e is OperationCanceledException) return new(FailureKind.Timeout, null, "no answer in time", null, e);
+        // Once the attempt's timer has fired, whatever the read threw (a cancellation, or an I/O error
+        // from the aborted connection) is the timeout's doing.
+        if (timedOut) return new(FailureKind.Timeout, null, "no answer in time", null, e);
         return e switch
         {
             ClientResultException { Status: > 0 } http => FromStatus(http),
@@ -39,8 +41,6 @@ internal sealed record LlmFailure(FailureKind Kind, int? Status, string Detail, 
         // Nothing listens there or the name does not resolve: retrying within seconds will not change that.
         HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError =>
             new(FailureKind.Unreachable, null, Innermost(request).Message, null, e),
-        HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded =>
-            new(FailureKind.ConnectionLost, null, Innermost(request).Message, null, e),
         _ => new(FailureKind.ConnectionLost, null, Innermost(request).Message, null, e),
     };
 

@@ -147,6 +147,19 @@ public sealed class ChatClientTests
     }
 
     [Fact]
+    public async Task A_base_url_pasted_with_a_trailing_slash_works()
+    {
+        await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(ScriptRule.Always(ScriptAnswer.Reply("ok"))));
+        var home = Directory.CreateTempSubdirectory("hwforge-llm-home-");
+        var settings = LlmSettings.Resolve(server.BaseUrl + "/", Scripted.Model, _ => null, new HwForge.Tools.HwForgeHome(home.FullName));
+        home.Delete();
+        using var client = new OpenAiCompatibleChatClient(settings);
+
+        Assert.Equal("ok", (await client.GetResponseAsync([new(ChatRole.User, "hi")])).Text);
+        Assert.Equal("/v1/chat/completions", server.ChatRequests.Single().Path);
+    }
+
+    [Fact]
     public void The_client_describes_itself_through_GetService()
     {
         using var client = new OpenAiCompatibleChatClient(new LlmSettings { Endpoint = new Uri("http://127.0.0.1:9/v1"), Model = "m" });
