@@ -49,7 +49,7 @@ public static class FileIngest
             {
                 foreach (var file in FilesUnder(path, skipped)) yield return file;
             }
-            else if (File.Exists(path) || File.ResolveLinkTarget(path, returnFinalTarget: false) is not null)
+            else if (File.Exists(path) || new FileInfo(path).LinkTarget is not null)
             {
                 if (DocumentChunker.Extensions.Contains(Path.GetExtension(path))) yield return path;
                 else skipped.Add(new SkippedFile(path, $"not a file type the knowledge base reads ({string.Join(" ", DocumentChunker.Extensions)})"));
