@@ -25,6 +25,7 @@ public static class CliApp
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(PpaCommand.Create());
         root.Subcommands.Add(ModelHeaderCommand.Create());
+        root.Subcommands.Add(KbCommand.Create());
         return root;
     }
 
