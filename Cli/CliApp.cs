@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(PpaCommand.Create());
         root.Subcommands.Add(ModelHeaderCommand.Create());
         root.Subcommands.Add(DesignCommand.Create());
+        root.Subcommands.Add(KbCommand.Create());
         return root;
     }
 

@@ -1,1 +1,0 @@
-// The knowledge base's code arrives in the files beside this one.
