@@ -1,4 +1,6 @@
 using HwForge.Agents.Judging;
+using HwForge.Agents.Knowledge;
+using HwForge.KnowledgeBase;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
@@ -7,9 +9,13 @@ using HwForge.Tools.Execution;
 
 namespace HwForge.Agents;
 
-/// <summary>Runs (or resumes) a design run with a strategy; the one entry point for the CLI, the web UI and batch jobs.</summary>
-public sealed class DesignRunner(ToolHost host, ToolVersions versions)
+/// <summary>
+/// Runs (or resumes) a design run with a strategy; the one entry point for the CLI, the web UI and batch jobs.
+/// With a knowledge base, every run's verified designs and repairs are recorded for the next runs' prompts.
+/// </summary>
+public sealed class DesignRunner(ToolHost host, ToolVersions versions, IKnowledgeStore? knowledge = null)
 {
     public Task<RunReport> RunAsync(RunFolder run, IDesignStrategy strategy, CancellationToken cancellation) =>
-        new DesignSupervisor(strategy, new CandidateJudge(host, versions, run.Options)).RunAsync(run, cancellation);
+        new DesignSupervisor(strategy, new CandidateJudge(host, versions, run.Options),
+            knowledge is null ? null : new ExperienceRecorder(knowledge)).RunAsync(run, cancellation);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using HwForge.Agents.Design;
 using HwForge.Agents.Judging;
+using HwForge.Agents.Knowledge;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
 using HwForge.Tools.Reward;
@@ -13,7 +14,7 @@ namespace HwForge.Agents.Supervisor;
 /// goes through the run's <see cref="StepJournal"/>, so a killed run resumes where it stopped; every
 /// verdict and reward comes from the <see cref="CandidateJudge"/>, never from a model's own claims.
 /// </summary>
-public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge judge)
+public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge judge, ExperienceRecorder? experience = null)
 {
     public async Task<RunReport> RunAsync(RunFolder run, CancellationToken cancellation)
     {
@@ -91,6 +92,7 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
             await StageAsync(run, "report", "writing the report");
             var report = RunReportBuilder.Build(run, strategy.Description, spec, referencePpa, history, budget, stopReason);
             ReportWriter.Write(run, report, spec, history);
+            await RecordExperienceAsync(run, spec, history, cancellation);
             await run.AppendAsync(new RunEvent
             {
                 Type = RunEventTypes.RunFinished,
@@ -162,6 +164,20 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
         run.WriteJson(Path.Combine("spec", "spec.json"), spec with { ReferenceVerilog = spec.ReferenceVerilog is null ? null : "(reference.v)", ReferenceModel = spec.ReferenceModel is null ? null : "(model.cpp)" });
         if (spec.ReferenceVerilog is { } verilog) run.Write(Path.Combine("spec", "reference.v"), verilog);
         if (spec.ReferenceModel is { } model) run.Write(Path.Combine("spec", "model.cpp"), model);
+    }
+
+    // Learning from the run is a bonus: a knowledge base that cannot be written never costs the user the run.
+    private async Task RecordExperienceAsync(RunFolder run, DesignSpec spec, IReadOnlyList<JudgedCandidate> history, CancellationToken cancellation)
+    {
+        if (experience is null) return;
+        try
+        {
+            await experience.RecordAsync(run.Id, spec, history, cancellation);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            await run.AppendAsync(new RunEvent { Type = RunEventTypes.Message, Role = "supervisor", Stage = "report", Message = $"the knowledge base could not record this run: {e.Message}" });
+        }
     }
 
     private static Task<RunEvent> StageAsync(RunFolder run, string stage, string message) =>

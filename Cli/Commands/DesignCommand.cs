@@ -1,7 +1,9 @@
 using System.CommandLine;
 using HwForge.Agents;
 using HwForge.Agents.Design;
+using HwForge.Agents.Knowledge;
 using HwForge.Agents.Llm;
+using HwForge.KnowledgeBase;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
 using HwForge.Tools;
@@ -96,8 +98,9 @@ public static class DesignCommand
                 error.WriteLine($"run folder: {run.Path}");
                 run.Events.Appended += e => ProgressPrinter.Print(error, e);
                 var versions = new ToolVersions(host);
-                var strategy = DesignStrategies.For(run.Options, llm, host, versions, knowledge: null);
-                var report = await new DesignRunner(host, versions).RunAsync(run, strategy, cancellation);
+                await using var knowledge = await KnowledgeStores.OpenDefaultAsync(home.Data, cancellation);
+                var strategy = DesignStrategies.For(run.Options, llm, host, versions, new KnowledgePrompts(knowledge));
+                var report = await new DesignRunner(host, versions, knowledge).RunAsync(run, strategy, cancellation);
                 var stdout = parse.InvocationConfiguration.Output;
                 if (parse.GetValue(CommonOptions.Json)) JsonOutput.Write(stdout, report);
                 else stdout.Write(ReportWriter.Markdown(report));

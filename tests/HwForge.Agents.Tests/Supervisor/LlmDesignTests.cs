@@ -1,4 +1,6 @@
 using HwForge.Agents.Design;
+using HwForge.Agents.Knowledge;
+using HwForge.KnowledgeBase;
 using HwForge.Agents.Llm;
 using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
@@ -159,6 +161,31 @@ public sealed class LlmDesignTests : IDisposable
         Assert.Equal(2, server.ChatRequests.Count);
         Assert.Contains("call budget", report.StopReason);
         Assert.Contains(EventLog.Read(Path.Combine(run.Path, RunFolder.EventsFile)), e => e.Type == RunEventTypes.BudgetExhausted);
+    }
+
+    [Fact]
+    public async Task A_failure_repaired_in_one_run_is_offered_to_the_next_run_that_hits_the_same_error()
+    {
+        await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(
+            ScriptRule.When("You are the Architect", ScriptAnswer.Reply(Spec)),
+            ScriptRule.When("repairing a design", ScriptAnswer.Reply(Repaired)),
+            ScriptRule.When("You are the Coder", ScriptAnswer.Reply(Buggy))));
+        var settings = new LlmSettings { Endpoint = new Uri(server.BaseUrl), Model = "scripted" };
+        await using var store = await KnowledgeStores.OpenDefaultAsync(_host.Home.Data);
+        var runner = new DesignRunner(_host.Host, _host.Versions, store);
+        var options = new RunOptions { Request = "a 4-bit counter with enable", Mode = DesignMode.Llm, Candidates = 1, OptimizeRounds = 0 };
+
+        foreach (var _ in new[] { "first run", "second run" })
+        {
+            await using var run = _host.NewRun(options);
+            var strategy = DesignStrategies.For(run.Options, settings, _host.Host, _host.Versions, new KnowledgePrompts(store));
+            Assert.Equal("verified", (await runner.RunAsync(run, strategy, default)).Status);
+        }
+
+        var repairPrompts = server.ChatRequests.Where(r => r.Body.Contains("repairing a design")).Select(r => r.Body).ToList();
+        Assert.Equal(2, repairPrompts.Count);
+        Assert.DoesNotContain("The enable was ignored", repairPrompts[0]);
+        Assert.Contains("The enable was ignored", repairPrompts[1]); // the first run's fix, retrieved for the same mismatch
     }
 
     public void Dispose() => _host.Dispose();
