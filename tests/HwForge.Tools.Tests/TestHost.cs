@@ -11,10 +11,11 @@ namespace HwForge.Tools.Tests;
 /// </summary>
 public sealed class TestHost : IDisposable
 {
-    public TestHost(bool useCache = true)
+    /// <param name="poolSize">Warm sandboxes to keep ready (0: every run starts its sandbox cold).</param>
+    public TestHost(bool useCache = true, int poolSize = 0)
     {
         Home = new HwForgeHome(Directory.CreateTempSubdirectory("hwforge-test-").FullName);
-        Host = new ToolHost(new BubblewrapSandbox(), Home, useCache ? new ContentCache(Home.Cache) : null);
+        Host = new ToolHost(new BubblewrapSandbox(), Home, useCache ? new ContentCache(Home.Cache) : null, poolSize);
         Versions = new ToolVersions(Host);
     }
 
@@ -41,6 +42,7 @@ public sealed class TestHost : IDisposable
 
     public void Dispose()
     {
+        Host.Dispose();
         try { Directory.Delete(Home.Root, recursive: true); }
         catch (IOException) { }
     }

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using HwForge.Tools.Execution;
+
+namespace HwForge.Tools.Sandbox;
+
+/// <summary>
+/// One bubblewrap sandbox started ahead of need: namespaces made, mounts in place, its /work bound
+/// to an empty folder of its own, and inside it a shell that waits for exactly one command. It is
+/// used for one run and then destroyed, like a cold sandbox.
+/// </summary>
+/// <remarks>
+/// Everything that differs between runs is decided at dispatch, not at start: the staged inputs,
+/// the user id, the limits and the environment travel in the command, which the shell hands to
+/// <c>exec</c> as it stands. Until then the shell holds nothing but an empty environment, so there
+/// is nothing of a run to leak into it beforehand.
+/// </remarks>
+internal sealed class WarmSandbox : IDisposable
+{
+    /// <summary>
+    /// The waiter. It says it is up with one byte on stdout, reads one line, and replaces itself
+    /// with it. <c>read</c> takes a pipe byte by byte, so whatever follows the line stays for the
+    /// tool as its standard input. <c>NL</c> lets the line carry arguments with newlines in them.
+    /// </summary>
+    private const string Waiter = "NL='\n'\nprintf r || exit 1\nIFS= read -r line || exit 1\neval \"exec $line\"";
+
+    private readonly BubblewrapSandbox _sandbox;
+    private readonly Lock _gate = new();
+    private Process? _process;
+    private bool _dispatched;
+
+    private WarmSandbox(BubblewrapSandbox sandbox, Workspace workspace)
+    {
+        _sandbox = sandbox;
+        Workspace = workspace;
+    }
+
+    /// <summary>The run's work folder, mounted at /work since the sandbox started.</summary>
+    public Workspace Workspace { get; }
+
+    /// <summary>True once the waiter has reported in; false if the sandbox died on the way up.</summary>
+    public Task<bool> Ready { get; private set; } = Task.FromResult(false);
+
+    /// <summary>Starts a sandbox in the background; see <see cref="Ready"/> for when it can take its command.</summary>
+    public static WarmSandbox Start(BubblewrapSandbox sandbox, HwForgeHome home, long tmpBytes)
+    {
+        var warm = new WarmSandbox(sandbox, Workspace.Create(home));
+        var waiter = new ToolInvocation("bwrap", [.. sandbox.Enclosure(warm.Workspace.Path, tmpBytes, []), "--", "sh", "-c", Waiter]);
+        // Off the caller's thread: the start itself goes through the launcher thread (so that
+        // --die-with-parent holds) and should not hold up the run that asked for a replacement.
+        warm.Ready = Task.Run(() => warm.LaunchAsync(waiter));
+        return warm;
+    }
+
+    private async Task<bool> LaunchAsync(ToolInvocation waiter)
+    {
+        Process process;
+        lock (_gate)
+        {
+            if (_dispatched) return false; // drained before it started
+            _process = process = ProcessSession.Launch(waiter);
+        }
+        var signal = new byte[1];
+        try { return await process.StandardOutput.BaseStream.ReadAsync(signal).ConfigureAwait(false) == 1 && signal[0] == (byte)'r'; }
+        catch (IOException) { return false; }
+        catch (ObjectDisposedException) { return false; }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="invocation"/> (whose inputs are already in <see cref="Workspace"/>) as
+    /// the sandbox's one command, with the same user-id drop, limits and environment as a cold start.
+    /// </summary>
+    public async Task<ToolRunResult> RunAsync(ToolInvocation invocation, CancellationToken cancellation)
+    {
+        Process process;
+        lock (_gate)
+        {
+            if (_dispatched || _process is null) throw new InvalidOperationException("a warm sandbox runs one command, once it is ready");
+            _dispatched = true;
+            process = _process;
+        }
+        try
+        {
+            if (_sandbox.RunningAsRoot) Workspace.ShareWithSandboxUser(Workspace.Path);
+        }
+        catch
+        {
+            Kill(process);
+            throw;
+        }
+        using var session = ProcessSession.Attach(invocation, process, CommandLine(invocation) + "\n");
+        return await session.CompleteAsync(onChunk: null, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The line the waiter executes: an empty environment plus the invocation's (as bubblewrap's
+    /// --clearenv and --setenv would make it), then the cold path's own command. Every word is quoted.
+    /// </summary>
+    private string CommandLine(ToolInvocation invocation)
+    {
+        var words = new List<string> { "env", "-i", "--" };
+        foreach (var (name, value) in SandboxEnvironment.For(invocation.Environment)) words.Add($"{name}={value}");
+        words.AddRange(_sandbox.Command(invocation));
+        return string.Join(' ', words.Select(w => ShellWords.Quote(w).Replace("\n", "'\"$NL\"'")));
+    }
+
+    /// <summary>Kills the sandbox if it never ran (a run's own end was already waited for) and deletes its folder.</summary>
+    public void Dispose()
+    {
+        Process? process;
+        lock (_gate)
+        {
+            process = _dispatched ? null : _process;
+            _dispatched = true;
+        }
+        if (process is not null) Kill(process);
+        Workspace.Dispose();
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(TimeSpan.FromSeconds(5));
+        }
+        catch (InvalidOperationException) { } // already gone
+        process.Dispose();
+    }
+}
