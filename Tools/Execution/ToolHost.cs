@@ -27,13 +27,14 @@ public sealed class ToolHost(ISandbox sandbox, HwForgeHome home, ContentCache? c
     /// <summary>Told of every confined run as it ends (not of cache hits): its tool, start and length. For timelines and benchmarks.</summary>
     public event Action<ToolRunSpan>? RunFinished;
 
-    /// <summary>The usual host: the chosen sandbox, <c>$HWFORGE_HOME</c>, its cache, and a warm pool sized by <see cref="SandboxPool.SizeVariable"/>.</summary>
-    public static async Task<ToolHost> CreateAsync(bool unsafeNoSandbox = false, bool useCache = true)
+    /// <summary>The usual host: the chosen sandbox, <c>$HWFORGE_HOME</c>, and its cache.</summary>
+    /// <param name="pooled">Keep warm sandboxes (sized by <see cref="SandboxPool.SizeVariable"/>): worth it for work of several runs, like a verification.</param>
+    public static async Task<ToolHost> CreateAsync(bool unsafeNoSandbox = false, bool useCache = true, bool pooled = false)
     {
         var home = HwForgeHome.FromEnvironment();
         // The probe runs first and cold: a pool is only ever made of a sandbox that was shown to work.
         var sandbox = await SandboxProbe.ChooseAsync(unsafeNoSandbox).ConfigureAwait(false);
-        return new ToolHost(sandbox, home, useCache ? new ContentCache(home.Cache) : null, SandboxPool.ConfiguredSize());
+        return new ToolHost(sandbox, home, useCache ? new ContentCache(home.Cache) : null, pooled ? SandboxPool.ConfiguredSize() : 0);
     }
 
     public async Task<StepResult> RunAsync(ToolStep step, CancellationToken cancellation = default)

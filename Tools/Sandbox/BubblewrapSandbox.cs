@@ -70,26 +70,26 @@ public sealed class BubblewrapSandbox(bool runningAsRoot) : ISandbox
 
     /// <summary>
     /// What runs inside: as root, a drop to a fresh unused user id; then the kernel limits; then the
-    /// program. Called once per run, so every run gets its own user id, cold or warm.
+    /// program. Called once per run, so every run gets its own user id.
     /// </summary>
-    internal IReadOnlyList<string> Command(ToolInvocation invocation)
+    internal IReadOnlyList<string> Command(ToolInvocation invocation) =>
+        [.. DropToRunUser(), .. KernelLimits(invocation.Limits), invocation.Program, .. invocation.Arguments];
+
+    /// <summary>As root, <c>setpriv</c> to an unused user id of its own, with no capabilities left; otherwise nothing.</summary>
+    internal IReadOnlyList<string> DropToRunUser()
     {
-        var limits = invocation.Limits;
-        var args = new List<string>();
-        if (runningAsRoot)
-        {
-            var uid = RunUidBase + Random.Shared.Next(RunUidCount);
-            args.AddRange(["setpriv", $"--reuid={uid}", $"--regid={uid}", "--clear-groups",
-                "--inh-caps=-all", "--bounding-set=-all", "--"]);
-        }
-        // The hard CPU limit sits one second above the soft one, so SIGXCPU (a recognisable
-        // signal) arrives before SIGKILL.
-        args.AddRange(["prlimit", $"--cpu={limits.CpuSeconds}:{limits.CpuSeconds + 1}", $"--as={limits.MemoryBytes}",
-            $"--fsize={limits.FileSizeBytes}", $"--nproc={limits.MaxProcesses}", "--core=0", "--"]);
-        args.Add(invocation.Program);
-        args.AddRange(invocation.Arguments);
-        return args;
+        if (!runningAsRoot) return [];
+        var uid = RunUidBase + Random.Shared.Next(RunUidCount);
+        return ["setpriv", $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--"];
     }
+
+    /// <summary>
+    /// <c>prlimit</c> with the kernel's limits. The hard CPU limit sits one second above the soft one,
+    /// so SIGXCPU (a recognisable signal) arrives before SIGKILL.
+    /// </summary>
+    internal static IReadOnlyList<string> KernelLimits(ResourceLimits limits) =>
+        ["prlimit", $"--cpu={limits.CpuSeconds}:{limits.CpuSeconds + 1}", $"--as={limits.MemoryBytes}",
+         $"--fsize={limits.FileSizeBytes}", $"--nproc={limits.MaxProcesses}", "--core=0", "--"];
 
     internal bool RunningAsRoot => runningAsRoot;
 

@@ -13,8 +13,9 @@ namespace HwForge.Tools.Sandbox;
 /// starts, and keying the pool by mount set would keep idle sandboxes for paths that rarely recur
 /// (the judge and the PPA flow stage their libraries instead, see <see cref="Liberty.LibertyStaging"/>).
 /// When no sandbox is ready, the run starts cold too, which is never slower than waiting.
+/// The pool fills on first use, not when made: a command answered from the cache starts no sandbox.
 /// </remarks>
-public sealed class SandboxPool : IDisposable
+public sealed partial class SandboxPool : IDisposable
 {
     /// <summary>The setting that sizes the pool; 0 turns it off.</summary>
     public const string SizeVariable = "HWFORGE_SANDBOX_POOL";
@@ -34,7 +35,6 @@ public sealed class SandboxPool : IDisposable
         _sandbox = sandbox;
         _home = home;
         Size = size;
-        lock (_gate) TopUp();
     }
 
     public int Size { get; }
@@ -46,9 +46,25 @@ public sealed class SandboxPool : IDisposable
     /// <summary>How many runs were served warm so far.</summary>
     public int Served { get; private set; }
 
-    /// <summary>Whether a warm sandbox can run <paramref name="invocation"/>: only the standard mounts.</summary>
-    public static bool Fits(ToolInvocation invocation) =>
-        invocation.ReadOnlyPaths.Count == 0 && invocation.Limits.TmpBytes == ResourceLimits.Default.TmpBytes;
+    /// <summary>
+    /// Whether a warm sandbox can run <paramref name="invocation"/>: only the standard mounts, kernel
+    /// limits no looser than the defaults it already runs under (limits can be lowered, never raised),
+    /// and variable names its shell can export. Anything else starts cold.
+    /// </summary>
+    public static bool Fits(ToolInvocation invocation)
+    {
+        var (limits, defaults) = (invocation.Limits, ResourceLimits.Default);
+        return invocation.ReadOnlyPaths.Count == 0 && limits.TmpBytes == defaults.TmpBytes
+            && limits.CpuSeconds <= defaults.CpuSeconds && limits.MemoryBytes <= defaults.MemoryBytes
+            && limits.FileSizeBytes <= defaults.FileSizeBytes && limits.MaxProcesses <= defaults.MaxProcesses
+            && invocation.Environment.Keys.All(ShellName().IsMatch);
+    }
+
+    internal static bool SameKernelLimits(ResourceLimits a, ResourceLimits b) =>
+        a.CpuSeconds == b.CpuSeconds && a.MemoryBytes == b.MemoryBytes && a.FileSizeBytes == b.FileSizeBytes && a.MaxProcesses == b.MaxProcesses;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial System.Text.RegularExpressions.Regex ShellName();
 
     /// <summary>A ready sandbox for this run, or null (start it cold). Its replacement starts at once.</summary>
     internal WarmSandbox? TryTake(ToolInvocation invocation)
@@ -70,11 +86,15 @@ public sealed class SandboxPool : IDisposable
         return taken;
     }
 
-    /// <summary>Waits until every member is up (for tests and benchmarks: a run taken then is served warm).</summary>
+    /// <summary>Fills the pool and waits until every member is up (for tests and benchmarks: a run taken then is served warm).</summary>
     public async Task WhenWarmAsync()
     {
         Task[] waits;
-        lock (_gate) waits = [.. _members.Select(m => m.Ready)];
+        lock (_gate)
+        {
+            if (!_disposed) TopUp();
+            waits = [.. _members.Select(m => m.Ready)];
+        }
         await Task.WhenAll(waits).ConfigureAwait(false);
     }
 

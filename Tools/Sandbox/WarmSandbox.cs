@@ -5,23 +5,28 @@ namespace HwForge.Tools.Sandbox;
 
 /// <summary>
 /// One bubblewrap sandbox started ahead of need: namespaces made, mounts in place, its /work bound
-/// to an empty folder of its own, and inside it a shell that waits for exactly one command. It is
-/// used for one run and then destroyed, like a cold sandbox.
+/// to an empty folder of its own, already dropped to an unused user id of its own and under the
+/// default kernel limits, and inside it a shell that waits for exactly one command. It serves one
+/// run and is then destroyed, like a cold sandbox.
 /// </summary>
 /// <remarks>
-/// Everything that differs between runs is decided at dispatch, not at start: the staged inputs,
-/// the user id, the limits and the environment travel in the command, which the shell hands to
-/// <c>exec</c> as it stands. Until then the shell holds nothing but an empty environment, so there
-/// is nothing of a run to leak into it beforehand.
+/// The start runs the cold path's own chain (bubblewrap, <c>setpriv</c>, <c>prlimit</c>), with the
+/// waiter where the tool would be; what differs between runs travels in the command: the
+/// environment, the program and its arguments, and tighter limits when the run asks for them. A
+/// process may lower its limits but never raise them, so a run that wants more than the defaults
+/// starts cold (<see cref="SandboxPool.Fits"/>). Until its command arrives the shell holds an empty
+/// environment and an empty folder: there is nothing of a run to leak into it beforehand.
 /// </remarks>
 internal sealed class WarmSandbox : IDisposable
 {
     /// <summary>
-    /// The waiter. It says it is up with one byte on stdout, reads one line, and replaces itself
-    /// with it. <c>read</c> takes a pipe byte by byte, so whatever follows the line stays for the
-    /// tool as its standard input. <c>NL</c> lets the line carry arguments with newlines in them.
+    /// The waiter. It says it is up with one byte on stdout, reads one line, and runs it. It drops
+    /// the variables it was started with (PATH, for the chain before it) and the one it adds itself
+    /// (PWD), so the line's exports are all the tool will see. <c>read</c> takes a pipe byte by byte,
+    /// so whatever follows the line stays for the tool as its standard input. <c>NL</c> lets the
+    /// line carry arguments with newlines in them.
     /// </summary>
-    private const string Waiter = "NL='\n'\nprintf r || exit 1\nIFS= read -r line || exit 1\neval \"exec $line\"";
+    private const string Waiter = "NL='\n'\nunset PWD PATH\nprintf r || exit 1\nIFS= read -r line || exit 1\neval \"$line\"";
 
     private readonly BubblewrapSandbox _sandbox;
     private readonly Lock _gate = new();
@@ -44,7 +49,11 @@ internal sealed class WarmSandbox : IDisposable
     public static WarmSandbox Start(BubblewrapSandbox sandbox, HwForgeHome home, long tmpBytes)
     {
         var warm = new WarmSandbox(sandbox, Workspace.Create(home));
-        var waiter = new ToolInvocation("bwrap", [.. sandbox.Enclosure(warm.Workspace.Path, tmpBytes, []), "--", "sh", "-c", Waiter]);
+        var waiter = new ToolInvocation("bwrap",
+        [
+            .. sandbox.Enclosure(warm.Workspace.Path, tmpBytes, []), "--setenv", "PATH", SandboxEnvironment.Base["PATH"], "--",
+            .. sandbox.DropToRunUser(), .. BubblewrapSandbox.KernelLimits(ResourceLimits.Default), "sh", "-c", Waiter,
+        ]);
         // Off the caller's thread: the start itself goes through the launcher thread (so that
         // --die-with-parent holds) and should not hold up the run that asked for a replacement.
         warm.Ready = Task.Run(() => warm.LaunchAsync(waiter));
@@ -92,16 +101,19 @@ internal sealed class WarmSandbox : IDisposable
     }
 
     /// <summary>
-    /// The line the waiter executes: an empty environment plus the invocation's (as bubblewrap's
-    /// --clearenv and --setenv would make it), then the cold path's own command. Every word is quoted.
+    /// The line the waiter runs: the invocation's environment (as bubblewrap's --setenv would set
+    /// it), then <c>exec</c> of the program, through <c>prlimit</c> only when the run's limits are
+    /// tighter than the defaults already in force. Every word is quoted.
     /// </summary>
-    private string CommandLine(ToolInvocation invocation)
+    private static string CommandLine(ToolInvocation invocation)
     {
-        var words = new List<string> { "env", "-i", "--" };
-        foreach (var (name, value) in SandboxEnvironment.For(invocation.Environment)) words.Add($"{name}={value}");
-        words.AddRange(_sandbox.Command(invocation));
-        return string.Join(' ', words.Select(w => ShellWords.Quote(w).Replace("\n", "'\"$NL\"'")));
+        var variables = SandboxEnvironment.For(invocation.Environment).Select(v => $"{v.Key}={v.Value}");
+        IEnumerable<string> limits = SandboxPool.SameKernelLimits(invocation.Limits, ResourceLimits.Default) ? [] : BubblewrapSandbox.KernelLimits(invocation.Limits);
+        return $"export {Quote(variables)}; exec {Quote([.. limits, invocation.Program, .. invocation.Arguments])}";
     }
+
+    private static string Quote(IEnumerable<string> words) =>
+        string.Join(' ', words.Select(w => ShellWords.Quote(w).Replace("\n", "'\"$NL\"'")));
 
     /// <summary>Kills the sandbox if it never ran (a run's own end was already waited for) and deletes its folder.</summary>
     public void Dispose()

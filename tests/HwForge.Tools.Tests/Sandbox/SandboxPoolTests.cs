@@ -110,6 +110,27 @@ public sealed class SandboxPoolTests : IDisposable
         Assert.Equal(0, Pool.Served);
     }
 
+    /// <summary>A warm sandbox already runs under the default limits, and a process can lower its limits but never raise them.</summary>
+    [Fact]
+    public async Task A_run_that_wants_looser_limits_than_the_default_starts_cold()
+    {
+        await Pool.WhenWarmAsync();
+        var limits = ResourceLimits.Default with { CpuSeconds = 2 * ResourceLimits.Default.CpuSeconds };
+        var run = (await _test.Host.RunAsync(new ToolStep("sh", "test", new ToolInvocation("sh", ["-c", "ulimit -t"]).WithLimits(limits)) { Cacheable = false })).Run;
+        Assert.Equal($"{limits.CpuSeconds}\n", run.StandardOutput);
+        Assert.False(Assert.Single(_runs).Warm);
+    }
+
+    [Fact]
+    public async Task A_warm_run_gets_its_own_tighter_limits()
+    {
+        var limits = ResourceLimits.Default with { CpuSeconds = 7, MaxProcesses = 33, FileSizeBytes = 1L << 20, MemoryBytes = 300L << 20 };
+        var run = await RunWarmAsync("", invocation: new ToolInvocation("sh", ["-c", "ulimit -t; ulimit -p; ulimit -f; ulimit -v"]).WithLimits(limits));
+        Assert.Equal("7\n33\n2048\n307200\n", run.Run.StandardOutput);
+        var defaults = await RunWarmAsync("ulimit -t; ulimit -p");
+        Assert.Equal($"{ResourceLimits.Default.CpuSeconds}\n{ResourceLimits.Default.MaxProcesses}\n", defaults.Run.StandardOutput);
+    }
+
     [Fact]
     public async Task Every_containment_check_holds_in_warm_sandboxes()
     {
