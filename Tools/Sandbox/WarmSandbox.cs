@@ -62,16 +62,23 @@ internal sealed class WarmSandbox : IDisposable
 
     private async Task<bool> LaunchAsync(ToolInvocation waiter)
     {
-        Process process;
-        lock (_gate)
+        try
         {
-            if (_dispatched) return false; // drained before it started
-            _process = process = ProcessSession.Launch(waiter);
+            Process process;
+            lock (_gate)
+            {
+                if (_dispatched) return false; // drained before it started
+                _process = process = ProcessSession.Launch(waiter);
+            }
+            var signal = new byte[1];
+            return await process.StandardOutput.BaseStream.ReadAsync(signal).ConfigureAwait(false) == 1 && signal[0] == (byte)'r';
         }
-        var signal = new byte[1];
-        try { return await process.StandardOutput.BaseStream.ReadAsync(signal).ConfigureAwait(false) == 1 && signal[0] == (byte)'r'; }
-        catch (IOException) { return false; }
-        catch (ObjectDisposedException) { return false; }
+        catch (Exception)
+        {
+            // bubblewrap missing, or killed while starting (the pool drained): either way it is not
+            // ready, so no run ever gets it, and runs start cold, where the same failure is reported.
+            return false;
+        }
     }
 
     /// <summary>
@@ -80,6 +87,7 @@ internal sealed class WarmSandbox : IDisposable
     /// </summary>
     public async Task<ToolRunResult> RunAsync(ToolInvocation invocation, CancellationToken cancellation)
     {
+        cancellation.ThrowIfCancellationRequested();
         Process process;
         lock (_gate)
         {
@@ -103,7 +111,9 @@ internal sealed class WarmSandbox : IDisposable
     /// <summary>
     /// The line the waiter runs: the invocation's environment (as bubblewrap's --setenv would set
     /// it), then <c>exec</c> of the program, through <c>prlimit</c> only when the run's limits are
-    /// tighter than the defaults already in force. Every word is quoted.
+    /// tighter than the defaults already in force. Every word is quoted; and since the shell that
+    /// reads the line already runs as the run's own user, under its limits and inside its sandbox, a
+    /// word that escaped its quotes could do nothing the tool itself could not.
     /// </summary>
     private static string CommandLine(ToolInvocation invocation)
     {

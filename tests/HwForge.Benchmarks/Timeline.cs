@@ -57,6 +57,9 @@ public sealed class Timeline
         return (new Sample(name, walls), new Sample("outside", shares).Median);
     }
 
+    /// <summary>The last measured call, run by run: milliseconds from its start to each run's start and end, and whether it was warm.</summary>
+    public IReadOnlyList<(string Tool, double From, double To, bool Warm)> LastRuns { get; private set; } = [];
+
     public void Record(ToolRunSpan span)
     {
         lock (_gate) _spans.Add(span);
@@ -70,6 +73,7 @@ public sealed class Timeline
         {
             intervals = [.. _spans.Select(s => (Ms(start, s.StartTimestamp) + costs.For(s), Ms(start, s.StartTimestamp) + s.Duration.TotalMilliseconds)).OrderBy(i => i.Item1)];
             warm = _spans.Count(s => s.Warm);
+            if (start != 0) LastRuns = [.. _spans.OrderBy(s => s.StartTimestamp).Select(s => (s.Tool, Ms(start, s.StartTimestamp), Ms(start, s.StartTimestamp) + s.Duration.TotalMilliseconds, s.Warm))];
             _spans.Clear();
         }
         var covered = 0.0;

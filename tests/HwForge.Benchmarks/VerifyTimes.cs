@@ -49,6 +49,7 @@ public static class VerifyTimes
             var formal = last!.Formal.Status + (last.Formal.Bound is { } b ? $" ({b})" : "");
             table.AppendLine($"| {top} | {kind} | {cold.Median:0} ms | {cold.P90:0} ms | {formal} | {100 * outside:0.0}% | {served} | {warm.Median:0.0} ms |");
             Console.Error.WriteLine($"{top}: {last.Verdict} {cold} | cached {warm} | " + string.Join(", ", last.Stages.Select(s => $"{s.Stage} {s.Duration.TotalMilliseconds:0}")));
+            Console.Error.WriteLine("  last run's timeline (ms): " + string.Join(", ", timeline.LastRuns.Select(r => $"{r.Tool}{(r.Warm ? "" : " (cold)")} {r.From:0.0}-{r.To:0.0}")));
         }
         table.AppendLine($"\nOver all designs: **{100 * timeline.TotalShare:0.0}% of the wall time was spent outside the tools** " +
             $"(no tool computing; a run's first {costs.ColdMs:0.0} ms are its sandbox starting cold, or {costs.WarmMs:0.0} ms from its command to a warm sandbox; " +

@@ -11,11 +11,15 @@ namespace HwForge.Tools.Tests;
 /// </summary>
 public sealed class TestHost : IDisposable
 {
-    /// <param name="poolSize">Warm sandboxes to keep ready (0: every run starts its sandbox cold).</param>
-    public TestHost(bool useCache = true, int poolSize = 0)
+    /// <param name="poolSize">
+    /// Warm sandboxes to keep ready (0: every run starts its sandbox cold). By default runs start cold,
+    /// unless HWFORGE_SANDBOX_POOL is set: then the whole suite runs on warm sandboxes as a verify would.
+    /// </param>
+    public TestHost(bool useCache = true, int? poolSize = null)
     {
+        poolSize ??= Environment.GetEnvironmentVariable(SandboxPool.SizeVariable) is null ? 0 : SandboxPool.ConfiguredSize();
         Home = new HwForgeHome(Directory.CreateTempSubdirectory("hwforge-test-").FullName);
-        Host = new ToolHost(new BubblewrapSandbox(), Home, useCache ? new ContentCache(Home.Cache) : null, poolSize);
+        Host = new ToolHost(new BubblewrapSandbox(), Home, useCache ? new ContentCache(Home.Cache) : null, poolSize.Value);
         Versions = new ToolVersions(Host);
     }
 

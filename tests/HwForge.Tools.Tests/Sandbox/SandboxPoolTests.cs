@@ -74,7 +74,7 @@ public sealed class SandboxPoolTests : IDisposable
             .WithEnvironment("OPENAI_API_KEY", "sk-named-but-secret") with { StandardInput = "piped input" };
         var warm = await RunWarmAsync("", invocation: invocation);
 
-        using var cold = new TestHost(useCache: false);
+        using var cold = new TestHost(useCache: false, poolSize: 0);
         var coldRun = (await cold.Host.RunAsync(new ToolStep("sh", "test", invocation) { Cacheable = false })).Run;
         Assert.Equal(coldRun.StandardOutput, warm.Run.StandardOutput);
         Assert.StartsWith(odd + "|piped input\n", warm.Run.StandardOutput);
