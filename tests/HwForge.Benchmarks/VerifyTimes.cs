@@ -10,23 +10,30 @@ using HwForge.Tools.Sources;
 
 namespace HwForge.Benchmarks;
 
-/// <summary>Median verify time per example design (reference against its equivalent), cold cache and warm.</summary>
+/// <summary>
+/// Median verify time per example design (reference against its equivalent), cold cache and warm.
+/// Each design is verified alternately by a host with a warm sandbox pool and by one that starts
+/// every sandbox cold, so that both meet the same load on a shared machine.
+/// </summary>
 public static class VerifyTimes
 {
     public static async Task<string> RunAsync(HwForgeHome home, string examples, int runs, string? only)
     {
-        var table = new StringBuilder("| design | kind | verify, no cache (median) | p90 | formal | share outside the tools | runs served warm | from cache (median) |\n|---|---|---|---|---|---|---|---|\n");
+        var table = new StringBuilder(
+            "| design | kind | verify, no cache, warm pool (median) | p90 | same, every sandbox cold (median) | formal | share outside the tools, warm pool | same, cold | runs served warm | from cache (median) |\n" +
+            "|---|---|---|---|---|---|---|---|---|---|\n");
         var totals = new CpuClock();
         var count = 0;
-        // Pooled as the CLI's verify is (HWFORGE_SANDBOX_POOL=0 measures cold starts only).
-        using var uncached = new ToolHost(new BubblewrapSandbox(), home, null, SandboxPool.ConfiguredSize());
-        var timeline = new Timeline();
-        uncached.RunFinished += timeline.Record;
-        var costs = await SandboxStartup.MedianCostsAsync(home, 30);
+        using var pooled = new ToolHost(new BubblewrapSandbox(), home, null, Math.Max(1, SandboxPool.ConfiguredSize()));
+        using var unpooled = new ToolHost(new BubblewrapSandbox(), home, null);
+        var (pooledTimeline, coldTimeline) = (new Timeline(), new Timeline());
+        pooled.RunFinished += pooledTimeline.Record;
+        unpooled.RunFinished += coldTimeline.Record;
         // Between two verifications of the judge's loop a model is answering, and the pool refills;
         // the benchmark lets it, off the clock.
-        Func<Task>? refill = uncached.Pool is { } pool ? pool.WhenWarmAsync : null;
+        Func<Task> refill = pooled.Pool!.WhenWarmAsync;
         var cached = new ToolHost(new BubblewrapSandbox(), home, new ContentCache(Path.Combine(home.Cache, "bench")));
+        var allCosts = new List<StartupCosts>();
         foreach (var folder in Directory.GetDirectories(examples).Order())
         {
             if (only is not null && !Path.GetFileName(folder).Contains(only)) continue;
@@ -37,24 +44,42 @@ public static class VerifyTimes
             var equivalent = manifest.RootElement.GetProperty("equivalents")[0].GetString()!;
             var request = new VerifyRequest([SourceLoader.LoadOne(Path.Combine(folder, equivalent))], top, [SourceLoader.LoadOne(Path.Combine(folder, "ref.v"))], top);
             VerifyReport? last = null;
-            await new Verifier(uncached, new ToolVersions(uncached)).VerifyAsync(request); // warm-up outside the CPU count
-            var before = CpuClock.Now();
-            var (runsBefore, warmBefore) = (timeline.TotalRuns, timeline.TotalWarmRuns);
-            var (cold, outside) = await timeline.MeasureRunsAsync(top, runs, costs,
-                async () => last = await new Verifier(uncached, new ToolVersions(uncached)).VerifyAsync(request), refill);
-            var served = $"{timeline.TotalWarmRuns - warmBefore} of {timeline.TotalRuns - runsBefore}";
-            var cpu = CpuClock.Now() - before;
-            totals = new CpuClock(totals.Own + cpu.Own, totals.Children + cpu.Children);
-            var warm = await Measure.RunAsync(top, 1, runs, () => new Verifier(cached, new ToolVersions(cached)).VerifyAsync(request));
+            // The start-up costs are measured beside each design, under the load it meets.
+            var costs = await SandboxStartup.MedianCostsAsync(home, 15);
+            allCosts.Add(costs);
+            await new Verifier(pooled, new ToolVersions(pooled)).VerifyAsync(request); // warm-ups outside the CPU count
+            await new Verifier(unpooled, new ToolVersions(unpooled)).VerifyAsync(request);
+            var (runsBefore, warmBefore) = (pooledTimeline.TotalRuns, pooledTimeline.TotalWarmRuns);
+            var (warmWalls, warmShares, coldWalls, coldShares) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+            for (var i = 0; i < runs; i++)
+            {
+                var before = CpuClock.Now();
+                var (wall, share) = await pooledTimeline.MeasureRunsAsync(top, 1, costs,
+                    async () => last = await new Verifier(pooled, new ToolVersions(pooled)).VerifyAsync(request), refill);
+                var cpu = CpuClock.Now() - before;
+                totals = new CpuClock(totals.Own + cpu.Own, totals.Children + cpu.Children);
+                (warmWalls, warmShares) = ([.. warmWalls, wall.Median], [.. warmShares, share]);
+                // The pool's refill is waited for here too, so that it never competes with a cold verification.
+                var (coldWall, coldShare) = await coldTimeline.MeasureRunsAsync(top, 1, costs,
+                    () => new Verifier(unpooled, new ToolVersions(unpooled)).VerifyAsync(request), refill);
+                (coldWalls, coldShares) = ([.. coldWalls, coldWall.Median], [.. coldShares, coldShare]);
+            }
+            var (warmSample, coldSample) = (new Sample(top, warmWalls), new Sample(top + " cold", coldWalls));
+            var served = $"{pooledTimeline.TotalWarmRuns - warmBefore} of {pooledTimeline.TotalRuns - runsBefore}";
+            var fromCache = await Measure.RunAsync(top, 1, runs, () => new Verifier(cached, new ToolVersions(cached)).VerifyAsync(request));
             var formal = last!.Formal.Status + (last.Formal.Bound is { } b ? $" ({b})" : "");
-            table.AppendLine($"| {top} | {kind} | {cold.Median:0} ms | {cold.P90:0} ms | {formal} | {100 * outside:0.0}% | {served} | {warm.Median:0.0} ms |");
-            Console.Error.WriteLine($"{top}: {last.Verdict} {cold} | cached {warm} | " + string.Join(", ", last.Stages.Select(s => $"{s.Stage} {s.Duration.TotalMilliseconds:0}")));
-            Console.Error.WriteLine("  last run's timeline (ms): " + string.Join(", ", timeline.LastRuns.Select(r => $"{r.Tool}{(r.Warm ? "" : " (cold)")} {r.From:0.0}-{r.To:0.0}")));
+            table.AppendLine($"| {top} | {kind} | {warmSample.Median:0} ms | {warmSample.P90:0} ms | {coldSample.Median:0} ms | {formal} | " +
+                $"{100 * new Sample("", warmShares).Median:0.0}% | {100 * new Sample("", coldShares).Median:0.0}% | {served} | {fromCache.Median:0.0} ms |");
+            Console.Error.WriteLine($"{top}: {last.Verdict} {warmSample} | {coldSample} | cached {fromCache} | start-up cold {costs.ColdMs:0.0} ms, warm {costs.WarmMs:0.0} ms | " +
+                string.Join(", ", last.Stages.Select(s => $"{s.Stage} {s.Duration.TotalMilliseconds:0}")));
+            Console.Error.WriteLine("  last pooled run's timeline (ms): " + string.Join(", ", pooledTimeline.LastRuns.Select(r => $"{r.Tool}{(r.Warm ? "" : " (cold)")} {r.From:0.0}-{r.To:0.0}")));
         }
-        table.AppendLine($"\nOver all designs: **{100 * timeline.TotalShare:0.0}% of the wall time was spent outside the tools** " +
-            $"(no tool computing; a run's first {costs.ColdMs:0.0} ms are its sandbox starting cold, or {costs.WarmMs:0.0} ms from its command to a warm sandbox; " +
-            $"{timeline.TotalWarmRuns} of {timeline.TotalRuns} runs served warm, pool of {uncached.Pool?.Size ?? 0}); HwForge's own process used " +
-            $"{1000 * totals.Own / (count * runs):0} ms of CPU per verification.");
+        var (coldMs, warmMs) = (new Sample("", [.. allCosts.Select(c => c.ColdMs)]).Median, new Sample("", [.. allCosts.Select(c => c.WarmMs)]).Median);
+        table.AppendLine($"\nOver all designs: **{100 * pooledTimeline.TotalShare:0.0}% of the wall time was spent outside the tools with the warm pool**, " +
+            $"{100 * coldTimeline.TotalShare:0.0}% with every sandbox started cold " +
+            $"(no tool computing; a run's first {coldMs:0.0} ms (median over designs) are its sandbox starting cold, or {warmMs:0.0} ms from its command to a warm sandbox; " +
+            $"{pooledTimeline.TotalWarmRuns} of {pooledTimeline.TotalRuns} pooled runs served warm, pool of {pooled.Pool.Size}); HwForge's own process used " +
+            $"{1000 * totals.Own / (count * runs):0} ms of CPU per pooled verification.");
         return table.ToString();
     }
 }
