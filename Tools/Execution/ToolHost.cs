@@ -43,11 +43,12 @@ public sealed class ToolHost(ISandbox sandbox, HwForgeHome home, ContentCache? c
         if (key is not null && cache!.TryGet(key) is { } hit) return hit;
 
         // A warm sandbox's folder is already its /work: the inputs are staged straight into it.
-        using var warm = Pool?.TryTake(step.Invocation);
+        using var warm = Pool is null ? null : await Pool.TakeAsync(step.Invocation, cancellation).ConfigureAwait(false);
         using var cold = warm is null ? Workspace.Create(Home) : null;
         var workspace = warm?.Workspace ?? cold!;
         foreach (var input in step.Inputs) workspace.Write(input.Name, input.Content);
         var invocation = step.Invocation.WithWorkingDirectory(workspace.Path);
+        // The clock starts here, after any wait for a warm sandbox: that wait is HwForge's time, not the tool's.
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var run = warm is not null
             ? await warm.RunAsync(invocation, cancellation).ConfigureAwait(false)

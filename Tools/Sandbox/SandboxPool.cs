@@ -12,7 +12,8 @@ namespace HwForge.Tools.Sandbox;
 /// host paths, or with a /tmp of another size, starts cold: those mounts are fixed when bubblewrap
 /// starts, and keying the pool by mount set would keep idle sandboxes for paths that rarely recur
 /// (the judge and the PPA flow stage their libraries instead, see <see cref="Liberty.LibertyStaging"/>).
-/// When no sandbox is ready, the run starts cold too, which is never slower than waiting.
+/// When no sandbox is ready, the run waits for the one closest to ready: under load a sandbox's start
+/// takes tens of milliseconds, and one already under way finishes sooner than a cold one would.
 /// The pool fills on first use, not when made: a command answered from the cache starts no sandbox.
 /// </remarks>
 public sealed partial class SandboxPool : IDisposable
@@ -66,8 +67,12 @@ public sealed partial class SandboxPool : IDisposable
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial System.Text.RegularExpressions.Regex ShellName();
 
-    /// <summary>A ready sandbox for this run, or null (start it cold). Its replacement starts at once.</summary>
-    internal WarmSandbox? TryTake(ToolInvocation invocation)
+    /// <summary>
+    /// A sandbox for this run, or null (start it cold). A ready one if there is one; otherwise the one
+    /// that started first, waited for, since it is closer to ready than a sandbox not yet begun. Its
+    /// replacement starts at once.
+    /// </summary>
+    internal async Task<WarmSandbox?> TakeAsync(ToolInvocation invocation, CancellationToken cancellation)
     {
         if (!Fits(invocation)) return null;
         List<WarmSandbox> dead;
@@ -77,12 +82,26 @@ public sealed partial class SandboxPool : IDisposable
             if (_disposed) return null;
             // A sandbox that died on the way up is dropped and replaced; a run never gets one.
             dead = _members.FindAll(m => m.Ready.IsCompleted && !m.Ready.Result);
-            taken = _members.Find(m => m.Ready.IsCompletedSuccessfully && m.Ready.Result);
+            taken = _members.Find(m => m.Ready.IsCompleted && m.Ready.Result) ?? _members.Find(m => !m.Ready.IsCompleted);
             _members.RemoveAll(m => dead.Contains(m) || m == taken);
-            if (taken is not null) Served++;
             TopUp();
         }
         foreach (var member in dead) member.Dispose();
+        if (taken is null) return null;
+        try
+        {
+            if (!await taken.Ready.WaitAsync(cancellation).ConfigureAwait(false))
+            {
+                taken.Dispose();
+                return null;
+            }
+        }
+        catch
+        {
+            taken.Dispose();
+            throw;
+        }
+        lock (_gate) Served++;
         return taken;
     }
 

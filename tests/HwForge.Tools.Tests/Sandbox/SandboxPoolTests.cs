@@ -83,6 +83,22 @@ public sealed class SandboxPoolTests : IDisposable
     }
 
     [Fact]
+    public async Task Runs_arriving_faster_than_the_pool_refills_each_get_a_sandbox_of_their_own()
+    {
+        var runs = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => _test.Host.RunAsync(
+            new ToolStep("sh", "test", new ToolInvocation("sh", ["-c", $"ls -A; echo {i} > mine.txt; id -u"]))
+            {
+                Cacheable = false,
+                Inputs = [InputFile.FromText($"input-{i}.txt", "x")],
+            })));
+        for (var i = 0; i < runs.Length; i++)
+            Assert.StartsWith($"input-{i}.txt\n", runs[i].Run.StandardOutput);
+        if (Environment.IsPrivilegedProcess)
+            Assert.Equal(runs.Length, runs.Select(r => r.Run.StandardOutput.Split('\n')[1]).Distinct().Count());
+        Assert.Equal(runs.Length, _runs.Count);
+    }
+
+    [Fact]
     public async Task Cancelling_a_warm_run_kills_it_and_everything_it_started()
     {
         var marker = $"hwforge-pool-cancel-{Guid.NewGuid():N}";
