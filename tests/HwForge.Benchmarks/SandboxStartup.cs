@@ -6,8 +6,8 @@ namespace HwForge.Benchmarks;
 
 /// <summary>
 /// What the sandbox adds to one run of <c>true</c>: started cold (bubblewrap with all limits), and
-/// handed to a warm sandbox that is already up (the waiter reads the command, drops to the run's
-/// user, applies the limits, runs <c>true</c>).
+/// handed to a warm sandbox that is already up, already the run's user and under its limits (the
+/// waiting shell reads the command and execs <c>true</c>).
 /// </summary>
 public static class SandboxStartup
 {
@@ -29,7 +29,7 @@ public static class SandboxStartup
             |---|---|---|
             | started directly | {direct.Median:0.0} ms | {direct.P90:0.0} ms |
             | in a sandbox started cold (bwrap + setpriv + prlimit, all namespaces) | {cold.Median:0.0} ms | {cold.P90:0.0} ms |
-            | in a warm sandbox, from sending the command (sh + env + setpriv + prlimit) | {warm.Median:0.0} ms | {warm.P90:0.0} ms |
+            | in a warm sandbox (already past bwrap, setpriv and prlimit), from sending the command: the waiting shell reads it and execs | {warm.Median:0.0} ms | {warm.P90:0.0} ms |
             | **sandbox cost per run, cold** | **{cold.Median - direct.Median:0.0} ms** | |
             | **sandbox cost per run, warm** | **{warm.Median - direct.Median:0.0} ms** | |
             """;
