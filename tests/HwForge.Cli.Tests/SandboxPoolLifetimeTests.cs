@@ -27,10 +27,11 @@ public sealed class SandboxPoolLifetimeTests : IDisposable
         // The check's first run fills the pool; wait until its sandboxes are up and waiting.
         var work = Path.Combine(_hwforge.Home, "work");
         var clock = Stopwatch.StartNew();
-        while (SandboxesUnder(work) < 2 && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(50);
-        Assert.True(SandboxesUnder(work) >= 2, "no warm sandboxes appeared: " + await error);
+        var seen = 0;
+        while ((seen = SandboxesUnder(work, warmOnly: true)) < 2 && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(20);
 
-        hwforge.Kill(); // SIGKILL to hwforge alone: no dispose, no cleanup code runs
+        hwforge.Kill(); // SIGKILL to hwforge alone, at once: no dispose, no cleanup code runs
+        Assert.True(seen >= 2, "no warm sandboxes appeared");
         await hwforge.WaitForExitAsync();
         clock.Restart();
         while (SandboxesUnder(work) > 0 && clock.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(50);
@@ -38,22 +39,23 @@ public sealed class SandboxPoolLifetimeTests : IDisposable
         await Task.WhenAll(output, error);
     }
 
-    /// <summary>bubblewrap processes whose command line names a folder under <paramref name="work"/>.</summary>
-    private static int SandboxesUnder(string work)
+    /// <summary>Sandboxes under <paramref name="work"/>, one per folder; <paramref name="warmOnly"/>: those running the pool's waiter.</summary>
+    private static int SandboxesUnder(string work, bool warmOnly = false)
     {
-        var count = 0;
+        var folders = new HashSet<string>();
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
             try
             {
                 if (!int.TryParse(Path.GetFileName(folder), out _)) continue;
                 var words = File.ReadAllText(Path.Combine(folder, "cmdline")).Split('\0');
-                if (Path.GetFileName(words[0]) == "bwrap" && words.Any(w => w.StartsWith(work, StringComparison.Ordinal))) count++;
+                if (Path.GetFileName(words[0]) != "bwrap" || (warmOnly && !words.Any(w => w.Contains("read -r line")))) continue;
+                if (words.FirstOrDefault(w => w.StartsWith(work, StringComparison.Ordinal)) is { } path) folders.Add(path);
             }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
         }
-        return count;
+        return folders.Count;
     }
 
     public void Dispose() => _hwforge.Dispose();
