@@ -18,8 +18,10 @@ public static class CommonOptions
 
     public static Option<bool> NoCache { get; } = new("--no-cache") { Description = "Run the tools even when a cached result exists", Recursive = true };
 
-    public static Task<ToolHost> CreateHostAsync(ParseResult parse) =>
-        ToolHost.CreateAsync(parse.GetValue(UnsafeNoSandbox), useCache: !parse.GetValue(NoCache));
+    /// <summary>The host for a command; dispose it, which drains its sandbox pool.</summary>
+    /// <param name="pooled">For commands of several tool runs (verify, ppa, sandbox check): keep warm sandboxes ready.</param>
+    public static Task<ToolHost> CreateHostAsync(ParseResult parse, bool pooled = false) =>
+        ToolHost.CreateAsync(parse.GetValue(UnsafeNoSandbox), useCache: !parse.GetValue(NoCache), pooled);
 
     /// <summary>Says on stderr, every time, that the sandbox is off.</summary>
     public static void WarnIfUnconfined(ToolHost host, TextWriter error)

@@ -21,7 +21,7 @@ public static class LintCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var sources = SourceLoader.Load(parse.GetValue(files)!);
-            var host = await CommonOptions.CreateHostAsync(parse);
+            using var host = await CommonOptions.CreateHostAsync(parse);
             CommonOptions.WarnIfUnconfined(host, parse.InvocationConfiguration.Error);
             var report = await VerilatorLint.RunAsync(host, new ToolVersions(host), sources, parse.GetValue(top), cancellation);
             var output = parse.InvocationConfiguration.Output;

@@ -15,7 +15,7 @@ public static class ModelHeaderCommand
         var command = new Command("model-header", "Print hwforge_model.h for writing a C++ golden model of a design (use it with verify --ref model.cpp)") { design, top };
         command.SetAction(async (parse, cancellation) =>
         {
-            var host = await CommonOptions.CreateHostAsync(parse);
+            using var host = await CommonOptions.CreateHostAsync(parse);
             var probe = await InterfaceProbe.RunAsync(host, new ToolVersions(host), SourceLoader.Load(parse.GetValue(design)!), parse.GetValue(top)!, cancellation);
             if (probe.Interface is null)
             {

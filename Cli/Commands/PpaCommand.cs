@@ -37,7 +37,7 @@ public static class PpaCommand
                 ActivityVcd = parse.GetValue(activity) is { } vcd ? RequireFile(vcd) : null,
                 ActivityScope = parse.GetValue(scope),
             };
-            var host = await CommonOptions.CreateHostAsync(parse);
+            using var host = await CommonOptions.CreateHostAsync(parse, pooled: true);
             CommonOptions.WarnIfUnconfined(host, parse.InvocationConfiguration.Error);
             var report = await new PpaAnalysis(host, new ToolVersions(host)).MeasureAsync(request, cancellation);
             var output = parse.InvocationConfiguration.Output;

@@ -31,7 +31,7 @@ public static class SandboxCommand
             var seconds = parse.GetValue(timeout);
             if (seconds <= 0 || double.IsNaN(seconds)) throw new ArgumentException("--timeout must be a positive number of seconds");
             var words = parse.GetValue(commandLine)!;
-            var host = await CommonOptions.CreateHostAsync(parse);
+            using var host = await CommonOptions.CreateHostAsync(parse);
             CommonOptions.WarnIfUnconfined(host, error);
 
             var limits = ResourceLimits.Default.WithTimeout(TimeSpan.FromSeconds(seconds));
@@ -77,7 +77,8 @@ public static class SandboxCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var json = parse.GetValue(CommonOptions.Json);
-            var host = await CommonOptions.CreateHostAsync(parse);
+            // Pooled, so that the check covers the warm sandboxes that verifications use.
+            using var host = await CommonOptions.CreateHostAsync(parse, pooled: true);
             CommonOptions.WarnIfUnconfined(host, parse.InvocationConfiguration.Error);
             var checks = new List<ContainmentCheck>();
             if (!json) output.WriteLine($"Checking the {host.Sandbox.Name} sandbox with hostile programs:");

@@ -52,7 +52,7 @@ public static class VerifyCommand
                 FormalTimeout = TimeSpan.FromSeconds(parse.GetValue(formalTimeout)),
                 WantVcd = parse.GetValue(vcd) is not null,
             };
-            var host = await CommonOptions.CreateHostAsync(parse);
+            using var host = await CommonOptions.CreateHostAsync(parse, pooled: true);
             CommonOptions.WarnIfUnconfined(host, parse.InvocationConfiguration.Error);
             var report = await new Verifier(host, new ToolVersions(host)).VerifyAsync(request, cancellation);
             if (parse.GetValue(vcd) is { } vcdPath && report.Vcd is { } bytes) await File.WriteAllBytesAsync(vcdPath, bytes, cancellation);

@@ -23,16 +23,29 @@ internal sealed class ProcessSession : IDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _outputBytes;
 
-    private ProcessSession(ToolInvocation invocation, Process process)
+    /// <summary>Written to standard input before the invocation's own input: a warm sandbox's command.</summary>
+    private readonly string? _inputPrefix;
+
+    private ProcessSession(ToolInvocation invocation, Process process, string? inputPrefix = null)
     {
         _invocation = invocation;
         _process = process;
+        _inputPrefix = inputPrefix;
         _stdout = new HeadTailBuffer(invocation.Limits.CapturedOutputBytes);
         _stderr = new HeadTailBuffer(invocation.Limits.CapturedOutputBytes);
         _timeout = new CancellationTokenSource(invocation.Limits.WallClock);
     }
 
-    public static ProcessSession Start(ToolInvocation invocation)
+    public static ProcessSession Start(ToolInvocation invocation) => new(invocation, Launch(invocation));
+
+    /// <summary>
+    /// Takes over a process started earlier (a warm sandbox waiting for its command): the clock and
+    /// the limits start now, and <paramref name="command"/> goes to its standard input first.
+    /// </summary>
+    public static ProcessSession Attach(ToolInvocation invocation, Process process, string command) => new(invocation, process, command);
+
+    /// <summary>Starts the process from the launcher thread, with nothing of HwForge's environment.</summary>
+    public static Process Launch(ToolInvocation invocation)
     {
         var info = new ProcessStartInfo(invocation.Program)
         {
@@ -48,16 +61,14 @@ internal sealed class ProcessSession : IDisposable
         info.Environment.Clear();
         foreach (var (name, value) in invocation.Environment) info.Environment[name] = value;
 
-        Process process;
         try
         {
-            process = ProcessLauncher.Start(info);
+            return ProcessLauncher.Start(info);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new ToolNotFoundException(invocation.Program, e);
         }
-        return new ProcessSession(invocation, process);
     }
 
     /// <summary>Runs to the end, calling <paramref name="onChunk"/> with each piece of output as it arrives.</summary>
@@ -107,6 +118,8 @@ internal sealed class ProcessSession : IDisposable
     {
         try
         {
+            if (_inputPrefix is not null)
+                await _process.StandardInput.WriteAsync(_inputPrefix).ConfigureAwait(false);
             if (_invocation.StandardInput is { } text)
                 await _process.StandardInput.WriteAsync(text).ConfigureAwait(false);
             _process.StandardInput.Close();

@@ -36,8 +36,23 @@ public sealed class BubblewrapSandbox(bool runningAsRoot) : ISandbox
     {
         var workDirectory = invocation.WorkingDirectory
             ?? throw new ArgumentException("A sandboxed run needs a work folder.", nameof(invocation));
-        var limits = invocation.Limits;
 
+        var args = new List<string>(Enclosure(workDirectory, invocation.Limits.TmpBytes, invocation.ReadOnlyPaths));
+        foreach (var (name, value) in SandboxEnvironment.For(invocation.Environment))
+            args.AddRange(["--setenv", name, value]);
+        args.Add("--");
+        args.AddRange(Command(invocation));
+
+        if (runningAsRoot) Workspace.ShareWithSandboxUser(workDirectory);
+        return invocation with { Program = "bwrap", Arguments = args, Environment = new Dictionary<string, string>() };
+    }
+
+    /// <summary>
+    /// bubblewrap's options up to its command: the namespaces, the mounts and an empty environment.
+    /// A warm sandbox (<see cref="SandboxPool"/>) is started with exactly these, so both start alike.
+    /// </summary>
+    internal IReadOnlyList<string> Enclosure(string workDirectory, long tmpBytes, IReadOnlyList<string> readOnlyPaths)
+    {
         List<string> args = runningAsRoot
             ? ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
                "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
@@ -45,31 +60,38 @@ public sealed class BubblewrapSandbox(bool runningAsRoot) : ISandbox
         args.AddRange(["--die-with-parent", "--new-session"]);
         args.AddRange(_systemMounts.Value);
         args.AddRange(["--proc", "/proc", "--dev", "/dev",
-            "--perms", "1777", "--size", limits.TmpBytes.ToString(), "--tmpfs", "/tmp",
+            "--perms", "1777", "--size", tmpBytes.ToString(), "--tmpfs", "/tmp",
             "--bind", workDirectory, SandboxEnvironment.WorkPath, "--chdir", SandboxEnvironment.WorkPath,
             "--clearenv"]);
         // Last, so that a read-only file under /tmp or the work folder is not hidden by those mounts.
-        foreach (var path in invocation.ReadOnlyPaths) args.AddRange(["--ro-bind", path, path]);
-        foreach (var (name, value) in SandboxEnvironment.For(invocation.Environment))
-            args.AddRange(["--setenv", name, value]);
-        args.Add("--");
-
-        if (runningAsRoot)
-        {
-            var uid = RunUidBase + Random.Shared.Next(RunUidCount);
-            args.AddRange(["setpriv", $"--reuid={uid}", $"--regid={uid}", "--clear-groups",
-                "--inh-caps=-all", "--bounding-set=-all", "--"]);
-        }
-        // The hard CPU limit sits one second above the soft one, so SIGXCPU (a recognisable
-        // signal) arrives before SIGKILL.
-        args.AddRange(["prlimit", $"--cpu={limits.CpuSeconds}:{limits.CpuSeconds + 1}", $"--as={limits.MemoryBytes}",
-            $"--fsize={limits.FileSizeBytes}", $"--nproc={limits.MaxProcesses}", "--core=0", "--"]);
-        args.Add(invocation.Program);
-        args.AddRange(invocation.Arguments);
-
-        if (runningAsRoot) Workspace.ShareWithSandboxUser(workDirectory);
-        return invocation with { Program = "bwrap", Arguments = args, Environment = new Dictionary<string, string>() };
+        foreach (var path in readOnlyPaths) args.AddRange(["--ro-bind", path, path]);
+        return args;
     }
+
+    /// <summary>
+    /// What runs inside: as root, a drop to a fresh unused user id; then the kernel limits; then the
+    /// program. Called once per run, so every run gets its own user id.
+    /// </summary>
+    internal IReadOnlyList<string> Command(ToolInvocation invocation) =>
+        [.. DropToRunUser(), .. KernelLimits(invocation.Limits), invocation.Program, .. invocation.Arguments];
+
+    /// <summary>As root, <c>setpriv</c> to an unused user id of its own, with no capabilities left; otherwise nothing.</summary>
+    internal IReadOnlyList<string> DropToRunUser()
+    {
+        if (!runningAsRoot) return [];
+        var uid = RunUidBase + Random.Shared.Next(RunUidCount);
+        return ["setpriv", $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--"];
+    }
+
+    /// <summary>
+    /// <c>prlimit</c> with the kernel's limits. The hard CPU limit sits one second above the soft one,
+    /// so SIGXCPU (a recognisable signal) arrives before SIGKILL.
+    /// </summary>
+    internal static IReadOnlyList<string> KernelLimits(ResourceLimits limits) =>
+        ["prlimit", $"--cpu={limits.CpuSeconds}:{limits.CpuSeconds + 1}", $"--as={limits.MemoryBytes}",
+         $"--fsize={limits.FileSizeBytes}", $"--nproc={limits.MaxProcesses}", "--core=0", "--"];
+
+    internal bool RunningAsRoot => runningAsRoot;
 
     /// <summary>/usr read-only, the merged-/usr links as links, and the needed bits of /etc.</summary>
     private static string[] DescribeSystemMounts()

@@ -30,7 +30,7 @@ public static class PpaTimes
             await new PpaAnalysis(host, new ToolVersions(host)).MeasureAsync(request); // warm-up
             PpaReport? last = null;
             var before = CpuClock.Now();
-            var (sample, outside) = await timeline.MeasureRunsAsync(top, runs, sandboxStart,
+            var (sample, outside) = await timeline.MeasureRunsAsync(top, runs, new StartupCosts(sandboxStart, 0),
                 async () => last = await new PpaAnalysis(host, new ToolVersions(host)).MeasureAsync(request));
             var cpu = CpuClock.Now() - before;
             totals = new CpuClock(totals.Own + cpu.Own, totals.Children + cpu.Children);

@@ -11,10 +11,15 @@ namespace HwForge.Tools.Tests;
 /// </summary>
 public sealed class TestHost : IDisposable
 {
-    public TestHost(bool useCache = true)
+    /// <param name="poolSize">
+    /// Warm sandboxes to keep ready (0: every run starts its sandbox cold). By default runs start cold,
+    /// unless HWFORGE_SANDBOX_POOL is set: then the whole suite runs on warm sandboxes as a verify would.
+    /// </param>
+    public TestHost(bool useCache = true, int? poolSize = null)
     {
+        poolSize ??= Environment.GetEnvironmentVariable(SandboxPool.SizeVariable) is null ? 0 : SandboxPool.ConfiguredSize();
         Home = new HwForgeHome(Directory.CreateTempSubdirectory("hwforge-test-").FullName);
-        Host = new ToolHost(new BubblewrapSandbox(), Home, useCache ? new ContentCache(Home.Cache) : null);
+        Host = new ToolHost(new BubblewrapSandbox(), Home, useCache ? new ContentCache(Home.Cache) : null, poolSize.Value);
         Versions = new ToolVersions(Host);
     }
 
@@ -41,6 +46,7 @@ public sealed class TestHost : IDisposable
 
     public void Dispose()
     {
+        Host.Dispose();
         try { Directory.Delete(Home.Root, recursive: true); }
         catch (IOException) { }
     }
