@@ -93,7 +93,7 @@ public static class DesignCommand
 
             await using (run)
             {
-                var host = await CommonOptions.CreateHostAsync(parse);
+                using var host = await CommonOptions.CreateHostAsync(parse, pooled: true);
                 CommonOptions.WarnIfUnconfined(host, error);
                 error.WriteLine($"run folder: {run.Path}");
                 run.Events.Appended += e => ProgressPrinter.Print(error, e);
