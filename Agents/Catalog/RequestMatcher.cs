@@ -26,7 +26,7 @@ public static partial class RequestMatcher
         var assumptions = new List<string>();
         foreach (var spec in generator.Parameters.Where(s => !given.ContainsKey(s.Name)))
             assumptions.Add(spec.Role == ParameterRole.Function
-                ? $"{spec.Name} not given: {DescribeDefault(family, spec)} (default)"
+                ? $"{(spec.Name == "signed" ? "signedness" : spec.Name)} not given: {DescribeDefault(family, spec)} (default)"
                 : $"{spec.Name} not given: {spec.Default} (default; the optimizer may try {string.Join(", ", spec.SearchDomain)})");
         var parameters = KernelParameters.Resolve(generator, new KernelParameters(given));
         try

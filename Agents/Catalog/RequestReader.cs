@@ -19,7 +19,7 @@ internal static class RequestReader
             : Regex.IsMatch(text, @"\bunsigned\b") ? "false"
             : Regex.IsMatch(text, @"\b(signed|two'?s[- ]complement)\b") ? "true" : null;
         var width = First(text, @"\b(\d+)[- ]?bits?\b(?! ?(accumulator|acc)s?)", @"\b(\d+)[- ]?b\b") ?? (intType.Success ? intType.Groups[2].Value : null);
-        var pipeline = First(text, @"\b(\d+)[- ](pipeline[- ]|pipelined[- ])?stages?\b", @"\bpipeline[- ]depth (?:of )?(\d+)\b", @"\b(\d+)[- ]cycles? latency\b")
+        var pipeline = First(text, @"\b(\d+)[- ](pipeline[- ]|pipelined[- ]|register[- ]|pipe[- ])?stages?\b", @"\bpipeline[- ]depth (?:of )?(\d+)\b", @"\b(\d+)[- ]cycles? latency\b")
             ?? (Regex.IsMatch(text, @"\b(unpipelined|not pipelined|combinational)\b") ? "0"
             : Regex.IsMatch(text, @"\bpipelined\b") ? "1" : null);
 

@@ -45,6 +45,20 @@ internal static class Verilog
         return text.ToString();
     }
 
+    /// <summary>Registers reset to zero, each loaded every cycle with its next value: declared here, in one always block.</summary>
+    public static string Registers(IReadOnlyList<(string Name, int Width, string Next)> registers)
+    {
+        if (registers.Count == 0) return "";
+        var text = new StringBuilder();
+        foreach (var (name, width, _) in registers) text.Append($"    reg {Range(width)}{name};\n");
+        text.Append("    always @(posedge clk) begin\n        if (rst) begin\n");
+        foreach (var (name, width, _) in registers) text.Append($"            {name} <= {width}'d0;\n");
+        text.Append("        end else begin\n");
+        foreach (var (name, _, next) in registers) text.Append($"            {name} <= {next};\n");
+        text.Append("        end\n    end\n");
+        return text.ToString();
+    }
+
     /// <summary>
     /// <paramref name="input"/> delayed by <paramref name="stages"/> registers reset to zero, declared here:
     /// the code, and the name of the last register (the input itself for zero stages).

@@ -1,9 +1,10 @@
 using HwForge.Tools.Judge;
+using Xunit.Abstractions;
 
 namespace HwForge.Catalog.Tests;
 
 /// <summary>Every architecture of every family, at a small size, passes the judge against its own reference.</summary>
-public sealed class ArchitectureVariantTests(CatalogJudge judge) : IClassFixture<CatalogJudge>
+public sealed class ArchitectureVariantTests(CatalogJudge judge, ITestOutputHelper output) : IClassFixture<CatalogJudge>
 {
     [Theory]
     [InlineData("ripple", false, 0)]
@@ -121,6 +122,7 @@ public sealed class ArchitectureVariantTests(CatalogJudge judge) : IClassFixture
     private async Task AssertPasses(GeneratedDesign design, FormalMode formal, bool expectProof, int cycles = 300)
     {
         var report = await judge.VerifyAsync(design, formal, cycles);
+        output.WriteLine($"{design.Id}: {report.Verdict}, formal {report.Formal.Status}: {report.Formal.Detail} ({report.Elapsed.TotalSeconds:0.0} s)");
         Assert.True(report.Passed, $"{design.Id}: {report.Verdict} at {report.DecidedBy}: {report.Summary}\n{design.Verilog}");
         if (expectProof) Assert.Contains(report.Formal.Status, new[] { FormalStatus.Proven, FormalStatus.Bounded });
     }

@@ -41,6 +41,8 @@ public sealed class CatalogJudge : IDisposable
             Cycles = cycles,
             Formal = formal,
             FormalTimeout = TimeSpan.FromSeconds(60),
+            // The machine is shared: a simulation starved of CPU must not be cut short (a cut trace reads as a mismatch).
+            SimulationTimeout = TimeSpan.FromSeconds(120),
         };
 
     public void Dispose()

@@ -65,10 +65,7 @@ public sealed class AdderGenerator : KernelGenerator
         _ => "Latency 2: operands and result are registered (clk, synchronous active-high rst).",
     };
 
-    internal static string RegisteredOperands(int width) =>
-        $"    reg [{width - 1}:0] x, y;\n" +
-        "    always @(posedge clk) begin\n" +
-        $"        if (rst) begin\n            x <= {width}'d0;\n            y <= {width}'d0;\n        end else begin\n            x <= a;\n            y <= b;\n        end\n    end\n";
+    internal static string RegisteredOperands(int width) => Verilog.Registers([("x", width, "a"), ("y", width, "b")]);
 
     private static string Ripple(int width) =>
         "    // ripple carry: each bit's carry waits for the one below\n" +

@@ -48,8 +48,7 @@ public sealed class DotProductGenerator : KernelGenerator
         var terms = "prods";
         if (pipeline == 2)
         {
-            design.Append($"    reg [{lanes * outWidth - 1}:0] prods_q;\n");
-            design.Append($"    always @(posedge clk) begin\n        if (rst) prods_q <= {lanes * outWidth}'d0;\n        else     prods_q <= prods;\n    end\n");
+            design.Append(Verilog.Registers([("prods_q", lanes * outWidth, "prods")]));
             terms = "prods_q";
         }
         var operands = Enumerable.Range(0, lanes).Select(i => $"{terms}[{(i + 1) * outWidth - 1}:{i * outWidth}]").ToList();

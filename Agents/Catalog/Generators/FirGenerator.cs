@@ -77,15 +77,7 @@ public sealed class FirGenerator : KernelGenerator
         if (architecture == "direct")
         {
             design.Append($"    // delay line: tap k holds x[n-k]\n    wire [{width - 1}:0] tap0 = x;\n");
-            for (var k = 1; k < taps; k++) design.Append($"    reg  [{width - 1}:0] tap{k};\n");
-            if (taps > 1)
-            {
-                design.Append("    always @(posedge clk) begin\n        if (rst) begin\n");
-                for (var k = 1; k < taps; k++) design.Append($"            tap{k} <= {width}'d0;\n");
-                design.Append("        end else begin\n");
-                for (var k = 1; k < taps; k++) design.Append($"            tap{k} <= tap{k - 1};\n");
-                design.Append("        end\n    end\n");
-            }
+            design.Append(Verilog.Registers([.. Enumerable.Range(1, taps - 1).Select(k => ($"tap{k}", width, $"tap{k - 1}"))]));
             design.Append("    // one constant multiplier a tap\n");
             for (var k = 0; k < taps; k++)
                 design.Append($"    wire signed [{outWidth - 1}:0] prod{k} = {Sample($"tap{k}")} * {Coefficient(coefficients[k])};\n");
@@ -93,12 +85,7 @@ public sealed class FirGenerator : KernelGenerator
             if (pipeline == 2)
             {
                 design.Append("    // product registers\n");
-                for (var k = 0; k < taps; k++) design.Append($"    reg  [{outWidth - 1}:0] prod{k}_q;\n");
-                design.Append("    always @(posedge clk) begin\n        if (rst) begin\n");
-                for (var k = 0; k < taps; k++) design.Append($"            prod{k}_q <= {outWidth}'d0;\n");
-                design.Append("        end else begin\n");
-                for (var k = 0; k < taps; k++) design.Append($"            prod{k}_q <= prod{k};\n");
-                design.Append("        end\n    end\n");
+                design.Append(Verilog.Registers([.. operands.Select(o => ($"{o}_q", outWidth, o))]));
                 operands = [.. operands.Select(o => o + "_q")];
             }
             design.Append(DotProductGenerator.Tree(operands, outWidth, "sum"));
@@ -108,23 +95,15 @@ public sealed class FirGenerator : KernelGenerator
             var input = "x";
             if (pipeline == 2)
             {
-                design.Append($"    // input register: the broadcast sample is the transposed form's long net\n    reg [{width - 1}:0] xr;\n");
-                design.Append($"    always @(posedge clk) begin\n        if (rst) xr <= {width}'d0;\n        else     xr <= x;\n    end\n");
+                design.Append("    // input register: the broadcast sample is the transposed form's long net\n");
+                design.Append(Verilog.Registers([("xr", width, "x")]));
                 input = "xr";
             }
             design.Append("    // the sample goes to every tap at once; partial sums move one register towards the output a cycle\n");
             for (var k = 0; k < taps; k++)
                 design.Append($"    wire signed [{outWidth - 1}:0] prod{k} = {Sample(input)} * {Coefficient(coefficients[k])};\n");
-            for (var k = 1; k < taps; k++) design.Append($"    reg  [{outWidth - 1}:0] part{k};\n");
-            if (taps > 1)
-            {
-                design.Append("    always @(posedge clk) begin\n        if (rst) begin\n");
-                for (var k = 1; k < taps; k++) design.Append($"            part{k} <= {outWidth}'d0;\n");
-                design.Append("        end else begin\n");
-                for (var k = 1; k < taps; k++)
-                    design.Append(k == taps - 1 ? $"            part{k} <= prod{k};\n" : $"            part{k} <= prod{k} + part{k + 1};\n");
-                design.Append("        end\n    end\n");
-            }
+            design.Append(Verilog.Registers([.. Enumerable.Range(1, taps - 1)
+                .Select(k => ($"part{k}", outWidth, k == taps - 1 ? $"prod{k}" : $"prod{k} + part{k + 1}"))]));
             design.Append($"    wire [{outWidth - 1}:0] total = {(taps > 1 ? "prod0 + part1" : "prod0")};\n");
         }
         design.Append(Verilog.DelayLine("total", "y", outWidth, Math.Min(pipeline, 1), "y_q"));

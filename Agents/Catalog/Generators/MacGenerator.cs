@@ -41,9 +41,8 @@ public sealed class MacGenerator : KernelGenerator
         var (x, y, v, c) = ("a", "b", "in_valid", "clear");
         if (pipeline == 2)
         {
-            design.Append($"    // stage 1: operand registers\n    reg [{width - 1}:0] a1, b1;\n    reg v1, c1;\n");
-            design.Append($"    always @(posedge clk) begin\n        if (rst) begin\n            a1 <= {width}'d0; b1 <= {width}'d0; v1 <= 1'b0; c1 <= 1'b0;\n");
-            design.Append("        end else begin\n            a1 <= a; b1 <= b; v1 <= in_valid; c1 <= clear;\n        end\n    end\n");
+            design.Append("    // stage 1: operand registers\n");
+            design.Append(Verilog.Registers([("a1", width, "a"), ("b1", width, "b"), ("v1", 1, "in_valid"), ("c1", 1, "clear")]));
             (x, y, v, c) = ("a1", "b1", "v1", "c1");
         }
         design.Append($"    wire [{product - 1}:0] m;\n");
@@ -53,9 +52,8 @@ public sealed class MacGenerator : KernelGenerator
         var (pq, vq, cq) = ("m", v, c);
         if (pipeline >= 1)
         {
-            design.Append($"    // product register\n    reg [{product - 1}:0] pr;\n    reg vr, cr;\n");
-            design.Append($"    always @(posedge clk) begin\n        if (rst) begin\n            pr <= {product}'d0; vr <= 1'b0; cr <= 1'b0;\n");
-            design.Append($"        end else begin\n            pr <= m; vr <= {v}; cr <= {c};\n        end\n    end\n");
+            design.Append("    // product register\n");
+            design.Append(Verilog.Registers([("pr", product, "m"), ("vr", 1, v), ("cr", 1, c)]));
             (pq, vq, cq) = ("pr", "vr", "cr");
         }
         design.Append($"    wire [{accWidth - 1}:0] px = {Arith.Extend(pq, product, accWidth, signed)};\n");

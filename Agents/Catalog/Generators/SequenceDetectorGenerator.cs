@@ -61,7 +61,8 @@ public sealed class SequenceDetectorGenerator : KernelGenerator
         design.Append("    // state Sk: the input so far ends with the first k bits of the pattern\n");
         for (var s = 0; s < states; s++)
             design.Append($"    localparam [{bits - 1}:0] S{s} = {Code(s)};{(s == 0 ? "  // nothing matched" : s == length ? "  // pattern found" : $"  // \"{pattern[..s]}\"")}\n");
-        design.Append($"    reg [{bits - 1}:0] state, next;\n");
+        // Without the attribute Yosys extracts the FSM and re-encodes it, and every encoding synthesizes alike.
+        design.Append($"    (* fsm_encoding = \"none\" *) reg [{bits - 1}:0] state;\n    reg [{bits - 1}:0] next;\n");
         design.Append("    always @(*) begin\n        case (state)\n");
         for (var s = 0; s < states; s++)
             design.Append($"            S{s}: next = din ? S{Next(pattern, overlapping, s, '1')} : S{Next(pattern, overlapping, s, '0')};\n");
