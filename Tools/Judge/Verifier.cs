@@ -48,7 +48,8 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
     /// <summary>Everything a verdict depends on: the sources, every option, and the tools' versions.</summary>
     private static string ReportKey(VerifyRequest request, IReadOnlyDictionary<string, string> tools) => ReportCache.Key(
     [
-        "verify-v1", request.Top, request.ReferenceTop,
+        // The version names the verdict logic: bumped whenever it changes, so no report cached by an older judge is served.
+        "verify-v2", request.Top, request.ReferenceTop,
         .. request.Design.SelectMany(s => new[] { s.StagedName, s.Text }), "|",
         .. request.Reference.SelectMany(s => new[] { s.StagedName, s.Text }), "|",
         request.ReferenceModel?.Text ?? "", request.Clock ?? "", request.Reset ?? "", request.ResetActiveLow?.ToString() ?? "",
