@@ -31,6 +31,25 @@ public sealed class OfflineDesignTests : IDisposable
     }
 
     [Fact]
+    public async Task The_optimizers_best_is_at_least_as_good_as_the_generators_default_on_the_objective()
+    {
+        await using var run = _host.NewRun(new RunOptions
+        {
+            Request = "a 16-bit adder", Candidates = 1, OptimizeRounds = 2, OptimizeBatch = 3,
+            Objectives = new Tools.Reward.ObjectiveWeights(1, 0, 0), Formal = Tools.Judge.FormalMode.Off,
+        });
+        var report = await _host.Runner.RunAsync(run, new OfflineCatalogStrategy(), default);
+
+        var defaultDesign = report.Candidates.Single(c => c.Id == "c001");
+        Assert.Equal("catalog", defaultDesign.Origin);
+        Assert.Contains(report.Candidates, c => c.Origin == "search");
+        Assert.True(report.Best!.Ppa!.AreaUm2 <= defaultDesign.Ppa!.AreaUm2,
+            $"best {report.Best.Id} has {report.Best.Ppa.AreaUm2} µm², the default {defaultDesign.Ppa.AreaUm2} µm²");
+        // The default Kogge-Stone adder is the fastest and largest; asked for area, the search must leave it.
+        Assert.NotEqual("c001", report.Best.Id);
+    }
+
+    [Fact]
     public async Task A_stopped_run_resumes_without_judging_a_finished_candidate_again()
     {
         var path = _host.NewRunPath();
