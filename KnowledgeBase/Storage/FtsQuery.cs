@@ -13,12 +13,9 @@ internal static partial class FtsQuery
     // tool message carry its meaning (code, message), the rest is usually context.
     private const int MaxTerms = 48;
 
-    /// <summary>The FTS5 MATCH expression, or null when the text has no searchable word.</summary>
-    public static string? Build(string text)
-    {
-        var terms = Terms(text);
-        return terms.Count == 0 ? null : string.Join(" OR ", terms.Select(t => $"\"{t}\""));
-    }
+    /// <summary>The FTS5 MATCH expression for words from <see cref="Terms"/>, or null when there are none.</summary>
+    public static string? Build(IReadOnlyList<string> terms) =>
+        terms.Count == 0 ? null : string.Join(" OR ", terms.Select(t => $"\"{t}\""));
 
     public static IReadOnlyList<string> Terms(string text)
     {

@@ -24,6 +24,9 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
 
     private readonly SqliteConnection _connection;
     private readonly ITextEmbedder? _embedder;
+
+    /// <summary>How big stores keep queries fast; internal so tests and benchmarks can move its threshold.</summary>
+    internal CommonTermFilter CommonTerms { get; }
     // One connection is not safe for concurrent use; calls through one store take turns.
     private readonly SemaphoreSlim _turn = new(1, 1);
 
@@ -32,6 +35,7 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         Path = path;
         _connection = connection;
         _embedder = embedder;
+        CommonTerms = new CommonTermFilter(connection);
     }
 
     public string Path { get; }
@@ -83,7 +87,7 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         await _turn.WaitAsync(cancellation);
         try
         {
-            var match = FtsQuery.Build(query);
+            var match = FtsQuery.Build(Guard(() => CommonTerms.Keep(FtsQuery.Terms(query))));
             var keywordRanking = match is null ? [] : Guard(() => RankByKeywords(match, _embedder is null ? top : Math.Max(top, FusionDepth), kinds));
             if (_embedder is null) return Guard(() => Load(keywordRanking.Select(r => (r.Id, -r.Bm25)).ToList()));
 
@@ -136,7 +140,9 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         using var transaction = _connection.BeginTransaction();
         // Checked again inside the write transaction: another process may have just indexed it.
         if (KnowledgeDatabase.ReadMeta(_connection, "corpus_hash", transaction) == corpus.Hash) return;
-        KnowledgeDatabase.Execute(_connection, "DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE origin = 'corpus')", transaction);
+        // An external-content index forgets a row only when told the text it indexed.
+        KnowledgeDatabase.Execute(_connection,
+            "INSERT INTO chunks_fts(chunks_fts, rowid, title, body) SELECT 'delete', id, title, body FROM chunks WHERE origin = 'corpus'", transaction);
         KnowledgeDatabase.Execute(_connection, "DELETE FROM chunks WHERE origin = 'corpus'", transaction);
         Insert(corpus.Chunks, "corpus", transaction);
         KnowledgeDatabase.WriteMeta(_connection, "corpus_hash", corpus.Hash, transaction);

@@ -1,7 +1,7 @@
 using HwForge.Benchmarks;
 using HwForge.Tools;
 
-// dotnet run -c Release --project tests/HwForge.Benchmarks -- [sandbox|overhead|verify [NAME]|ppa [NAME]] [--runs N]
+// dotnet run -c Release --project tests/HwForge.Benchmarks -- [sandbox|overhead|verify [NAME]|ppa [NAME]|kb] [--runs N]
 var home = new HwForgeHome(Directory.CreateTempSubdirectory("hwforge-bench-").FullName);
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(15);
 var what = args.FirstOrDefault() ?? "sandbox";
@@ -14,7 +14,8 @@ try
         "overhead" => await ToolOverhead.RunAsync(home, Path.Combine(examples, "mult16x12", "ref.v"), "mult16x12", runs),
         "ppa" => await PpaTimes.RunAsync(home, examples, runs, args.Skip(1).FirstOrDefault(a => !a.StartsWith("--") && !int.TryParse(a, out _))),
         "verify" => await VerifyTimes.RunAsync(home, examples, runs, args.Skip(1).FirstOrDefault(a => !a.StartsWith("--") && !int.TryParse(a, out _))),
-        _ => $"unknown benchmark '{what}': sandbox | overhead | verify [NAME] | ppa [NAME]",
+        "kb" => await KbSearch.RunAsync(home, FindRoot(), runs),
+        _ => $"unknown benchmark '{what}': sandbox | overhead | verify [NAME] | ppa [NAME] | kb",
     });
 }
 finally
