@@ -3,25 +3,27 @@ using Microsoft.Data.Sqlite;
 namespace HwForge.KnowledgeBase.Storage;
 
 /// <summary>
-/// Keeps a big store's queries to their telling words. BM25 gives a word found in a large share of
-/// the chunks almost no weight, but FTS5 still scores every chunk it matches, which at 100k chunks
-/// costs hundreds of milliseconds; so such words are dropped, and of the rest only the rarest few
-/// are kept. It costs recall when the telling words of a question are common in the store (see
-/// docs/KNOWLEDGE_BASE.md), so stores below <see cref="MinChunks"/> chunks are searched with every word.
+/// The words of a query split by how telling they are in this store. FTS5 scores every chunk any query
+/// word matches, so a word found in a large share of the chunks makes a query slow (about 100 ms at 100k
+/// chunks); the store then scores only chunks that contain a <see cref="Rare"/> word, but scores them with
+/// every word, <see cref="Common"/> ones included.
+/// </summary>
+internal sealed record QueryWords(IReadOnlyList<string> Rare, IReadOnlyList<string> Common);
+
+/// <summary>
+/// Splits a big store's query words into rare and common (see <see cref="QueryWords"/>). Stores below
+/// <see cref="MinChunks"/> chunks treat every word as rare: all of their chunks are candidates.
 /// </summary>
 internal sealed class CommonTermFilter
 {
     /// <summary>Below this many chunks every query is fast enough with all its words (p95 about 10 ms at 10k).</summary>
     public long MinChunks { get; set; } = 20_000;
 
-    // A word in more than this share of chunks says little about which chunk is meant...
+    // A word in more than this share of chunks does not choose candidates...
     private const double CommonShare = 0.05;
 
-    // ...but however common its words, a query keeps at least its rarest few,
-    private const int MinWords = 3;
-
-    // and rarely needs more than this many to find its chunk.
-    private const int MaxWords = 10;
+    // ...but however common its words, the rarest few of a query always do.
+    private const int MinRareWords = 3;
 
     private readonly SqliteConnection _connection;
 
@@ -41,10 +43,10 @@ internal sealed class CommonTermFilter
             """);
     }
 
-    public IReadOnlyList<string> Keep(IReadOnlyList<string> words)
+    public QueryWords Split(IReadOnlyList<string> words)
     {
         var chunks = KnowledgeDatabase.Scalar(_connection, "SELECT max(id) FROM chunks") is long last ? last : 0;
-        if (chunks < MinChunks || words.Count <= MinWords) return words;
+        if (chunks < MinChunks || words.Count <= MinRareWords) return new QueryWords(words, []);
         if (chunks > _countedAt * 1.1 || chunks < _countedAt)
         {
             _documentCounts.Clear();
@@ -54,9 +56,12 @@ internal sealed class CommonTermFilter
         var stems = Stems(words);
         var counts = words.Select((_, i) => stems.TryGetValue(i, out var stem) ? DocumentCount(stem) : 0).ToList();
         var limit = (long)(chunks * CommonShare);
+        // Words no chunk contains cannot match; they are left out of both.
         var byRarity = Enumerable.Range(0, words.Count).Where(i => counts[i] > 0).OrderBy(i => counts[i]).ToList();
-        var kept = byRarity.Where((i, rank) => rank < MinWords || (rank < MaxWords && counts[i] <= limit)).Order();
-        return kept.Select(i => words[i]).ToList();
+        var rare = byRarity.Where((i, rank) => rank < MinRareWords || counts[i] <= limit).ToHashSet();
+        return new QueryWords(
+            byRarity.Where(rare.Contains).Order().Select(i => words[i]).ToList(),
+            byRarity.Where(i => !rare.Contains(i)).Order().Select(i => words[i]).ToList());
     }
 
     /// <summary>Each word's stem, by word index, from one pass through the scratch index.</summary>

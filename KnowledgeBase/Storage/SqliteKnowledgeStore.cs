@@ -87,8 +87,8 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         await _turn.WaitAsync(cancellation);
         try
         {
-            var match = FtsQuery.Build(Guard(() => CommonTerms.Keep(FtsQuery.Terms(query))));
-            var keywordRanking = match is null ? [] : Guard(() => RankByKeywords(match, _embedder is null ? top : Math.Max(top, FusionDepth), kinds));
+            var matches = FtsQuery.Build(Guard(() => CommonTerms.Split(FtsQuery.Terms(query))));
+            var keywordRanking = matches.Count == 0 ? [] : Guard(() => RankByKeywords(matches, _embedder is null ? top : Math.Max(top, FusionDepth), kinds));
             if (_embedder is null) return Guard(() => Load(keywordRanking.Select(r => (r.Id, -r.Bm25)).ToList()));
 
             var vectorRanking = await RankByVectorsAsync(query, Math.Max(top, FusionDepth), kinds, cancellation);
@@ -185,16 +185,18 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         return new AddResult(added, duplicates);
     }
 
-    private List<(long Id, double Bm25)> RankByKeywords(string match, int depth, IReadOnlyCollection<KnowledgeKind>? kinds)
+    private List<(long Id, double Bm25)> RankByKeywords(IReadOnlyList<string> matches, int depth, IReadOnlyCollection<KnowledgeKind>? kinds)
     {
         // The ranking runs on the FTS table alone and joins chunks only for a kind filter, so the
         // sort never carries chunk bodies.
         var kindFilter = kinds is { Count: > 0 }
             ? $" AND rowid IN (SELECT id FROM chunks WHERE kind IN ({string.Join(", ", kinds.Select((_, i) => $"$k{i}"))}))"
             : "";
+        var parts = matches.Select((_, i) =>
+            $"SELECT rowid, bm25(chunks_fts, {TitleWeight:0.0}, {BodyWeight:0.0}) AS r FROM chunks_fts WHERE chunks_fts MATCH $m{i}{kindFilter}");
         using var command = KnowledgeDatabase.Command(_connection,
-            $"SELECT rowid, bm25(chunks_fts, {TitleWeight:0.0}, {BodyWeight:0.0}) AS r FROM chunks_fts WHERE chunks_fts MATCH $match{kindFilter} ORDER BY r LIMIT $depth",
-            null, ("$match", match), ("$depth", depth));
+            $"SELECT rowid, r FROM ({string.Join(" UNION ALL ", parts)}) ORDER BY r LIMIT $depth", null, ("$depth", depth));
+        for (var i = 0; i < matches.Count; i++) command.Parameters.AddWithValue($"$m{i}", matches[i]);
         foreach (var (kind, i) in (kinds ?? []).Select((k, i) => (k, i))) command.Parameters.AddWithValue($"$k{i}", kind.Name());
         var ranking = new List<(long, double)>();
         using var reader = command.ExecuteReader();
