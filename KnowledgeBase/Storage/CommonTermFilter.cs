@@ -5,11 +5,10 @@ namespace HwForge.KnowledgeBase.Storage;
 /// <summary>
 /// The words of a query split by how telling they are in this store. FTS5 scores every chunk any query
 /// word matches, so a word found in a large share of the chunks makes a query slow (about 100 ms at 100k
-/// chunks); the store then takes candidates from the <see cref="Rare"/> words only and scores them with
-/// every word (<see cref="CandidateScorer"/>). <see cref="Phrases"/> has each word's stem and the number of
-/// chunks containing it, one per word as FTS5 counts phrases ("sign" and "signed" are two).
+/// chunks); the store then scores only chunks that contain a <see cref="Rare"/> word, but scores them with
+/// every word, <see cref="Common"/> ones included.
 /// </summary>
-internal sealed record QueryWords(IReadOnlyList<string> Rare, IReadOnlyList<string> Common, IReadOnlyList<(string Stem, long Chunks)> Phrases);
+internal sealed record QueryWords(IReadOnlyList<string> Rare, IReadOnlyList<string> Common);
 
 /// <summary>
 /// Splits a big store's query words into rare and common (see <see cref="QueryWords"/>). Stores below
@@ -47,7 +46,7 @@ internal sealed class CommonTermFilter
     public QueryWords Split(IReadOnlyList<string> words)
     {
         var chunks = KnowledgeDatabase.Scalar(_connection, "SELECT max(id) FROM chunks") is long last ? last : 0;
-        if (chunks < MinChunks || words.Count <= MinRareWords) return new QueryWords(words, [], []);
+        if (chunks < MinChunks || words.Count <= MinRareWords) return new QueryWords(words, []);
         if (chunks > _countedAt * 1.1 || chunks < _countedAt)
         {
             _documentCounts.Clear();
@@ -62,8 +61,7 @@ internal sealed class CommonTermFilter
         var rare = byRarity.Where((i, rank) => rank < MinRareWords || counts[i] <= limit).ToHashSet();
         return new QueryWords(
             byRarity.Where(rare.Contains).Order().Select(i => words[i]).ToList(),
-            byRarity.Where(i => !rare.Contains(i)).Order().Select(i => words[i]).ToList(),
-            byRarity.Order().Select(i => (stems[i], counts[i])).ToList());
+            byRarity.Where(i => !rare.Contains(i)).Order().Select(i => words[i]).ToList());
     }
 
     /// <summary>Each word's stem, by word index, from one pass through the scratch index.</summary>

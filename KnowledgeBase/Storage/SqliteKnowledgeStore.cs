@@ -22,16 +22,11 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
     // Each ranking contributes this many candidates to the fusion, however few hits are asked for.
     private const int FusionDepth = 50;
 
-    // A big store scores this many candidates, chosen by the rarer query words, with every word.
-    private const int CandidateDepth = 100;
-
     private readonly SqliteConnection _connection;
     private readonly ITextEmbedder? _embedder;
 
     /// <summary>How big stores keep queries fast; internal so tests and benchmarks can move its threshold.</summary>
     internal CommonTermFilter CommonTerms { get; }
-
-    private readonly CandidateScorer _scorer;
     // One connection is not safe for concurrent use; calls through one store take turns.
     private readonly SemaphoreSlim _turn = new(1, 1);
 
@@ -41,7 +36,6 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         _connection = connection;
         _embedder = embedder;
         CommonTerms = new CommonTermFilter(connection);
-        _scorer = new CandidateScorer(connection, TitleWeight, BodyWeight);
     }
 
     public string Path { get; }
@@ -93,7 +87,8 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         await _turn.WaitAsync(cancellation);
         try
         {
-            var keywordRanking = Guard(() => RankByKeywords(query, _embedder is null ? top : Math.Max(top, FusionDepth), kinds));
+            var matches = FtsQuery.Build(Guard(() => CommonTerms.Split(FtsQuery.Terms(query))));
+            var keywordRanking = matches.Count == 0 ? [] : Guard(() => RankByKeywords(matches, _embedder is null ? top : Math.Max(top, FusionDepth), kinds));
             if (_embedder is null) return Guard(() => Load(keywordRanking.Select(r => (r.Id, -r.Bm25)).ToList()));
 
             var vectorRanking = await RankByVectorsAsync(query, Math.Max(top, FusionDepth), kinds, cancellation);
@@ -190,25 +185,18 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         return new AddResult(added, duplicates);
     }
 
-    private List<(long Id, double Bm25)> RankByKeywords(string query, int depth, IReadOnlyCollection<KnowledgeKind>? kinds)
-    {
-        var words = CommonTerms.Split(FtsQuery.Terms(query));
-        if (FtsQuery.Build(words.Rare) is not { } match) return [];
-        if (words.Common.Count == 0) return RankByBm25(match, depth, kinds);
-        var candidates = RankByBm25(match, Math.Max(depth, CandidateDepth), kinds).Select(c => c.Id).ToList();
-        return _scorer.Score(candidates, words.Phrases).Take(depth).ToList();
-    }
-
-    private List<(long Id, double Bm25)> RankByBm25(string match, int depth, IReadOnlyCollection<KnowledgeKind>? kinds)
+    private List<(long Id, double Bm25)> RankByKeywords(IReadOnlyList<string> matches, int depth, IReadOnlyCollection<KnowledgeKind>? kinds)
     {
         // The ranking runs on the FTS table alone and joins chunks only for a kind filter, so the
         // sort never carries chunk bodies.
         var kindFilter = kinds is { Count: > 0 }
             ? $" AND rowid IN (SELECT id FROM chunks WHERE kind IN ({string.Join(", ", kinds.Select((_, i) => $"$k{i}"))}))"
             : "";
+        var parts = matches.Select((_, i) =>
+            $"SELECT rowid, bm25(chunks_fts, {TitleWeight:0.0}, {BodyWeight:0.0}) AS r FROM chunks_fts WHERE chunks_fts MATCH $m{i}{kindFilter}");
         using var command = KnowledgeDatabase.Command(_connection,
-            $"SELECT rowid, bm25(chunks_fts, {TitleWeight:0.0}, {BodyWeight:0.0}) AS r FROM chunks_fts WHERE chunks_fts MATCH $match{kindFilter} ORDER BY r LIMIT $depth",
-            null, ("$match", match), ("$depth", depth));
+            $"SELECT rowid, r FROM ({string.Join(" UNION ALL ", parts)}) ORDER BY r LIMIT $depth", null, ("$depth", depth));
+        for (var i = 0; i < matches.Count; i++) command.Parameters.AddWithValue($"$m{i}", matches[i]);
         foreach (var (kind, i) in (kinds ?? []).Select((k, i) => (k, i))) command.Parameters.AddWithValue($"$k{i}", kind.Name());
         var ranking = new List<(long, double)>();
         using var reader = command.ExecuteReader();
