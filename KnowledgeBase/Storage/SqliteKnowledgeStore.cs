@@ -50,7 +50,13 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         try
         {
             if (corpus is not null) store.Guard(() => store.SyncCorpus(corpus));
-            if (embedder is not null) await store.EmbedMissingAsync(cancellation);
+            if (embedder is not null)
+            {
+                // An endpoint that is down must not keep the agents from their knowledge: BM25 finds
+                // every chunk, and the missing vectors are filled on a later add or open.
+                try { await store.EmbedMissingAsync(cancellation); }
+                catch (KnowledgeStoreException) when (!cancellation.IsCancellationRequested) { }
+            }
             return store;
         }
         catch
