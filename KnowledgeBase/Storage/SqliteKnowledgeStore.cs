@@ -24,9 +24,6 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
 
     private readonly SqliteConnection _connection;
     private readonly ITextEmbedder? _embedder;
-
-    /// <summary>How big stores keep queries fast; internal so tests and benchmarks can move its threshold.</summary>
-    internal CommonTermFilter CommonTerms { get; }
     // One connection is not safe for concurrent use; calls through one store take turns.
     private readonly SemaphoreSlim _turn = new(1, 1);
 
@@ -39,6 +36,9 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
     }
 
     public string Path { get; }
+
+    /// <summary>How big stores keep queries fast; internal so tests and benchmarks can move its threshold.</summary>
+    internal CommonTermFilter CommonTerms { get; }
 
     /// <summary>
     /// Opens (or creates) the store at <paramref name="path"/>, brings the shipped corpus up to date when
