@@ -13,12 +13,22 @@ internal static partial class FtsQuery
     // tool message carry its meaning (code, message), the rest is usually context.
     private const int MaxTerms = 48;
 
-    /// <summary>The FTS5 MATCH expression, or null when the text has no searchable word.</summary>
-    public static string? Build(string text)
+    /// <summary>
+    /// The FTS5 MATCH expressions whose results together are the candidates: the rare words ORed; with
+    /// common words, the chunks having a rare word and a common one, and those having a rare word only
+    /// (each chunk is in exactly one, and BM25 scores it with every word of the expression). Empty when
+    /// there are no words.
+    /// </summary>
+    public static IReadOnlyList<string> Build(QueryWords words)
     {
-        var terms = Terms(text);
-        return terms.Count == 0 ? null : string.Join(" OR ", terms.Select(t => $"\"{t}\""));
+        if (words.Rare.Count == 0) return [];
+        var rare = AnyOf(words.Rare);
+        if (words.Common.Count == 0) return [rare];
+        var common = AnyOf(words.Common);
+        return [$"({rare}) AND ({common})", $"({rare}) NOT ({common})"];
     }
+
+    private static string AnyOf(IEnumerable<string> terms) => string.Join(" OR ", terms.Select(t => $"\"{t}\""));
 
     public static IReadOnlyList<string> Terms(string text)
     {

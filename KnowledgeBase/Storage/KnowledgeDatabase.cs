@@ -10,7 +10,7 @@ internal static class KnowledgeDatabase
     private const int Corrupt = 11;
 
     // chunks holds the text and what is known about it; chunks_fts indexes title and body with the
-    // same rowid. origin is 'corpus' for the shipped corpus (replaced whole when it changes) and
+    // same rowid and reads the text from chunks (external content), so the text is stored once. origin is 'corpus' for the shipped corpus (replaced whole when it changes) and
     // 'added' for everything else, which is never removed by HwForge.
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -26,7 +26,7 @@ internal static class KnowledgeDatabase
             body TEXT NOT NULL,
             vector BLOB);
         CREATE INDEX IF NOT EXISTS chunks_origin ON chunks(origin);
-        CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(title, body, tokenize = 'porter unicode61');
+        CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(title, body, content = 'chunks', content_rowid = 'id', tokenize = 'porter unicode61');
         """;
 
     public static SqliteConnection Open(string path)

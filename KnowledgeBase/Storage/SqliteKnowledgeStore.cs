@@ -32,9 +32,13 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         Path = path;
         _connection = connection;
         _embedder = embedder;
+        CommonTerms = new CommonTermFilter(connection);
     }
 
     public string Path { get; }
+
+    /// <summary>How big stores keep queries fast; internal so tests and benchmarks can move its threshold.</summary>
+    internal CommonTermFilter CommonTerms { get; }
 
     /// <summary>
     /// Opens (or creates) the store at <paramref name="path"/>, brings the shipped corpus up to date when
@@ -46,7 +50,13 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         try
         {
             if (corpus is not null) store.Guard(() => store.SyncCorpus(corpus));
-            if (embedder is not null) await store.EmbedMissingAsync(cancellation);
+            if (embedder is not null)
+            {
+                // An endpoint that is down must not keep the agents from their knowledge: BM25 finds
+                // every chunk, and the missing vectors are filled on a later add or open.
+                try { await store.EmbedMissingAsync(cancellation); }
+                catch (KnowledgeStoreException) when (!cancellation.IsCancellationRequested) { }
+            }
             return store;
         }
         catch
@@ -83,8 +93,8 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         await _turn.WaitAsync(cancellation);
         try
         {
-            var match = FtsQuery.Build(query);
-            var keywordRanking = match is null ? [] : Guard(() => RankByKeywords(match, _embedder is null ? top : Math.Max(top, FusionDepth), kinds));
+            var matches = FtsQuery.Build(Guard(() => CommonTerms.Split(FtsQuery.Terms(query))));
+            var keywordRanking = matches.Count == 0 ? [] : Guard(() => RankByKeywords(matches, _embedder is null ? top : Math.Max(top, FusionDepth), kinds));
             if (_embedder is null) return Guard(() => Load(keywordRanking.Select(r => (r.Id, -r.Bm25)).ToList()));
 
             var vectorRanking = await RankByVectorsAsync(query, Math.Max(top, FusionDepth), kinds, cancellation);
@@ -136,7 +146,9 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         using var transaction = _connection.BeginTransaction();
         // Checked again inside the write transaction: another process may have just indexed it.
         if (KnowledgeDatabase.ReadMeta(_connection, "corpus_hash", transaction) == corpus.Hash) return;
-        KnowledgeDatabase.Execute(_connection, "DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE origin = 'corpus')", transaction);
+        // An external-content index forgets a row only when told the text it indexed.
+        KnowledgeDatabase.Execute(_connection,
+            "INSERT INTO chunks_fts(chunks_fts, rowid, title, body) SELECT 'delete', id, title, body FROM chunks WHERE origin = 'corpus'", transaction);
         KnowledgeDatabase.Execute(_connection, "DELETE FROM chunks WHERE origin = 'corpus'", transaction);
         Insert(corpus.Chunks, "corpus", transaction);
         KnowledgeDatabase.WriteMeta(_connection, "corpus_hash", corpus.Hash, transaction);
@@ -179,16 +191,18 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         return new AddResult(added, duplicates);
     }
 
-    private List<(long Id, double Bm25)> RankByKeywords(string match, int depth, IReadOnlyCollection<KnowledgeKind>? kinds)
+    private List<(long Id, double Bm25)> RankByKeywords(IReadOnlyList<string> matches, int depth, IReadOnlyCollection<KnowledgeKind>? kinds)
     {
         // The ranking runs on the FTS table alone and joins chunks only for a kind filter, so the
         // sort never carries chunk bodies.
         var kindFilter = kinds is { Count: > 0 }
             ? $" AND rowid IN (SELECT id FROM chunks WHERE kind IN ({string.Join(", ", kinds.Select((_, i) => $"$k{i}"))}))"
             : "";
+        var parts = matches.Select((_, i) =>
+            $"SELECT rowid, bm25(chunks_fts, {TitleWeight:0.0}, {BodyWeight:0.0}) AS r FROM chunks_fts WHERE chunks_fts MATCH $m{i}{kindFilter}");
         using var command = KnowledgeDatabase.Command(_connection,
-            $"SELECT rowid, bm25(chunks_fts, {TitleWeight:0.0}, {BodyWeight:0.0}) AS r FROM chunks_fts WHERE chunks_fts MATCH $match{kindFilter} ORDER BY r LIMIT $depth",
-            null, ("$match", match), ("$depth", depth));
+            $"SELECT rowid, r FROM ({string.Join(" UNION ALL ", parts)}) ORDER BY r LIMIT $depth", null, ("$depth", depth));
+        for (var i = 0; i < matches.Count; i++) command.Parameters.AddWithValue($"$m{i}", matches[i]);
         foreach (var (kind, i) in (kinds ?? []).Select((k, i) => (k, i))) command.Parameters.AddWithValue($"$k{i}", kind.Name());
         var ranking = new List<(long, double)>();
         using var reader = command.ExecuteReader();

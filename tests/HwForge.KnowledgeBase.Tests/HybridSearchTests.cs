@@ -70,6 +70,19 @@ public sealed class HybridSearchTests : IDisposable
         Assert.Equal("Registers", hits[0].Title);
     }
 
+    [Fact]
+    public async Task A_store_opens_and_searches_while_its_endpoint_is_down()
+    {
+        var server = new EmbeddingServer();
+        var endpoint = server.Endpoint;
+        await server.DisposeAsync();
+
+        await using var store = await SqliteKnowledgeStore.OpenAsync(_folder.Database, Corpus.ShippedCorpus.Default, new OpenAiEmbedder(_http, endpoint, "test-embed-1", null));
+
+        Assert.Equal("Verilator lint warnings > LATCH: latch inferred in combinational logic", (await store.SearchAsync("%Warning-LATCH: Latch inferred for signal 'y'", 1))[0].Title);
+        Assert.Equal(0, (await store.GetStatsAsync()).ChunksWithVectors);
+    }
+
     public void Dispose()
     {
         _http.Dispose();

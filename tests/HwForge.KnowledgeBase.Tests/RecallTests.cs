@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HwForge.KnowledgeBase.Corpus;
 using HwForge.KnowledgeBase.Storage;
 using Xunit.Abstractions;
@@ -16,12 +15,10 @@ public sealed class RecallTests(ITestOutputHelper log) : IDisposable
 
     private readonly TempFolder _folder = new();
 
-    private sealed record LabelledQuery(string Query, string Expected);
-
     [Fact]
     public async Task Real_questions_and_pasted_tool_messages_find_the_right_chunk_in_the_top_five()
     {
-        var queries = JsonSerializer.Deserialize<List<LabelledQuery>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "queries.json")), JsonSerializerOptions.Web)!;
+        var queries = LabelledQuery.Load();
         Assert.True(queries.Count >= 30, $"the labelled set has only {queries.Count} queries");
         await using var store = await SqliteKnowledgeStore.OpenAsync(_folder.Database, ShippedCorpus.Default);
         var titles = ShippedCorpus.Default.Chunks.Select(c => c.Title).ToHashSet();
