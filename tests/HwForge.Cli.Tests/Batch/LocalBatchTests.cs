@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace HwForge.Cli.Tests.Batch;
+
+[Collection(BatchCollection.Name)]
+public sealed class LocalBatchTests : IDisposable
+{
+    private readonly HwForgeProcess _hwforge = new();
+
+    private string Out => Path.Combine(_hwforge.Home, "batch-out");
+
+    [Fact]
+    public async Task A_jobs_file_of_requests_and_specs_yields_a_run_folder_a_result_line_and_a_summary_row_per_job()
+    {
+        _hwforge.WriteFile("add4.yaml", "family: adder\nparameters: {width: 4}\n");
+        var jobs = _hwforge.WriteFile("jobs.yaml", """
+            defaults: {offline: true, candidates: 1, optimize: 0, timeout: 300}
+            jobs:
+              - {id: add8, request: "an 8-bit adder"}
+              - {id: cnt4, request: "a 4-bit counter", seed: 2}
+              - {id: add4, spec: add4.yaml}
+            """);
+
+        var run = await _hwforge.RunAsync("batch", jobs, "--out", Out, "--parallel", "2", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var lines = ResultLines(Out);
+        Assert.Equal(["add4", "add8", "cnt4"], lines.Select(l => l.GetProperty("id").GetString()).Order());
+        Assert.All(lines, l => Assert.Equal("verified", l.GetProperty("verdict").GetString()));
+        Assert.All(lines, l => Assert.True(l.GetProperty("areaUm2").GetDouble() > 0));
+        Assert.All(lines, l => Assert.True(File.Exists(Path.Combine(Out, l.GetProperty("runFolder").GetString()!, "final", "design.v"))));
+        var summary = File.ReadAllText(Path.Combine(Out, "summary.md"));
+        Assert.Contains("3 of 3 jobs verified", summary);
+        Assert.Contains("| add4 | verified |", summary);
+        Assert.Matches(@"\[3/3\] \S+ verified \d+\.\d s", run.Error); // plain progress lines when stderr is not a terminal
+        using var report = JsonDocument.Parse(run.Output);
+        Assert.True(report.RootElement.GetProperty("allVerified").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_failing_job_and_a_hanging_job_do_not_stop_the_others_and_the_exit_code_says_so()
+    {
+        var jobs = _hwforge.WriteFile("jobs.yaml", """
+            defaults: {offline: true, candidates: 1, optimize: 0}
+            jobs:
+              - {id: slow, request: "an 8-bit unsigned multiplier", timeout: 3}
+              - {id: aes, request: "an AES-128 encryption core"}
+              - {id: add8, request: "an 8-bit adder"}
+            """);
+        var clock = Stopwatch.StartNew();
+
+        var run = await _hwforge.RunAsync("batch", jobs, "--out", Out, "--parallel", "2");
+
+        Assert.Equal(1, run.ExitCode);
+        var byId = ResultLines(Out).ToDictionary(l => l.GetProperty("id").GetString()!);
+        Assert.Equal("timeout", byId["slow"].GetProperty("verdict").GetString());
+        Assert.True(byId["slow"].GetProperty("seconds").GetDouble() < 20, "the hanging job was not stopped at its timeout");
+        Assert.Equal("error", byId["aes"].GetProperty("verdict").GetString());
+        Assert.Contains("--llm-endpoint", byId["aes"].GetProperty("message").GetString()); // the design command's own advice
+        Assert.Equal("verified", byId["add8"].GetProperty("verdict").GetString());
+        Assert.Contains("1 of 3 jobs verified", File.ReadAllText(Path.Combine(Out, "summary.md")));
+        Assert.DoesNotContain(Process.GetProcesses(), p => CommandLine(p).Contains(Path.Combine(Out, "runs", "slow"))); // its tree is gone
+    }
+
+    [Fact]
+    public async Task A_batch_killed_midway_and_run_again_finishes_with_every_job_exactly_once()
+    {
+        var jobs = _hwforge.WriteFile("jobs.yaml", """
+            defaults: {offline: true, candidates: 1, optimize: 0, timeout: 300}
+            jobs:
+              - {id: add8, request: "an 8-bit adder"}
+              - {id: cnt4, request: "a 4-bit counter"}
+              - {id: add16, request: "a 16-bit adder"}
+              - {id: cnt8, request: "an 8-bit counter"}
+              - {id: add12, request: "a 12-bit adder"}
+            """);
+        var results = Path.Combine(Out, "results.jsonl");
+        using (var batch = _hwforge.Start("batch", jobs, "--out", Out, "--parallel", "2"))
+        {
+            var clock = Stopwatch.StartNew();
+            while (!File.Exists(results) || File.ReadAllLines(results).Length < 1)
+            {
+                Assert.False(batch.HasExited, "the batch ended before it could be killed");
+                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "no job finished within three minutes");
+                await Task.Delay(50);
+            }
+            batch.Kill(entireProcessTree: true); // SIGKILL to the batch and the jobs it runs: no chance to tidy up
+            await batch.WaitForExitAsync();
+        }
+        var before = ResultLines(Out).Count;
+        Assert.InRange(before, 1, 4);
+
+        var again = await _hwforge.RunAsync("batch", jobs, "--out", Out, "--parallel", "2");
+
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Contains($"{before} already finished, {5 - before} to run", again.Error);
+        var ids = ResultLines(Out).Select(l => l.GetProperty("id").GetString()).ToList();
+        Assert.Equal(["add12", "add16", "add8", "cnt4", "cnt8"], ids.Order());
+
+        var third = await _hwforge.RunAsync("batch", jobs, "--out", Out);
+        Assert.Equal(0, third.ExitCode);
+        Assert.Contains("5 already finished, 0 to run", third.Error);
+        Assert.Equal(5, File.ReadAllLines(results).Length);
+    }
+
+    internal static List<JsonElement> ResultLines(string folder) =>
+        File.ReadAllLines(Path.Combine(folder, "results.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+
+    private static string CommandLine(Process process)
+    {
+        try { return File.ReadAllText($"/proc/{process.Id}/cmdline").Replace('\0', ' '); }
+        catch (IOException) { return ""; }
+        catch (UnauthorizedAccessException) { return ""; }
+    }
+
+    public void Dispose() => _hwforge.Dispose();
+}
