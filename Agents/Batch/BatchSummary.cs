@@ -6,12 +6,9 @@ namespace HwForge.Agents.Batch;
 /// <summary><c>summary.md</c>: one table row per job of the file, in its order, rebuilt from results.jsonl.</summary>
 public static class BatchSummary
 {
-    public static void Write(BatchLayout layout, IReadOnlyList<BatchJob> jobs, IReadOnlyDictionary<string, BatchResult> results)
-    {
-        var temporary = $"{layout.Summary}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(temporary, Markdown(jobs, results), new UTF8Encoding(false));
-        File.Move(temporary, layout.Summary, overwrite: true);
-    }
+    /// <summary>Replaces summary.md whole, so a reader never sees half a table.</summary>
+    public static void Write(BatchLayout layout, IReadOnlyList<BatchJob> jobs, IReadOnlyDictionary<string, BatchResult> results) =>
+        Runs.RunFolder.WriteAtomically(layout.Summary, Markdown(jobs, results));
 
     public static string Markdown(IReadOnlyList<BatchJob> jobs, IReadOnlyDictionary<string, BatchResult> results)
     {

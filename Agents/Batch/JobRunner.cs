@@ -71,7 +71,7 @@ public static class JobRunner
         {
             // The design command starts tools in sandboxes of their own: take the whole tree down, not just it.
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
+            process.WaitForExit(); // drains the stderr events before the log is closed
             lock (log) log.WriteLine("# killed: the job ran out of time or the batch was stopped");
             throw;
         }

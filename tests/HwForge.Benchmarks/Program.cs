@@ -13,6 +13,7 @@ try
         "sandbox" => await SandboxStartup.RunAsync(home, runs * 5),
         "overhead" => await ToolOverhead.RunAsync(home, Path.Combine(examples, "mult16x12", "ref.v"), "mult16x12", runs),
         "ppa" => await PpaTimes.RunAsync(home, examples, runs, args.Skip(1).FirstOrDefault(a => !a.StartsWith("--") && !int.TryParse(a, out _))),
+        "batch" => await BatchThroughput.RunAsync(home, FindRoot(), args.Contains("--runs") ? runs : 8),
         "verify" => await VerifyTimes.RunAsync(home, examples, runs, args.Skip(1).FirstOrDefault(a => !a.StartsWith("--") && !int.TryParse(a, out _))),
         _ => $"unknown benchmark '{what}': sandbox | overhead | verify [NAME] | ppa [NAME]",
     });

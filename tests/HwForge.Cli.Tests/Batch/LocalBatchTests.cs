@@ -104,6 +104,31 @@ public sealed class LocalBatchTests : IDisposable
         Assert.Equal(5, File.ReadAllLines(results).Length);
     }
 
+    [Fact]
+    public async Task A_design_still_running_from_an_earlier_batch_is_waited_for_and_then_resumed_not_started_twice()
+    {
+        var jobs = _hwforge.WriteFile("jobs.yaml", """
+            jobs:
+              - {id: add8, request: "an 8-bit adder", offline: true, candidates: 1, optimize: 0, timeout: 300}
+            """);
+        var runFolder = Path.Combine(Out, "runs", "add8");
+        // What a batch killed on its own leaves behind: its child, still designing in the job's run folder.
+        using var orphan = _hwforge.Start("design", "an 8-bit adder", "--candidates", "1", "--optimize", "0", "--out", runFolder);
+        var clock = Stopwatch.StartNew();
+        while (!File.Exists(Path.Combine(runFolder, "run.json")))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "the design never created its run folder");
+            await Task.Delay(20);
+        }
+
+        var run = await _hwforge.RunAsync("batch", jobs, "--out", Out);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.True(orphan.HasExited, "the batch did not wait for the design that held the run");
+        Assert.Equal("verified", Assert.Single(ResultLines(Out)).GetProperty("verdict").GetString());
+        Assert.Contains("design --resume", File.ReadAllText(Path.Combine(Out, "logs", "add8.log")));
+    }
+
     internal static List<JsonElement> ResultLines(string folder) =>
         File.ReadAllLines(Path.Combine(folder, "results.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
 
