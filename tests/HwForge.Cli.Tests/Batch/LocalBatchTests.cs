@@ -129,6 +129,40 @@ public sealed class LocalBatchTests : IDisposable
         Assert.Contains("design --resume", File.ReadAllText(Path.Combine(Out, "logs", "add8.log")));
     }
 
+    [Fact]
+    public async Task Ctrl_C_stops_the_running_jobs_keeps_the_finished_ones_and_the_next_run_completes_the_batch()
+    {
+        var jobs = _hwforge.WriteFile("jobs.yaml", """
+            defaults: {offline: true, candidates: 1, optimize: 0, timeout: 300}
+            jobs:
+              - {id: cnt4, request: "a 4-bit counter"}
+              - {id: mul8, request: "an 8-bit unsigned multiplier"}
+              - {id: add8, request: "an 8-bit adder"}
+            """);
+        var runs = Path.Combine(Out, "runs");
+        using (var batch = _hwforge.Start("batch", jobs, "--out", Out, "--parallel", "1"))
+        {
+            var clock = Stopwatch.StartNew();
+            while (!File.Exists(Path.Combine(runs, "mul8", "run.json")))
+            {
+                Assert.False(batch.HasExited, "the batch ended before the long job started");
+                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "the long job never started");
+                await Task.Delay(50);
+            }
+            using (var interrupt = Process.Start("kill", ["-INT", batch.Id.ToString()])) await interrupt.WaitForExitAsync(); // what Ctrl-C sends
+            await batch.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+            Assert.Equal(2, batch.ExitCode);
+        }
+        Assert.DoesNotContain(Process.GetProcesses(), p => CommandLine(p).Contains(runs)); // no job left running
+        Assert.Equal(["cnt4"], ResultLines(Out).Select(l => l.GetProperty("id").GetString()));
+        Assert.Contains("| mul8 | not run yet |", File.ReadAllText(Path.Combine(Out, "summary.md")));
+
+        var again = await _hwforge.RunAsync("batch", jobs, "--out", Out, "--parallel", "1");
+
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Equal(["add8", "cnt4", "mul8"], ResultLines(Out).Select(l => l.GetProperty("id").GetString()).Order());
+    }
+
     internal static List<JsonElement> ResultLines(string folder) =>
         File.ReadAllLines(Path.Combine(folder, "results.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
 
