@@ -48,7 +48,6 @@ public sealed class LocalBatchTests : IDisposable
               - {id: aes, request: "an AES-128 encryption core"}
               - {id: add8, request: "an 8-bit adder"}
             """);
-        var clock = Stopwatch.StartNew();
 
         var run = await _hwforge.RunAsync("batch", jobs, "--out", Out, "--parallel", "2");
 
@@ -78,13 +77,8 @@ public sealed class LocalBatchTests : IDisposable
         var results = Path.Combine(Out, "results.jsonl");
         using (var batch = _hwforge.Start("batch", jobs, "--out", Out, "--parallel", "2"))
         {
-            var clock = Stopwatch.StartNew();
-            while (!File.Exists(results) || File.ReadAllLines(results).Length < 1)
-            {
-                Assert.False(batch.HasExited, "the batch ended before it could be killed");
-                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "no job finished within three minutes");
-                await Task.Delay(50);
-            }
+            await Eventually.HappensAsync(() => File.Exists(results) && File.ReadAllLines(results).Length >= 1,
+                TimeSpan.FromMinutes(3), "no job finished before the batch could be killed", batch);
             batch.Kill(entireProcessTree: true); // SIGKILL to the batch and the jobs it runs: no chance to tidy up
             await batch.WaitForExitAsync();
         }
@@ -114,12 +108,7 @@ public sealed class LocalBatchTests : IDisposable
         var runFolder = Path.Combine(Out, "runs", "add8");
         // What a batch killed on its own leaves behind: its child, still designing in the job's run folder.
         using var orphan = _hwforge.Start("design", "an 8-bit adder", "--candidates", "1", "--optimize", "0", "--out", runFolder);
-        var clock = Stopwatch.StartNew();
-        while (!File.Exists(Path.Combine(runFolder, "run.json")))
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "the design never created its run folder");
-            await Task.Delay(20);
-        }
+        await Eventually.HappensAsync(() => File.Exists(Path.Combine(runFolder, "run.json")), TimeSpan.FromMinutes(1), "the design never created its run folder", orphan);
 
         var run = await _hwforge.RunAsync("batch", jobs, "--out", Out);
 
@@ -142,13 +131,7 @@ public sealed class LocalBatchTests : IDisposable
         var runs = Path.Combine(Out, "runs");
         using (var batch = _hwforge.Start("batch", jobs, "--out", Out, "--parallel", "1"))
         {
-            var clock = Stopwatch.StartNew();
-            while (!File.Exists(Path.Combine(runs, "mul8", "run.json")))
-            {
-                Assert.False(batch.HasExited, "the batch ended before the long job started");
-                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "the long job never started");
-                await Task.Delay(50);
-            }
+            await Eventually.HappensAsync(() => File.Exists(Path.Combine(runs, "mul8", "run.json")), TimeSpan.FromMinutes(2), "the long job never started", batch);
             using (var interrupt = Process.Start("kill", ["-INT", batch.Id.ToString()])) await interrupt.WaitForExitAsync(); // what Ctrl-C sends
             await batch.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
             Assert.Equal(2, batch.ExitCode);

@@ -43,12 +43,8 @@ public sealed class SlurmBatchTests(SlurmCluster cluster) : IClassFixture<SlurmC
             """);
         using var batch = _hwforge.Start("batch", jobs, "--out", Out, "--executor", "slurm");
         var jobId = await SubmittedJobAsync(batch);
-        var clock = Stopwatch.StartNew();
-        while (!(await SlurmCluster.RunAsync("squeue", "-h", "-j", jobId, "-o", "%T")).Contains("RUNNING"))
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "the array task never started");
-            await Task.Delay(100);
-        }
+        await Eventually.HappensAsync(async () => (await SlurmCluster.RunAsync("squeue", "-h", "-j", jobId, "-o", "%T")).Contains("RUNNING"),
+            TimeSpan.FromMinutes(1), "the array task never started");
 
         await SlurmCluster.RunAsync("scancel", jobId);
         await batch.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
@@ -83,13 +79,8 @@ public sealed class SlurmBatchTests(SlurmCluster cluster) : IClassFixture<SlurmC
     private async Task<string> SubmittedJobAsync(Process batch)
     {
         var submitted = Path.Combine(Out, "slurm", "submitted.txt");
-        var clock = Stopwatch.StartNew();
-        while (!File.Exists(submitted) || File.ReadAllText(submitted).Split(' ')[0].Length == 0)
-        {
-            Assert.False(batch.HasExited, "the batch ended before it submitted its array");
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "no array was submitted within a minute");
-            await Task.Delay(50);
-        }
+        await Eventually.HappensAsync(() => File.Exists(submitted) && File.ReadAllText(submitted).Split(' ')[0].Length > 0,
+            TimeSpan.FromMinutes(1), "no array was submitted within a minute", batch);
         return File.ReadAllText(submitted).Split(' ')[0];
     }
 
