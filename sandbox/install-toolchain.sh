@@ -20,6 +20,7 @@ PACKAGES=(
   "g++:C++ testbenches and Verilator models"
   "make:Verilator model builds"
   "perl:Verilator's driver"
+  "slurm-wlm:hwforge batch --executor slurm and its tests (sandbox/start-slurm.sh)" "munge:Slurm's authentication between its daemons and clients"
 )
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=(); elif command -v sudo >/dev/null; then SUDO=(sudo); else

@@ -1,0 +1,44 @@
+namespace HwForge.Agents.Batch;
+
+/// <summary>What a batch ended with: every job of the file with its result (null when it did not finish).</summary>
+public sealed record BatchOutcome(IReadOnlyList<BatchJob> Jobs, IReadOnlyDictionary<string, BatchResult> Results, int Skipped)
+{
+    public int Finished => Jobs.Count(j => Results.ContainsKey(j.Id));
+
+    public int Verified => Jobs.Count(j => Results.TryGetValue(j.Id, out var r) && r.IsVerified);
+
+    /// <summary>True when every job of the file produced a verified design: the batch's exit code says so.</summary>
+    public bool AllVerified => Verified == Jobs.Count;
+}
+
+/// <summary>
+/// A batch, start to end: take the output folder (one batch process at a time), skip the jobs that already
+/// have a result line, hand the rest to the executor, and write summary.md from results.jsonl, also when
+/// stopped midway, so the summary always matches the results.
+/// </summary>
+public sealed class BatchRunner(BatchSettings settings, IBatchExecutor executor, IBatchProgress progress)
+{
+    public async Task<BatchOutcome> RunAsync(IReadOnlyList<BatchJob> jobs, CancellationToken cancellation)
+    {
+        var layout = settings.Layout.Created();
+        using var batchLock = FileLock.TryTake(layout.BatchLock)
+            ?? throw new IOException($"{layout.Root} is in use by another hwforge batch; wait for it to finish or stop it first.");
+        var run = new BatchRun(settings with { Executor = executor.Name }, progress);
+        var done = run.Results.Read();
+        var pending = jobs.Where(j => !done.ContainsKey(j.Id)).ToList();
+        var skipped = jobs.Count - pending.Count;
+        progress.Begin(skipped);
+        progress.Note(skipped == 0
+            ? $"{jobs.Count} jobs, {executor.Name} executor, results in {layout.Root}"
+            : $"{jobs.Count} jobs: {skipped} already finished, {pending.Count} to run ({executor.Name} executor)");
+        try
+        {
+            if (pending.Count > 0) await executor.RunAsync(pending, run, cancellation);
+        }
+        finally
+        {
+            BatchSummary.Write(layout, jobs, run.Results.Read());
+        }
+        return new BatchOutcome(jobs, run.Results.Read(), skipped);
+    }
+}

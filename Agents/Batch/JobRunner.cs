@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Text;
+using HwForge.Agents.Runs;
+
+namespace HwForge.Agents.Batch;
+
+/// <summary>
+/// Runs one job as its own <c>hwforge design</c> process, so that a crash or a hang stays that job's problem:
+/// a new run when the job has no run folder yet, <c>--resume</c> when an earlier batch left one behind. On
+/// timeout the whole process tree is killed and the job's verdict is <c>timeout</c>. The same code runs a job
+/// for the local executor and inside a Slurm task.
+/// </summary>
+public static class JobRunner
+{
+    /// <summary>The job's result, or an <see cref="OperationCanceledException"/> when the batch itself is stopped.</summary>
+    public static async Task<BatchResult> RunAsync(BatchJob job, BatchSettings settings, CancellationToken cancellation)
+    {
+        var layout = settings.Layout;
+        var runFolder = layout.RunFolder(job.Id);
+        var timeout = job.Options.TimeoutOrDefault;
+        var clock = Stopwatch.StartNew();
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timer.CancelAfter(timeout);
+        try
+        {
+            // A child of a batch that was killed on its own may still work on this run; let it finish first.
+            await WaitForRunLockAsync(runFolder, timer.Token);
+            var resume = File.Exists(Path.Combine(runFolder, RunFolder.OptionsFile));
+            var arguments = resume ? BatchJob.ResumeArguments(runFolder) : job.StartArguments(runFolder);
+            var (exitCode, stdout, lastError) = await RunChildAsync(settings, [.. arguments, .. settings.GlobalArguments], layout.LogFile(job.Id), timer.Token);
+            return JobOutcome.From(job.Id, exitCode, stdout, lastError, runFolder, clock.Elapsed, settings.Executor);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            return JobOutcome.TimedOut(job.Id, timeout, clock.Elapsed, settings.Executor);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string? LastError)> RunChildAsync(
+        BatchSettings settings, IReadOnlyList<string> arguments, string logPath, CancellationToken cancellation)
+    {
+        var info = new ProcessStartInfo(settings.Entry.FileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in settings.Entry.Prefix.Concat(arguments)) info.ArgumentList.Add(argument);
+
+        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+        await using var log = new StreamWriter(logPath, append: true, new UTF8Encoding(false)) { AutoFlush = true };
+        await log.WriteLineAsync($"# {DateTimeOffset.UtcNow:u} hwforge {string.Join(' ', arguments)}");
+        string? lastError = null;
+        using var process = new Process { StartInfo = info };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (log) log.WriteLine(e.Data);
+            if (e.Data.Trim().Length > 0) lastError = e.Data.Trim();
+        };
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginErrorReadLine();
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        try
+        {
+            await process.WaitForExitAsync(cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            // The design command starts tools in sandboxes of their own: take the whole tree down, not just it.
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(); // drains the stderr events before the log is closed
+            lock (log) log.WriteLine("# killed: the job ran out of time or the batch was stopped");
+            throw;
+        }
+        process.WaitForExit(); // drains the stderr events before the log is closed
+        lock (log) log.WriteLine($"# exit code {process.ExitCode}");
+        return (process.ExitCode, await stdout, lastError);
+    }
+
+    private static async Task WaitForRunLockAsync(string runFolder, CancellationToken cancellation)
+    {
+        var lockPath = Path.Combine(runFolder, ".lock");
+        while (File.Exists(lockPath))
+        {
+            using (var free = FileLock.TryTake(lockPath)) if (free is not null) return;
+            await Task.Delay(500, cancellation);
+        }
+    }
+}

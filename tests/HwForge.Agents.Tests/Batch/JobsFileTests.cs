@@ -1,0 +1,58 @@
+using HwForge.Agents.Batch;
+
+namespace HwForge.Agents.Tests.Batch;
+
+public sealed class JobsFileTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("hwforge-jobs-").FullName;
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Defaults_fill_what_a_job_leaves_unsaid_and_spec_paths_are_relative_to_the_jobs_file()
+    {
+        Write("specs/add.yaml", "family: adder\nparameters: {width: 8}\n");
+        var path = Write("jobs.yaml", """
+            defaults: {offline: true, rounds: 3, weights: [1, 1, 0]}
+            jobs:
+              - {id: mac8, request: "an 8-bit MAC", rounds: 1, timeout: 90}
+              - {id: add, spec: specs/add.yaml, formal: OFF}
+            """);
+
+        var jobs = JobsFile.Load(path);
+
+        Assert.Equal(["mac8", "add"], jobs.Select(j => j.Id));
+        Assert.Equal(["design", "an 8-bit MAC", "--offline", "--rounds", "1", "--weights", "1,1,0", "--out", "R", "--json"], jobs[0].StartArguments("R"));
+        Assert.Equal(TimeSpan.FromSeconds(90), jobs[0].Options.TimeoutOrDefault);
+        Assert.Equal(Path.Combine(_folder, "specs", "add.yaml"), jobs[1].SpecPath);
+        Assert.Equal(["design", "--spec", jobs[1].SpecPath!, "--offline", "--rounds", "3", "--weights", "1,1,0", "--formal", "off", "--out", "R", "--json"],
+            jobs[1].StartArguments("R"));
+        Assert.Equal(JobOptions.DefaultTimeout, jobs[1].Options.TimeoutOrDefault);
+    }
+
+    [Theory]
+    [InlineData("jobs:\n  - {id: a, request: x, round: 2}\n", ":2: unknown key 'round'")]
+    [InlineData("defualts: {}\njobs:\n  - {id: a, request: x}\n", ":1: unknown key 'defualts'")]
+    [InlineData("jobs:\n  - {id: a, request: x}\n  - {id: a, request: y}\n", ":3: duplicate job id 'a' (first used on line 2)")]
+    [InlineData("jobs:\n  - {id: a, spec: nowhere.yaml}\n", ":2: job 'a': spec file")]
+    [InlineData("jobs:\n  - {id: a, request: x, spec: s.yaml}\n", ":2: job 'a' needs exactly one of")]
+    [InlineData("jobs:\n  - {id: a, request: x, candidates: many}\n", ":2: 'candidates' must be a whole number, not 'many'")]
+    [InlineData("jobs:\n  - {id: ../a, request: x}\n", ":2: job id '../a' may use")]
+    [InlineData("defaults: {offline: true}\n", ":1: 'jobs' must be a list")]
+    public void Bad_input_is_an_error_naming_its_line(string text, string expected)
+    {
+        var path = Write("jobs.yaml", text);
+
+        var error = Assert.Throws<ArgumentException>(() => JobsFile.Load(path));
+
+        Assert.Contains(path + expected, error.Message);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
