@@ -26,16 +26,22 @@
   const view = document.getElementById("run-view");
   if (view && view.dataset.live) {
     const source = new EventSource(view.dataset.live);
+    // What the reader opened or closed stays so; everything else follows the server (the best design opens).
+    const chosen = new Map();
+    view.addEventListener("click", e => {
+      const summary = e.target.closest("summary");
+      if (summary) chosen.set(summary.parentElement.id, !summary.parentElement.open);
+    });
     source.onmessage = e => {
-      // Keep open what the reader opened, and the scroll position.
-      const open = new Set([...view.querySelectorAll("details[open]")].map(d => d.id));
-      const closed = new Set([...view.querySelectorAll("details:not([open])")].map(d => d.id));
       view.innerHTML = e.data;
-      view.querySelectorAll("details").forEach(d => { if (open.has(d.id)) d.open = true; else if (closed.has(d.id)) d.open = false; });
+      view.querySelectorAll("details").forEach(d => { if (chosen.has(d.id)) d.open = chosen.get(d.id); });
     };
     source.addEventListener("end", e => {
       source.close();
       document.querySelectorAll("[data-while-running]").forEach(el => el.remove());
+      const phase = view.querySelector(".run")?.dataset.phase;
+      const entry = document.querySelector(`nav.history a[href="${location.pathname}"] .phase`);
+      if (entry && phase) { entry.textContent = phase.replace("-", " "); entry.className = `phase ${phase}`; }
       if (e.data === "stopped") location.reload(); // offers Resume
     });
   }
