@@ -30,6 +30,7 @@ public static class CliApp
         root.Subcommands.Add(ModelHeaderCommand.Create());
         root.Subcommands.Add(DesignCommand.Create());
         root.Subcommands.Add(KbCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 

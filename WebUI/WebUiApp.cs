@@ -69,9 +69,11 @@ public static class WebUiApp
         await app.StartAsync(cancellation);
         foreach (var url in Addresses(app))
             output.WriteLine($"HwForge web UI on {url}{(options.Token is null ? "" : "/?token=…")} (designs from {app.Services.GetRequiredService<RunService>().DesignSource}); Ctrl+C stops it");
+        // Ctrl+C in the CLI cancels; SIGTERM reaches the host's own lifetime. Either stops the server.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation, app.Lifetime.ApplicationStopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellation);
+            await Task.Delay(Timeout.Infinite, stopping.Token);
         }
         catch (OperationCanceledException)
         {

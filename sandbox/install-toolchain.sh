@@ -20,6 +20,7 @@ PACKAGES=(
   "g++:C++ testbenches and Verilator models"
   "make:Verilator model builds"
   "perl:Verilator's driver"
+  "chromium:the browser the web UI's end-to-end tests drive (Playwright, never a downloaded browser)"
 )
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=(); elif command -v sudo >/dev/null; then SUDO=(sudo); else

@@ -23,7 +23,6 @@ public sealed class RunService(HwForgeHome home, LlmSettings llm, ToolHost host,
     public const string OwnerFile = "owner";
 
     private readonly ConcurrentDictionary<string, LiveRun> _live = new();
-    private readonly ToolVersions _versions = new(host);
     private readonly Lock _naming = new();
 
     public WebUiOptions Options { get; } = options;
@@ -145,8 +144,11 @@ public sealed class RunService(HwForgeHome home, LlmSettings llm, ToolHost host,
         var cancellation = live.Cancellation.Token;
         try
         {
-            var strategy = DesignStrategies.For(run.Options, llm, host, _versions, knowledge is null ? null : new KnowledgePrompts(knowledge));
-            await new DesignRunner(host, _versions, knowledge).RunAsync(run, strategy, cancellation);
+            // Versions per run, not per app: ToolVersions keeps a probe's task, and a probe cancelled with one
+            // run would otherwise stay cancelled for every later run.
+            var versions = new ToolVersions(host);
+            var strategy = DesignStrategies.For(run.Options, llm, host, versions, knowledge is null ? null : new KnowledgePrompts(knowledge));
+            await new DesignRunner(host, versions, knowledge).RunAsync(run, strategy, cancellation);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
