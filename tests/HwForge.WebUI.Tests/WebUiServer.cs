@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Builder;
 
 namespace HwForge.WebUI.Tests;
 
-/// <summary>The real web UI on Kestrel at 127.0.0.1 (a free port), with a private HWFORGE_HOME deleted afterwards.</summary>
+/// <summary>
+/// The real web UI on Kestrel at 127.0.0.1 (a free port), wired as <c>hwforge serve</c> wires it (sandbox, cache,
+/// knowledge base), with a private HWFORGE_HOME deleted afterwards.
+/// </summary>
 public sealed class WebUiServer : IAsyncDisposable
 {
     private WebUiServer(WebApplication app, HwForgeHome home)
@@ -30,7 +33,6 @@ public sealed class WebUiServer : IAsyncDisposable
             Home = home,
             Llm = llm ?? new LlmSettings(),
             Token = token,
-            UseKnowledgeBase = false,
             Defaults = defaults ?? new RunDefaults { Candidates = 2, OptimizeRounds = 0 },
         });
         await app.StartAsync();
