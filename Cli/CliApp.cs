@@ -31,6 +31,7 @@ public static class CliApp
         root.Subcommands.Add(DesignCommand.Create());
         root.Subcommands.Add(KbCommand.Create());
         root.Subcommands.Add(BatchCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 

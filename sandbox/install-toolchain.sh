@@ -21,6 +21,7 @@ PACKAGES=(
   "make:Verilator model builds"
   "perl:Verilator's driver"
   "slurm-wlm:hwforge batch --executor slurm and its tests (sandbox/start-slurm.sh)" "munge:Slurm's authentication between its daemons and clients"
+  "chromium:the browser the web UI's end-to-end tests drive (Playwright, never a downloaded browser)"
 )
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=(); elif command -v sudo >/dev/null; then SUDO=(sudo); else

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using HwForge.WebUI;
+
+namespace HwForge.Cli.Commands;
+
+/// <summary>
+/// <c>hwforge serve</c>: the web chat on 127.0.0.1 by default. Any other address needs a token (--token or
+/// HWFORGE_TOKEN) that every request must carry; without one the server refuses to start and says why.
+/// </summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)", DefaultValueFactory = _ => WebUiOptions.DefaultPort };
+        var host = new Option<string>("--host") { Description = "Address to listen on; beyond loopback a token is required", DefaultValueFactory = _ => "127.0.0.1" };
+        var token = new Option<string?>("--token") { Description = $"Secret every request must carry (or {WebUiOptions.TokenVariable}); open the UI once with ?token=T" };
+        var command = new Command("serve", "Serve the web chat: converse with the agents, watch each step live, inspect code, verification and PPA")
+        {
+            port, host, token,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var options = new WebUiOptions
+            {
+                Host = parse.GetValue(host)!,
+                Port = parse.GetValue(port),
+                Token = parse.GetValue(token) ?? (Environment.GetEnvironmentVariable(WebUiOptions.TokenVariable) is { Length: > 0 } t ? t : null),
+                UnsafeNoSandbox = parse.GetValue(CommonOptions.UnsafeNoSandbox),
+                UseCache = !parse.GetValue(CommonOptions.NoCache),
+            };
+            await WebUiApp.RunAsync(options, parse.InvocationConfiguration.Output, cancellation);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

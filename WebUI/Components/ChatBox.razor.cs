@@ -1,0 +1,59 @@
+using HwForge.WebUI.Hosting;
+using HwForge.WebUI.Runs;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
+
+namespace HwForge.WebUI.Components;
+
+/// <summary>
+/// The message box: a request starts a run and opens its page. Empty and over-long messages are refused here
+/// (and in the browser before sending), with a sentence saying why.
+/// </summary>
+public partial class ChatBox
+{
+    [Inject] public required RunService Runs { get; set; }
+
+    [Inject] public required NavigationManager Navigation { get; set; }
+
+    [CascadingParameter] public HttpContext? HttpContext { get; set; }
+
+    [SupplyParameterFromForm(FormName = "chat")] public string? Text { get; set; }
+
+    [SupplyParameterFromForm(FormName = "chat")] public int? Candidates { get; set; }
+
+    [SupplyParameterFromForm(FormName = "chat")] public int? OptimizeRounds { get; set; }
+
+    [SupplyParameterFromForm(FormName = "chat")] public bool? Offline { get; set; }
+
+    private string? _error;
+
+    private string Hint => $"Describe the hardware in plain words (up to {Runs.Options.MaxRequestChars} characters). Send is off until you type something; Ctrl+Enter sends.";
+
+    private void Send()
+    {
+        var text = Text?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            _error = "Type a request first: the message is empty.";
+            return;
+        }
+        if (text.Length > Runs.Options.MaxRequestChars)
+        {
+            _error = $"That message is {text.Length:N0} characters long; the limit is {Runs.Options.MaxRequestChars:N0}. Describe the design in fewer words.";
+            Text = null;
+            return;
+        }
+        string id;
+        try
+        {
+            id = Runs.Start(SessionOwner.Of(HttpContext!), text, Candidates ?? Runs.Options.Defaults.Candidates,
+                OptimizeRounds ?? Runs.Options.Defaults.OptimizeRounds, Offline == true);
+        }
+        catch (ArgumentException e)
+        {
+            _error = e.Message.Replace("--candidates", "Candidates").Replace("--optimize", "Optimization rounds");
+            return;
+        }
+        Navigation.NavigateTo($"/runs/{id}");
+    }
+}

@@ -1,0 +1,60 @@
+using HwForge.WebUI.Hosting;
+using HwForge.WebUI.Runs;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
+
+namespace HwForge.WebUI.Components.Pages;
+
+/// <summary>
+/// One run: rendered from its events as they are now; while it runs, chat.js swaps in the live view the
+/// server streams from <c>/runs/{id}/live</c>. Cancel and resume are plain forms.
+/// </summary>
+public partial class RunPage
+{
+    [Parameter] public string Id { get; set; } = "";
+
+    [Inject] public required RunService Runs { get; set; }
+
+    [Inject] public required NavigationManager Navigation { get; set; }
+
+    [CascadingParameter] public HttpContext? HttpContext { get; set; }
+
+    private RunSnapshot? _snapshot;
+    private string? _message;
+
+    private string Owner => SessionOwner.Of(HttpContext!);
+
+    protected override void OnParametersSet() => Load();
+
+    private void Load()
+    {
+        if (Runs.PathOf(Owner, Id) is not { } path) { _snapshot = null; return; }
+        using var watch = Runs.Watch(Owner, Id)!;
+        _snapshot = RunSnapshot.Load(Id, path, RunState.From(watch.Snapshot), watch.Updates is not null);
+    }
+
+    private async Task Cancel()
+    {
+        if (Runs.Live(Owner, Id) is { } live && Runs.Cancel(Owner, Id))
+        {
+            // The run stops at its next await; waiting briefly lets the page show it stopped.
+            await Task.WhenAny(live.Completion, Task.Delay(TimeSpan.FromSeconds(10)));
+        }
+        Navigation.NavigateTo($"/runs/{Id}");
+    }
+
+    private void Resume()
+    {
+        try
+        {
+            Runs.Resume(Owner, Id);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
+        {
+            _message = e.Message;
+            Load();
+            return;
+        }
+        Navigation.NavigateTo($"/runs/{Id}");
+    }
+}

@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using HwForge.Agents.Design;
+using HwForge.Agents.Runs;
+
+namespace HwForge.WebUI.Runs;
+
+/// <summary>Where a run stands, as far as its events tell.</summary>
+public enum RunPhase
+{
+    NotStarted,
+    Running,
+    Finished,
+    Failed,
+}
+
+/// <summary>One line of the conversation: what an agent did or said.</summary>
+public sealed record StepLine(long Seq, DateTimeOffset Time, string Type, string? Stage, string? Role, string? Candidate, string Text);
+
+/// <summary>One candidate as the page shows it: proposed, then judged.</summary>
+public sealed record CandidateView(string Id, string? Origin, string? ParentId, string? Parameters, string? Notes, CandidateOutcome? Outcome)
+{
+    public bool Judged => Outcome is not null;
+}
+
+/// <summary>
+/// The page's state: a small reducer over a run's events, so a snapshot and a live stream end in the same
+/// state, and a test can feed events and check what the page would show.
+/// </summary>
+public sealed record RunState
+{
+    public static RunState Empty { get; } = new();
+
+    public RunPhase Phase { get; init; } = RunPhase.NotStarted;
+
+    public string? Request { get; init; }
+
+    /// <summary>Where the designs come from, in the run's own words ("the offline catalog (no LLM)").</summary>
+    public string? Strategy { get; init; }
+
+    public string? Stage { get; init; }
+
+    public ImmutableList<StepLine> Steps { get; init; } = [];
+
+    public ImmutableList<CandidateView> Candidates { get; init; } = [];
+
+    /// <summary>The report's headline once the run finished, or why it failed.</summary>
+    public string? Headline { get; init; }
+
+    /// <summary>"verified" or "not-verified" once finished.</summary>
+    public string? Status { get; init; }
+
+    public string? BestId { get; init; }
+
+    public int LlmCalls { get; init; }
+
+    public long LastSeq { get; init; }
+
+    public bool Verified => Status == "verified";
+
+    public static RunState From(IEnumerable<RunEvent> events) => events.Aggregate(Empty, (state, e) => state.Apply(e));
+
+    /// <summary>The state after one more event; events already applied (by sequence number) change nothing.</summary>
+    public RunState Apply(RunEvent e)
+    {
+        if (e.Seq != 0 && e.Seq <= LastSeq) return this;
+        var next = this with { LastSeq = e.Seq == 0 ? LastSeq : e.Seq };
+        switch (e.Type)
+        {
+            case RunEventTypes.RunStarted or RunEventTypes.RunResumed:
+                next = next with
+                {
+                    Phase = RunPhase.Running,
+                    Strategy = Text(e.Data, "strategy") ?? next.Strategy,
+                    Request = Text(e.Data, "request") ?? next.Request,
+                    Headline = null,
+                    Status = null,
+                };
+                break;
+            case RunEventTypes.Stage:
+                next = next with { Stage = e.Stage };
+                break;
+            case RunEventTypes.LlmCall:
+                next = next with { LlmCalls = next.LlmCalls + 1 };
+                break;
+            case RunEventTypes.CandidateProposed when e.Candidate is { } id:
+                next = next with { Candidates = Upsert(next.Candidates, id, c => c with
+                {
+                    Origin = e.Role ?? Text(e.Data, "origin"),
+                    ParentId = Text(e.Data, "parentId"),
+                    Parameters = Parameters(e.Data),
+                    Notes = e.Message,
+                }) };
+                break;
+            case RunEventTypes.CandidateJudged when e.Candidate is { } id && e.Data is { } data:
+                var outcome = RunJson.FromElement<CandidateOutcome>(data);
+                next = next with { Candidates = Upsert(next.Candidates, id, c => c with { Outcome = outcome }) };
+                break;
+            case RunEventTypes.RunFinished:
+                next = next with
+                {
+                    Phase = RunPhase.Finished,
+                    Headline = e.Message,
+                    Status = Text(e.Data, "status"),
+                    BestId = e.Data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("best", out var best) ? Text(best, "id") : null,
+                };
+                break;
+            case RunEventTypes.RunFailed:
+                next = next with { Phase = RunPhase.Failed, Headline = e.Message };
+                break;
+        }
+        // Journal bookkeeping is for resuming, not for people.
+        if (e.Type != RunEventTypes.StepCompleted)
+            next = next with { Steps = next.Steps.Add(new StepLine(e.Seq, e.Time, e.Type, e.Stage, e.Role, e.Candidate, e.Message ?? e.Type)) };
+        return next;
+    }
+
+    private static ImmutableList<CandidateView> Upsert(ImmutableList<CandidateView> list, string id, Func<CandidateView, CandidateView> change)
+    {
+        var index = list.FindIndex(c => c.Id == id);
+        return index < 0
+            ? list.Add(change(new CandidateView(id, null, null, null, null, null)))
+            : list.SetItem(index, change(list[index]));
+    }
+
+    private static string? Text(JsonElement? data, string name) =>
+        data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString() : null;
+
+    private static string? Parameters(JsonElement? data)
+    {
+        if (data is not { ValueKind: JsonValueKind.Object } d || !d.TryGetProperty("parameters", out var p)) return null;
+        return p.ValueKind switch
+        {
+            JsonValueKind.Object => string.Join(", ", p.EnumerateObject().Select(x => $"{x.Name}={x.Value}")),
+            JsonValueKind.String => p.GetString(),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,85 @@
+using System.IO.Compression;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HwForge.WebUI.Tests;
+
+/// <summary>User stories in a real browser against the real server, offline catalog, real EDA tools.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ChatInTheBrowserTests(Browser browser, OfflineServer fixture) : IClassFixture<OfflineServer>
+{
+    private readonly WebUiServer _server = fixture.Server;
+
+    // Records every swap of the live view: whether it was running and which stages it showed.
+    private const string WatchLiveView = """
+        window.__swaps = [];
+        document.addEventListener("DOMContentLoaded", () => {
+          const view = document.getElementById("run-view");
+          if (!view) return;
+          const note = () => window.__swaps.push({
+            phase: view.querySelector(".run")?.dataset.phase,
+            stages: [...view.querySelectorAll("li.step[data-type=stage]")].map(li => li.dataset.stage) });
+          note();
+          new MutationObserver(note).observe(view, { childList: true });
+        });
+        """;
+
+    [Fact]
+    public async Task I_ask_for_an_8_bit_adder_watch_the_steps_arrive_live_and_download_the_verified_design()
+    {
+        var page = await browser.NewSessionAsync(_server.BaseUrl);
+        var dialogs = 0;
+        page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
+        await page.AddInitScriptAsync(WatchLiveView);
+        await page.GotoAsync("/");
+        await Expect(page.GetByTestId("design-source")).ToContainTextAsync("offline catalog");
+
+        await page.GetByLabel("What should HwForge build?").FillAsync("an 8-bit adder");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/runs/**");
+        await Expect(page.GetByLabel("Your request")).ToHaveTextAsync("an 8-bit adder");
+        // The verdict, the PPA table and the plot arrive without a reload.
+        await Expect(page.GetByTestId("run-status")).ToContainTextAsync("Verified", new() { Timeout = 120_000 });
+        var table = page.GetByTestId("ppa-table");
+        await Expect(table.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Expect(table).ToContainTextAsync("verified");
+        await Expect(table.Locator("thead")).ToContainTextAsync("Area µm²");
+        Assert.Matches(@"\d", await table.Locator("tbody tr >> nth=0 >> td >> nth=4").InnerTextAsync()); // an area figure
+        await Expect(page.Locator("figure.pareto g.point.on")).Not.ToHaveCountAsync(0);
+        await Expect(page.Locator("details[open] pre.code span.kw").First).ToHaveTextAsync("module");
+
+        // Steps were on screen while the run was still going: the live view, not a page at the end.
+        var swaps = await page.EvaluateAsync<Swap[]>("window.__swaps");
+        Assert.Contains(swaps, s => s.Phase == "running" && s.Stages.Contains("generate"));
+        Assert.Contains(swaps, s => s.Phase == "verified");
+
+        await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("verified-8-bit-adder.png"), FullPage = true });
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download design and reports (.zip)" }).ClickAsync());
+        var zipPath = Path.Combine(_server.Home.Root, "download.zip");
+        await download.SaveAsAsync(zipPath);
+        using (var zip = ZipFile.OpenRead(zipPath))
+        {
+            var names = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("final/design.v", names);
+            Assert.Contains("report.md", names);
+            Assert.Contains("report.json", names);
+            Assert.Contains(names, n => n.StartsWith("spec/", StringComparison.Ordinal));
+            Assert.Contains(names, n => n.StartsWith("candidates/c001/", StringComparison.Ordinal) && n.EndsWith("verify.json", StringComparison.Ordinal));
+            using var design = new StreamReader(zip.GetEntry("final/design.v")!.Open());
+            Assert.Contains("module", await design.ReadToEndAsync());
+        }
+
+        // The run is in this session's history.
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Your runs" })).ToContainTextAsync("an 8-bit adder");
+        Assert.Equal(0, dialogs);
+    }
+
+    public sealed class Swap
+    {
+        public string? Phase { get; set; }
+
+        public string[] Stages { get; set; } = [];
+    }
+}

@@ -1,0 +1,76 @@
+using HwForge.WebUI.Components.Run;
+using HwForge.WebUI.Runs;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HwForge.WebUI.Tests;
+
+/// <summary>The run view rendered to HTML in-process, the same way the live endpoint renders it for the browser.</summary>
+public sealed class ComponentTests : IAsyncDisposable
+{
+    private readonly ServiceProvider _services = new ServiceCollection().AddLogging().BuildServiceProvider();
+    private readonly HtmlRenderer _renderer;
+
+    public ComponentTests() => _renderer = new HtmlRenderer(_services, _services.GetRequiredService<ILoggerFactory>());
+
+    private Task<string> RenderAsync(RunSnapshot snapshot) => _renderer.Dispatcher.InvokeAsync(async () =>
+        (await _renderer.RenderComponentAsync<RunView>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Snapshot"] = snapshot }))).ToHtmlString());
+
+    private static RunSnapshot Finished(bool active = false) => new("run-1", RunState.From(SampleRun.Events()), active, new Dictionary<string, CandidateFiles>
+    {
+        ["c001"] = new("module adder(input [7:0] a); // ok\nendmodule\n", [new LintMessage(1, 8, "warning", "UNUSED", "Signal is not used: 'a'")], "a[0] → sum[7]", 7),
+        ["c002"] = CandidateFiles.None,
+    });
+
+    [Fact]
+    public async Task A_verified_run_shows_the_verdict_ppa_table_pareto_plot_download_and_highlighted_code()
+    {
+        var html = await RenderAsync(Finished());
+
+        Assert.Contains("data-phase=\"verified\"", html);
+        Assert.Contains("Verified.", html);
+        Assert.Contains("href=\"/runs/run-1/download\"", html);
+        Assert.Contains("1412", html);                                    // area in the table
+        Assert.Contains("0.994", html);                                   // delay
+        Assert.Contains("cycle 3: sum = 0x1f, expected 0x20", html);      // the failed candidate's first mismatch
+        Assert.Contains("functional", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Signal is not used: &#x27;a&#x27;", html);       // lint, escaped
+        Assert.Contains("a[0] → sum[7]", System.Net.WebUtility.HtmlDecode(html)); // the critical path
+        Assert.Matches("<span class=\"kw\"[^>]*>module</span>", html);
+        Assert.Matches("<span class=\"com\"[^>]*>// ok</span>", html);
+        Assert.Matches("<details id=\"cand-c001\"[^>]* open", html);     // the best design opens by itself
+        Assert.Contains("class=\"point on\"", html);                      // c001 on the frontier (c002 has no PPA)
+        Assert.Contains("<svg", html);
+    }
+
+    [Fact]
+    public async Task A_running_run_says_which_stage_it_is_in_and_offers_no_download_yet()
+    {
+        var state = RunState.From(SampleRun.Events().Take(5));
+        var html = await RenderAsync(new RunSnapshot("run-2", state, Active: true, new Dictionary<string, CandidateFiles>()));
+
+        Assert.Contains("data-phase=\"running\"", html);
+        Assert.Contains("stage generate", html);
+        Assert.Contains("judging…", html);
+        Assert.DoesNotContain("/download", html);
+    }
+
+    [Fact]
+    public async Task Agent_text_with_markup_is_shown_as_text()
+    {
+        var state = RunState.Empty.Apply(new HwForge.Agents.Runs.RunEvent { Seq = 1, Type = "message", Role = "coder", Message = "<img src=x onerror=alert(1)> **done**" });
+        var html = await RenderAsync(new RunSnapshot("run-3", state, Active: true, new Dictionary<string, CandidateFiles>()));
+
+        Assert.DoesNotContain("<img", html);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html);
+        Assert.Contains("<strong>done</strong>", html);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _renderer.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+}
