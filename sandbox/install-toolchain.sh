@@ -20,7 +20,8 @@ PACKAGES=(
   "g++:C++ testbenches and Verilator models"
   "make:Verilator model builds"
   "perl:Verilator's driver"
-  "slurm-wlm:hwforge batch --executor slurm and its tests (sandbox/start-slurm.sh)" "munge:Slurm's authentication between its daemons and clients"
+  "slurm-wlm:hwforge batch --executor slurm and its tests (sandbox/start-slurm.sh)"
+  "munge:Slurm's authentication between its daemons and clients"
   "chromium:the browser the web UI's end-to-end tests drive (Playwright, never a downloaded browser)"
 )
 

@@ -18,8 +18,15 @@ public sealed class ToolVersions(ToolHost host)
 {
     private readonly ConcurrentDictionary<string, Task<ToolVersion>> _probes = new();
 
-    public Task<ToolVersion> GetAsync(ToolDescriptor tool, CancellationToken cancellation = default) =>
-        _probes.GetOrAdd(tool.Name, _ => ProbeAsync(tool, cancellation));
+    // The probe is shared by every caller, so it must not die with the first caller's token: a cancelled
+    // verification would otherwise leave a cancelled probe behind and fail every later one. Each caller
+    // stops waiting on its own token instead; a probe that failed is dropped so the next caller retries.
+    public Task<ToolVersion> GetAsync(ToolDescriptor tool, CancellationToken cancellation = default)
+    {
+        var probe = _probes.GetOrAdd(tool.Name, _ => ProbeAsync(tool, CancellationToken.None));
+        if (probe.IsFaulted || probe.IsCanceled) _probes.TryRemove(new KeyValuePair<string, Task<ToolVersion>>(tool.Name, probe));
+        return probe.WaitAsync(cancellation);
+    }
 
     /// <summary>The version, or <see cref="ToolNotFoundException"/> with the install hint.</summary>
     public async Task<string> RequireAsync(ToolDescriptor tool, CancellationToken cancellation = default)
