@@ -8,6 +8,9 @@ public sealed record CatalogMatch(IKernelGenerator? Generator, KernelParameters?
 {
     public bool Matched => Generator is not null && Parameters is not null;
 
+    /// <summary>The parameters the request itself set ("with 2 pipeline stages"); the optimizer leaves them alone.</summary>
+    public IReadOnlyList<string> Given { get; init; } = [];
+
     /// <summary>The design for the match; throws when there is none.</summary>
     public GeneratedDesign Generate() =>
         Matched ? Generator!.Generate(Parameters!) : throw new InvalidOperationException(Refusal ?? "no catalog match");

@@ -37,7 +37,7 @@ public static partial class RequestMatcher
         {
             return new CatalogMatch(generator, null, assumptions, invalid.Message);
         }
-        return new CatalogMatch(generator, parameters, assumptions, null);
+        return new CatalogMatch(generator, parameters, assumptions, null) { Given = [.. given.Keys] };
     }
 
     private static CatalogMatch Refuse(string request, string why) =>

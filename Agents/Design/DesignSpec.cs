@@ -44,6 +44,9 @@ public sealed record DesignSpec
 
     public IReadOnlyDictionary<string, string>? Parameters { get; init; }
 
+    /// <summary>Parameters the user set explicitly; the optimizer keeps them as given.</summary>
+    public IReadOnlyList<string> PinnedParameters { get; init; } = [];
+
     /// <summary>What was not in the request and was decided by default, in plain words.</summary>
     public IReadOnlyList<string> Assumptions { get; init; } = [];
 }

@@ -16,7 +16,7 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
 
     public Task<DesignSpec> CreateSpecAsync(RunContext context, CancellationToken cancellation)
     {
-        var (generator, parameters, assumptions) = Resolve(context.Options.Request, context.Options.Spec);
+        var (generator, parameters, assumptions, pinned) = Resolve(context.Options.Request, context.Options.Spec);
         var design = generator.Generate(parameters);
         var spec = new DesignSpec
         {
@@ -29,6 +29,7 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
             // each one's clock and reset by use and name.
             Family = generator.Family,
             Parameters = design.Parameters.Values,
+            PinnedParameters = pinned,
             Assumptions = assumptions,
         };
         return Task.FromResult(spec);
@@ -61,7 +62,7 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
         return [.. points.Select((point, i) => Proposal(search.Space, point, ids[i], "search", best?.Proposal.Id))];
     }
 
-    private static (IKernelGenerator Generator, KernelParameters Parameters, IReadOnlyList<string> Assumptions) Resolve(string? request, SpecInput? spec)
+    private static (IKernelGenerator Generator, KernelParameters Parameters, IReadOnlyList<string> Assumptions, IReadOnlyList<string> Pinned) Resolve(string? request, SpecInput? spec)
     {
         if (spec?.Family is { } family)
         {
@@ -71,20 +72,20 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
             var resolved = KernelParameters.Resolve(generator, given);
             var defaults = generator.Parameters.Where(p => !given.Has(p.Name) && p.Role == ParameterRole.Function)
                 .Select(p => $"{p.Name} not given: {p.Default} (default)").ToList();
-            return (generator, resolved, defaults);
+            return (generator, resolved, defaults, [.. given.Values.Keys]);
         }
         if (spec is { HasUserReference: true })
             throw new OfflineCatalogException("a spec with your own reference needs an LLM to write the design; " + RequestMatcher.NeedsModel);
         var text = request ?? spec?.Request ?? throw new ArgumentException("nothing to design: give a request or a spec file");
         var match = RequestMatcher.Match(text);
         if (!match.Matched) throw new OfflineCatalogException(match.Refusal ?? RequestMatcher.NeedsModel);
-        return (match.Generator!, KernelParameters.Resolve(match.Generator!, match.Parameters), match.Assumptions);
+        return (match.Generator!, KernelParameters.Resolve(match.Generator!, match.Parameters), match.Assumptions, match.Given);
     }
 
     private static EvolutionarySearch Search(DesignSpec spec, int seed)
     {
         var generator = KernelCatalog.Find(spec.Family!) ?? throw new InvalidOperationException($"catalog family {spec.Family} disappeared");
-        return new EvolutionarySearch(new ParameterSpace(generator, new KernelParameters(spec.Parameters!)), seed);
+        return new EvolutionarySearch(new ParameterSpace(generator, new KernelParameters(spec.Parameters!), spec.PinnedParameters), seed);
     }
 
     private static CandidateProposal Proposal(ParameterSpace space, KernelParameters point, string id, string origin, string? parent)

@@ -8,11 +8,13 @@ namespace HwForge.Agents.Offline;
 /// </summary>
 public sealed class ParameterSpace
 {
-    public ParameterSpace(IKernelGenerator generator, KernelParameters fixedParameters)
+    /// <param name="pinned">Architecture parameters the user asked for by name ("2 pipeline stages"): held like function ones.</param>
+    public ParameterSpace(IKernelGenerator generator, KernelParameters fixedParameters, IReadOnlyCollection<string>? pinned = null)
     {
         Generator = generator;
         Fixed = KernelParameters.Resolve(generator, fixedParameters);
-        Dimensions = generator.Parameters.Where(p => p.Role == ParameterRole.Architecture && p.SearchDomain.Count > 0).ToList();
+        Dimensions = generator.Parameters
+            .Where(p => p.Role == ParameterRole.Architecture && p.SearchDomain.Count > 0 && pinned?.Contains(p.Name) != true).ToList();
     }
 
     public IKernelGenerator Generator { get; }

@@ -50,6 +50,21 @@ public sealed class OfflineDesignTests : IDisposable
     }
 
     [Fact]
+    public async Task An_architecture_the_request_names_is_kept_by_the_optimizer()
+    {
+        await using var run = _host.NewRun(new RunOptions
+        {
+            Request = "a 16-bit adder with 1 pipeline stage", Candidates = 2, OptimizeRounds = 1, OptimizeBatch = 2, Formal = Tools.Judge.FormalMode.Off,
+        });
+        var report = await _host.Runner.RunAsync(run, new OfflineCatalogStrategy(), default);
+
+        Assert.Equal("verified", report.Status);
+        Assert.Equal(4, report.Candidates.Count);
+        Assert.All(report.Candidates, c => Assert.Contains("pipeline=1", c.Parameters));
+        Assert.True(report.Candidates.Select(c => c.Parameters).Distinct().Count() == 4, "the optimizer still varies the architecture");
+    }
+
+    [Fact]
     public async Task A_stopped_run_resumes_without_judging_a_finished_candidate_again()
     {
         var path = _host.NewRunPath();
