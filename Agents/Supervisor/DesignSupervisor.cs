@@ -129,7 +129,7 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
                     Stage = "verify",
                     Role = "verifier",
                     Candidate = proposal.Id,
-                    Message = result.Verified ? $"verified ({result.RewardExplanation})" : $"failed: {result.Summary}",
+                    Message = result.Verified ? result.RewardExplanation : $"failed: {result.Summary}",
                     Data = RunJson.ToElement(result),
                 });
                 return result;
