@@ -13,48 +13,10 @@ public sealed class LlmDesignTests : IDisposable
 {
     private const string Key = "sk-test-secret-4f2a";
 
-    private const string Spec = """
-        ```json
-        {"top": "counter4", "description": "4-bit up counter: synchronous active-high reset to 0; counts up by one each cycle en is high, wraps at 15.", "clock": "clk", "reset": "rst", "reset_active_low": false}
-        ```
-        ```verilog
-        module counter4(input clk, input rst, input en, output reg [3:0] q);
-          always @(posedge clk) if (rst) q <= 4'd0; else if (en) q <= q + 4'd1;
-        endmodule
-        ```
-        """;
-
-    // The Coder's first try ignores the enable: a realistic mistake the judge must catch.
-    private const string Buggy = """
-        ```verilog
-        module counter4(input clk, input rst, input en, output reg [3:0] q);
-          always @(posedge clk) if (rst) q <= 4'd0; else q <= q + 4'd1;
-        endmodule
-        ```
-        Counts every cycle.
-        """;
-
-    private const string Repaired = """
-        ```verilog
-        module counter4(input clk, input rst, input en, output reg [3:0] q);
-          wire [3:0] next = en ? q + 4'd1 : q;
-          always @(posedge clk) q <= rst ? 4'd0 : next;
-        endmodule
-        ```
-        The enable was ignored; the next state now holds when en is low.
-        """;
-
-    private const string Optimized = """
-        ```verilog
-        module counter4(input clk, input rst, input en, output reg [3:0] q);
-          always @(posedge clk) begin
-            if (rst) q <= 4'd0;
-            else q <= q + {3'd0, en};
-          end
-        endmodule
-        ```
-        Adds the enable bit directly, removing the hold multiplexer.
-        """;
+    private const string Spec = ScriptedCounter.Spec;
+    private const string Buggy = ScriptedCounter.IgnoresEnable;
+    private const string Repaired = ScriptedCounter.Repaired;
+    private const string Optimized = ScriptedCounter.Optimized;
 
     private readonly AgentTestHost _host = new();
 
