@@ -57,6 +57,38 @@ public sealed class SlurmBatchTests(SlurmCluster cluster) : IClassFixture<SlurmC
     }
 
     [Fact]
+    public async Task After_an_scancel_each_task_is_reported_with_the_state_sacct_recorded_and_sacct_lists_every_task()
+    {
+        // --parallel 1: mul8 runs while add8 waits, so the array has a task that ran and one that never started.
+        var jobs = _hwforge.WriteFile("jobs.yaml", """
+            defaults: {offline: true, candidates: 1, optimize: 0}
+            jobs:
+              - {id: mul8, request: "an 8-bit unsigned multiplier"}
+              - {id: add8, request: "an 8-bit adder"}
+            """);
+        using var batch = _hwforge.Start("batch", jobs, "--out", Out, "--executor", "slurm", "--parallel", "1");
+        var jobId = await SubmittedJobAsync(batch);
+        await Eventually.HappensAsync(async () => (await SlurmCluster.RunAsync("squeue", "-h", "-j", jobId, "-o", "%T")).Contains("RUNNING"),
+            TimeSpan.FromMinutes(1), "the first array task never started");
+
+        await SlurmCluster.RunAsync("scancel", jobId);
+        await batch.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+
+        Assert.Equal(1, batch.ExitCode);
+        var accounted = (await SlurmCluster.RunAsync("sacct", "-j", jobId, "-X", "--format=JobID,State,ExitCode", "--parsable2", "--noheader"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // The task that ran has its own line; tasks that never started share one, as "ID_[1]" or "ID_[1-1%1]".
+        Assert.Contains(accounted, l => l.StartsWith($"{jobId}_0|CANCELLED"));
+        Assert.Contains(accounted, l => (l.StartsWith($"{jobId}_1|") || l.StartsWith($"{jobId}_[1")) && l.Contains("|CANCELLED"));
+        var lines = LocalBatchTests.ResultLines(Out).ToDictionary(l => l.GetProperty("id").GetString()!, l => l.GetProperty("message").GetString()!);
+        Assert.Equal(["add8", "mul8"], lines.Keys.Order());
+        Assert.StartsWith($"Slurm task {jobId}_0 ended CANCELLED, exit ", lines["mul8"]);
+        Assert.Contains("(per sacct)", lines["mul8"]);
+        Assert.StartsWith($"Slurm task {jobId}_1 ended CANCELLED, exit ", lines["add8"]);
+        Assert.Contains("(per sacct)", lines["add8"]);
+    }
+
+    [Fact]
     public async Task A_batch_killed_while_its_array_runs_follows_that_array_when_restarted_instead_of_submitting_again()
     {
         var jobs = TwoJobs();
