@@ -172,13 +172,14 @@ chown "$SLURM_USER": "$DBD_CONF"; chmod 600 "$DBD_CONF"
 if [ "$dbd_changed" -eq 1 ]; then stop_daemon slurmdbd; fi
 pid_alive "$STATE/slurmdbd.pid" || slurmdbd || fail "slurmdbd did not start"
 wait_for 60 "slurmdbd answering sacctmgr" dbd_answers
-if ! sacctmgr -n -P list cluster format=Cluster | grep -qx "$CLUSTER"; then
+if ! grep -qx "$CLUSTER" <<<"$(sacctmgr -n -P list cluster format=Cluster)"; then
   sacctmgr -i add cluster "$CLUSTER" >/dev/null || fail "sacctmgr could not add cluster $CLUSTER"
 fi
 
 # A slurmctld or slurmd already running with another configuration (no accounting, say) only picks up
 # AccountingStorageType on a restart, not on `scontrol reconfigure`. Their running jobs survive a restart.
-if [ "$conf_changed" -eq 1 ] || ! scontrol show config 2>/dev/null | grep -q 'AccountingStorageType *= accounting_storage/slurmdbd'; then
+running_conf="$(scontrol show config 2>/dev/null)"   # read whole: grep -q on a pipe would break it under pipefail
+if [ "$conf_changed" -eq 1 ] || ! grep -q 'AccountingStorageType *= accounting_storage/slurmdbd' <<<"$running_conf"; then
   if pgrep -x slurmctld >/dev/null || pgrep -x slurmd >/dev/null; then
     echo "start-slurm: restarting slurmctld and slurmd with accounting"
     stop_daemon slurmd; stop_daemon slurmctld
