@@ -177,7 +177,7 @@ if ! grep -qx "$CLUSTER" <<<"$(sacctmgr -n -P list cluster format=Cluster)"; the
 fi
 
 # A slurmctld or slurmd already running with another configuration (no accounting, say) only picks up
-# AccountingStorageType on a restart, not on `scontrol reconfigure`. Their running jobs survive a restart.
+# AccountingStorageType on a restart, not on `scontrol reconfigure`. Slurm means running jobs to outlive it.
 running_conf="$(scontrol show config 2>/dev/null)"   # read whole: grep -q on a pipe would break it under pipefail
 if [ "$conf_changed" -eq 1 ] || ! grep -q 'AccountingStorageType *= accounting_storage/slurmdbd' <<<"$running_conf"; then
   if pgrep -x slurmctld >/dev/null || pgrep -x slurmd >/dev/null; then
