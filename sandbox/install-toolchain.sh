@@ -22,6 +22,8 @@ PACKAGES=(
   "perl:Verilator's driver"
   "slurm-wlm:hwforge batch --executor slurm and its tests (sandbox/start-slurm.sh)"
   "munge:Slurm's authentication between its daemons and clients"
+  "slurmdbd:Slurm's accounting daemon, so that sacct reports every finished array task (sandbox/start-slurm.sh)"
+  "mariadb-server:the database slurmdbd keeps Slurm's accounting in"
   "chromium:the browser the web UI's end-to-end tests drive (Playwright, never a downloaded browser)"
 )
 

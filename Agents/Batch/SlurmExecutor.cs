@@ -6,7 +6,7 @@ namespace HwForge.Agents.Batch;
 /// <summary>
 /// Runs the jobs as one Slurm job array: writes the job list and an sbatch script under <c>slurm/</c>, submits
 /// it with <c>--array=0-(N-1)%P</c>, follows it with squeue while watching results.jsonl for the lines the tasks
-/// write, and afterwards records a <c>failed</c> line for each task that ended without one, with Slurm's state.
+/// write, and afterwards records a <c>failed</c> line for each task that ended without one, with its state from sacct.
 /// A batch restarted while its earlier array still runs follows that array instead of submitting the jobs twice.
 /// </summary>
 public sealed class SlurmExecutor(int parallel) : IBatchExecutor
@@ -95,7 +95,8 @@ public sealed class SlurmExecutor(int parallel) : IBatchExecutor
     {
         var finished = run.Results.Read();
         if (jobs.All(j => finished.ContainsKey(j.Id))) return;
-        var states = await SlurmCommands.TaskStatesAsync(jobId, cancellation);
+        var silent = Enumerable.Range(0, jobs.Count).Where(i => !finished.ContainsKey(jobs[i].Id)).ToHashSet();
+        var states = await SlurmCommands.TaskStatesAsync(jobId, silent, cancellation);
         for (var index = 0; index < jobs.Count; index++)
         {
             var job = jobs[index];
@@ -106,7 +107,7 @@ public sealed class SlurmExecutor(int parallel) : IBatchExecutor
                 Id = job.Id,
                 Verdict = Verdicts.Failed,
                 RunFolder = BatchLayout.RelativeRunFolder(job.Id),
-                Message = $"Slurm task {jobId}_{index} ended {(state is null ? "(state no longer known)" : $"{state.State}, exit {state.ExitCode}")} without a result; see slurm/{jobId}_{index}.err",
+                Message = $"Slurm task {jobId}_{index} ended {(state is null ? "(state no longer known)" : $"{state.State}, exit {state.ExitCode} (per {state.Source})")} without a result; see slurm/{jobId}_{index}.err",
                 Executor = "slurm",
             });
         }

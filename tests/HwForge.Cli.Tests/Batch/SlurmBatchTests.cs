@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace HwForge.Cli.Tests.Batch;
 
@@ -57,6 +58,39 @@ public sealed class SlurmBatchTests(SlurmCluster cluster) : IClassFixture<SlurmC
     }
 
     [Fact]
+    public async Task After_an_scancel_each_task_is_reported_with_the_state_sacct_recorded_and_sacct_lists_every_task()
+    {
+        // --parallel 1: mul8 runs while add8 waits, so the array has a task that ran and one that never started.
+        var jobs = _hwforge.WriteFile("jobs.yaml", """
+            defaults: {offline: true, candidates: 1, optimize: 0}
+            jobs:
+              - {id: mul8, request: "an 8-bit unsigned multiplier"}
+              - {id: add8, request: "an 8-bit adder"}
+            """);
+        using var batch = _hwforge.Start("batch", jobs, "--out", Out, "--executor", "slurm", "--parallel", "1");
+        var jobId = await SubmittedJobAsync(batch);
+        await Eventually.HappensAsync(async () => (await SlurmCluster.RunAsync("squeue", "-h", "-j", jobId, "-o", "%T")).Contains("RUNNING"),
+            TimeSpan.FromMinutes(1), "the first array task never started");
+
+        await SlurmCluster.RunAsync("scancel", jobId);
+        await batch.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+
+        Assert.Equal(1, batch.ExitCode);
+        var accounted = (await SlurmCluster.RunAsync("sacct", "-j", jobId, "-X", "--format=JobID,State,ExitCode", "--parsable2", "--noheader"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // A task has a line of its own ("ID_0|…"), or shares one with tasks that had no record of their own yet
+        // ("ID_[0-1%1]|…"): even a task cancelled just as it started may still be in the shared one.
+        Assert.True(Accounted(accounted, jobId, 0).StartsWith("CANCELLED"), string.Join('\n', accounted));
+        Assert.True(Accounted(accounted, jobId, 1).StartsWith("CANCELLED"), string.Join('\n', accounted));
+        var lines = LocalBatchTests.ResultLines(Out).ToDictionary(l => l.GetProperty("id").GetString()!, l => l.GetProperty("message").GetString()!);
+        Assert.Equal(["add8", "mul8"], lines.Keys.Order());
+        Assert.StartsWith($"Slurm task {jobId}_0 ended CANCELLED, exit ", lines["mul8"]);
+        Assert.Contains("(per sacct)", lines["mul8"]);
+        Assert.StartsWith($"Slurm task {jobId}_1 ended CANCELLED, exit ", lines["add8"]);
+        Assert.Contains("(per sacct)", lines["add8"]);
+    }
+
+    [Fact]
     public async Task A_batch_killed_while_its_array_runs_follows_that_array_when_restarted_instead_of_submitting_again()
     {
         var jobs = TwoJobs();
@@ -74,6 +108,20 @@ public sealed class SlurmBatchTests(SlurmCluster cluster) : IClassFixture<SlurmC
         Assert.True(again.Error.Contains("following Slurm job") || again.Error.Contains("2 already finished"), again.Error);
         Assert.Single(File.ReadAllLines(Path.Combine(Out, "slurm", "submitted.txt")));
         Assert.Equal(["add8", "cnt4"], LocalBatchTests.ResultLines(Out).Select(l => l.GetProperty("id").GetString()).Order());
+    }
+
+    /// <summary>The state sacct gives task <paramref name="index"/> of the array, on its own line or in a shared "ID_[a-b,c%p]" one.</summary>
+    private static string Accounted(IEnumerable<string> sacctLines, string jobId, int index)
+    {
+        foreach (var line in sacctLines)
+        {
+            var match = Regex.Match(line, $@"^{jobId}_(?:(\d+)|\[([\d,-]+)(?:%\d+)?\])\|([^|]*)\|");
+            if (!match.Success) continue;
+            var ranges = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
+            if (ranges.Split(',').Select(r => r.Split('-').Select(int.Parse).ToArray()).Any(r => r[0] <= index && index <= r[^1]))
+                return match.Groups[3].Value;
+        }
+        return $"(task {index} not in sacct)";
     }
 
     private async Task<string> SubmittedJobAsync(Process batch)
