@@ -33,12 +33,19 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         _connection = connection;
         _embedder = embedder;
         CommonTerms = new CommonTermFilter(connection);
+        Heads = new TermHeads(connection, new Bm25Scorer(connection, CommonTerms.Stemmer, TitleWeight, BodyWeight), TitleWeight, BodyWeight);
     }
 
     public string Path { get; }
 
     /// <summary>How big stores keep queries fast; internal so tests and benchmarks can move its threshold.</summary>
     internal CommonTermFilter CommonTerms { get; }
+
+    /// <summary>How big stores rank without FTS5 scoring every chunk a common word matches.</summary>
+    internal TermHeads Heads { get; }
+
+    /// <summary>Whether big stores rank by <see cref="TermHeads"/>; off, they rank with FTS5 (for the benchmark's comparison).</summary>
+    internal bool UseTermHeads { get; set; } = true;
 
     /// <summary>
     /// Opens (or creates) the store at <paramref name="path"/>, brings the shipped corpus up to date when
@@ -93,8 +100,7 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         await _turn.WaitAsync(cancellation);
         try
         {
-            var matches = FtsQuery.Build(Guard(() => CommonTerms.Split(FtsQuery.Terms(query))));
-            var keywordRanking = matches.Count == 0 ? [] : Guard(() => RankByKeywords(matches, _embedder is null ? top : Math.Max(top, FusionDepth), kinds));
+            var keywordRanking = Guard(() => RankByKeywords(FtsQuery.Terms(query), _embedder is null ? top : Math.Max(top, FusionDepth), kinds));
             if (_embedder is null) return Guard(() => Load(keywordRanking.Select(r => (r.Id, -r.Bm25)).ToList()));
 
             var vectorRanking = await RankByVectorsAsync(query, Math.Max(top, FusionDepth), kinds, cancellation);
@@ -191,7 +197,18 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         return new AddResult(added, duplicates);
     }
 
-    private List<(long Id, double Bm25)> RankByKeywords(IReadOnlyList<string> matches, int depth, IReadOnlyCollection<KnowledgeKind>? kinds)
+    private List<(long Id, double Bm25)> RankByKeywords(IReadOnlyList<string> words, int depth, IReadOnlyCollection<KnowledgeKind>? kinds)
+    {
+        if (words.Count == 0) return [];
+        var lastId = CommonTerms.ChunkCount();
+        // A kind filter leaves the heads few chunks of its kinds; FTS5 then scores only chunks of those kinds.
+        if (UseTermHeads && lastId >= CommonTerms.MinChunks && kinds is not { Count: > 0 })
+            return Heads.Rank(CommonTerms.Phrases(words, lastId), lastId, depth, kinds).Select(r => (r.Id, -r.Score)).ToList();
+        var matches = FtsQuery.Build(CommonTerms.Split(words));
+        return matches.Count == 0 ? [] : RankByFts(matches, depth, kinds);
+    }
+
+    private List<(long Id, double Bm25)> RankByFts(IReadOnlyList<string> matches, int depth, IReadOnlyCollection<KnowledgeKind>? kinds)
     {
         // The ranking runs on the FTS table alone and joins chunks only for a kind filter, so the
         // sort never carries chunk bodies.
