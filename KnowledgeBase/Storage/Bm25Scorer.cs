@@ -40,16 +40,27 @@ internal sealed class Bm25Scorer(SqliteConnection connection, Stemmer stemmer, d
         var lengths = ReadLengths(ids);
         var kindNames = kinds is { Count: > 0 } ? kinds.Select(k => k.Name()).ToHashSet() : null;
 
-        using var command = KnowledgeDatabase.Command(connection, $"SELECT id, kind, title, body FROM chunks WHERE id IN ({string.Join(", ", ids)})", null);
-        using var reader = command.ExecuteReader();
-        var frequencies = new Dictionary<string, double>();
-        while (reader.Read())
+        var texts = new List<(long Id, List<string> Title, List<string> Body)>();
+        using (var command = KnowledgeDatabase.Command(connection, $"SELECT id, kind, title, body FROM chunks WHERE id IN ({string.Join(", ", ids)})", null))
+        using (var reader = command.ExecuteReader())
         {
-            if (kindNames is not null && !kindNames.Contains(reader.GetString(1))) continue;
-            var id = reader.GetInt64(0);
+            while (reader.Read())
+                if (kindNames is null || kindNames.Contains(reader.GetString(1)))
+                    texts.Add((reader.GetInt64(0), Stemmer.Words(reader.GetString(2)), Stemmer.Words(reader.GetString(3))));
+        }
+
+        // Porter stemming only rewrites a word's end, so a word can stem to a query stem only if it starts
+        // with all of the stem but its last letter; the other words need not be stemmed to be counted out.
+        var prefixes = idf.Keys.Select(stem => stem[..Math.Max(1, stem.Length - 1)]).Distinct().ToArray();
+        stemmer.Learn(texts.SelectMany(t => t.Title.Concat(t.Body))
+            .Where(w => !stemmer.IsKnown(w) && prefixes.Any(p => w.StartsWith(p, StringComparison.Ordinal))));
+
+        var frequencies = new Dictionary<string, double>();
+        foreach (var (id, title, body) in texts)
+        {
             frequencies.Clear();
-            Count(reader.GetString(2), titleWeight, idf, frequencies);
-            Count(reader.GetString(3), bodyWeight, idf, frequencies);
+            Count(title, titleWeight, idf, frequencies);
+            Count(body, bodyWeight, idf, frequencies);
             var length = lengths.GetValueOrDefault(id, 1);
             var score = 0.0;
             foreach (var (stem, frequency) in frequencies)
@@ -59,13 +70,11 @@ internal sealed class Bm25Scorer(SqliteConnection connection, Stemmer stemmer, d
         return scores;
     }
 
-    /// <summary>Adds <paramref name="weight"/> for each word of <paramref name="text"/> whose stem is a query stem.</summary>
-    private void Count(string text, double weight, Dictionary<string, double> wanted, Dictionary<string, double> frequencies)
+    /// <summary>Adds <paramref name="weight"/> for each word whose stem is a query stem.</summary>
+    private void Count(List<string> words, double weight, Dictionary<string, double> wanted, Dictionary<string, double> frequencies)
     {
-        var words = Stemmer.Words(text);
-        var stems = stemmer.Stem(words);
-        foreach (var stem in stems)
-            if (stem is not null && wanted.ContainsKey(stem)) frequencies[stem] = frequencies.GetValueOrDefault(stem) + weight;
+        foreach (var word in words)
+            if (stemmer.Known(word) is { } stem && wanted.ContainsKey(stem)) frequencies[stem] = frequencies.GetValueOrDefault(stem) + weight;
     }
 
     /// <summary>Tokens per chunk over all columns, as FTS5 counted them when it indexed the chunk.</summary>

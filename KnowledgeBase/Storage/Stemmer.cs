@@ -28,15 +28,24 @@ internal sealed partial class Stemmer
     /// <summary>The stem of each word (lower case, as <see cref="Words"/> gives them); null where FTS5 indexes nothing.</summary>
     public string?[] Stem(IReadOnlyList<string> words)
     {
-        var unknown = words.Where(w => !_stems.ContainsKey(w)).Distinct().ToList();
-        if (unknown.Count > 0)
-        {
-            if (_stems.Count + unknown.Count > MaxRemembered) _stems.Clear();
-            // SQLite takes at most 32766 parameters in one statement.
-            foreach (var part in unknown.Chunk(10_000)) StemThroughFts(part);
-        }
-        return words.Select(w => _stems.TryGetValue(w, out var stem) && stem.Length > 0 ? stem : null).ToArray();
+        Learn(words);
+        return words.Select(Known).ToArray();
     }
+
+    /// <summary>Stems the words not stemmed before, all in one pass through FTS5.</summary>
+    public void Learn(IEnumerable<string> words)
+    {
+        var unknown = words.Where(w => !_stems.ContainsKey(w)).Distinct().ToList();
+        if (unknown.Count == 0) return;
+        if (_stems.Count + unknown.Count > MaxRemembered) _stems.Clear();
+        // SQLite takes at most 32766 parameters in one statement.
+        foreach (var part in unknown.Chunk(10_000)) StemThroughFts(part);
+    }
+
+    /// <summary>The stem of a word stemmed before; null if it was not, or if FTS5 indexes nothing of it.</summary>
+    public string? Known(string word) => _stems.TryGetValue(word, out var stem) && stem.Length > 0 ? stem : null;
+
+    public bool IsKnown(string word) => _stems.ContainsKey(word);
 
     private void StemThroughFts(IReadOnlyList<string> words)
     {

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Microsoft.Data.Sqlite;
 
 namespace HwForge.KnowledgeBase.Storage;
@@ -8,10 +9,10 @@ namespace HwForge.KnowledgeBase.Storage;
 /// matches a third of them. But BM25 is a sum over the query's words, so a chunk that ranks high for the
 /// whole query is almost always near the top for one of its words. Each word's head (its best
 /// <see cref="HeadDepth"/> chunks by that word's BM25 term, which is its single-word FTS5 ranking) is
-/// computed once and remembered; a query adds up the heads of its words, then scores the best
+/// computed once and kept in the database (word_heads); a query adds up the heads of its words, then scores the best
 /// <see cref="Rescored"/> of those candidates exactly with every word (<see cref="Bm25Scorer"/>).
-/// Chunks added since the heads were computed are always candidates; when too many have been added the
-/// heads are computed afresh.
+/// Chunks added since a head was computed are always candidates; when too many have been added the head
+/// is computed afresh.
 /// </summary>
 internal sealed class TermHeads(SqliteConnection connection, Bm25Scorer scorer, double titleWeight, double bodyWeight)
 {
@@ -21,25 +22,23 @@ internal sealed class TermHeads(SqliteConnection connection, Bm25Scorer scorer, 
     /// <summary>How many of the best candidates by their summed heads are scored with every word.</summary>
     public const int Rescored = 200;
 
-    // Chunks added after the heads were computed are scored directly, up to this many; past it the
-    // heads are computed again (each costs one single-word FTS5 ranking, done when a query needs it).
-    private const int MaxNewChunks = 500;
+    // Chunks added after a head was computed are scored directly, up to this many; past it the head is
+    // computed again (one single-word FTS5 ranking, done when a query needs it).
+    private const int MaxNewChunks = 250;
 
-    // Bounds the memory (a head is 16 bytes a chunk); past it the heads are computed again as needed.
+    // Bounds the memory (a head is 16 bytes a chunk); past it heads are read again from the database.
     private const int MaxHeads = 4000;
 
-    private readonly Dictionary<string, (long Id, double Score)[]> _heads = [];
-    private long _computedAt = -1;
+    private readonly Dictionary<string, Head> _heads = [];
+
+    /// <summary>A word's best chunks by its BM25 term, best first, as ranked when the store's last chunk id was <see cref="ComputedAt"/>.</summary>
+    private sealed record Head(long ComputedAt, (long Id, double Score)[] Chunks);
 
     /// <summary>The <paramref name="depth"/> best chunks for the query words, as (id, BM25) with higher better.</summary>
     public List<(long Id, double Score)> Rank(IReadOnlyList<Phrase> phrases, long lastId, int depth, IReadOnlyCollection<KnowledgeKind>? kinds)
     {
         if (phrases.Count == 0) return [];
-        if (lastId < _computedAt || lastId > _computedAt + MaxNewChunks || _heads.Count > MaxHeads)
-        {
-            _heads.Clear();
-            _computedAt = lastId;
-        }
+        if (_heads.Count > MaxHeads) _heads.Clear();
 
         // Words in more than half the chunks add nothing to a BM25 score (FTS5 floors their weight at
         // 1e-6) and their heads would be the most costly to compute; they choose no candidates unless
@@ -49,36 +48,80 @@ internal sealed class TermHeads(SqliteConnection connection, Bm25Scorer scorer, 
         if (choosing.Count == 0) choosing = [phrases.MinBy(p => p.Chunks)!];
 
         var sums = new Dictionary<long, double>();
+        var since = lastId;
         foreach (var group in choosing.GroupBy(p => p.Stem))
         {
-            var head = Head(group.First().Word, group.Key);
+            var head = Find(group.First().Word, group.Key, lastId);
+            since = Math.Min(since, head.ComputedAt);
             var repeats = group.Count();
-            foreach (var (id, score) in head) sums[id] = sums.GetValueOrDefault(id) + repeats * score;
+            foreach (var (id, score) in head.Chunks) sums[id] = sums.GetValueOrDefault(id) + repeats * score;
         }
         var candidates = sums.OrderByDescending(s => s.Value).Take(Math.Max(depth, Rescored)).Select(s => s.Key).ToHashSet();
-        if (lastId > _computedAt) candidates.UnionWith(NewChunks(phrases));
+        if (lastId > since) candidates.UnionWith(NewChunks(phrases, since));
 
         return scorer.Score(candidates, phrases, kinds).OrderByDescending(s => s.Value).ThenBy(s => s.Key)
             .Take(depth).Select(s => (s.Key, s.Value)).ToList();
     }
 
-    private (long Id, double Score)[] Head(string word, string stem)
+    /// <summary>The word's head from memory, else from the database, else computed (and kept in both).</summary>
+    private Head Find(string word, string stem, long lastId)
     {
-        if (_heads.TryGetValue(stem, out var known)) return known;
-        using var command = KnowledgeDatabase.Command(connection,
-            $"SELECT rowid, bm25(chunks_fts, {titleWeight:0.0}, {bodyWeight:0.0}) AS r FROM chunks_fts WHERE chunks_fts MATCH $word AND rowid <= $last ORDER BY r LIMIT {HeadDepth}",
-            null, ("$word", $"\"{word}\""), ("$last", _computedAt));
-        var head = new List<(long, double)>();
-        using (var reader = command.ExecuteReader())
-            while (reader.Read()) head.Add((reader.GetInt64(0), -reader.GetDouble(1)));
-        return _heads[stem] = head.ToArray();
+        bool Fresh(Head head) => head.ComputedAt <= lastId && lastId <= head.ComputedAt + MaxNewChunks;
+        if (_heads.TryGetValue(stem, out var known) && Fresh(known)) return known;
+        if (Read(stem) is { } stored && Fresh(stored)) return _heads[stem] = stored;
+        var computed = Compute(word, lastId);
+        Write(stem, computed);
+        return _heads[stem] = computed;
     }
 
-    /// <summary>Chunks added since the heads were computed that contain a query word.</summary>
-    private List<long> NewChunks(IReadOnlyList<Phrase> phrases)
+    private Head Compute(string word, long lastId)
+    {
+        using var command = KnowledgeDatabase.Command(connection,
+            $"SELECT rowid, bm25(chunks_fts, {titleWeight:0.0}, {bodyWeight:0.0}) AS r FROM chunks_fts WHERE chunks_fts MATCH $word AND rowid <= $last ORDER BY r LIMIT {HeadDepth}",
+            null, ("$word", $"\"{word}\""), ("$last", lastId));
+        var chunks = new List<(long, double)>();
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) chunks.Add((reader.GetInt64(0), -reader.GetDouble(1)));
+        return new Head(lastId, chunks.ToArray());
+    }
+
+    private Head? Read(string stem)
+    {
+        using var command = KnowledgeDatabase.Command(connection, "SELECT computed_at, chunks FROM word_heads WHERE stem = $stem", null, ("$stem", stem));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) return null;
+        var bytes = (byte[])reader[1];
+        var chunks = new (long, double)[bytes.Length / 16];
+        for (var i = 0; i < chunks.Length; i++)
+            chunks[i] = (BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(16 * i)), BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(16 * i + 8)));
+        return new Head(reader.GetInt64(0), chunks);
+    }
+
+    /// <summary>
+    /// Keeps a computed head for later processes (a `kb search` is one process per query). A search must
+    /// not wait long for another process's write: when the database stays busy the head is kept in memory only.
+    /// </summary>
+    private void Write(string stem, Head head)
+    {
+        var bytes = new byte[16 * head.Chunks.Length];
+        for (var i = 0; i < head.Chunks.Length; i++)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(16 * i), head.Chunks[i].Id);
+            BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(16 * i + 8), head.Chunks[i].Score);
+        }
+        using var command = KnowledgeDatabase.Command(connection, "INSERT OR REPLACE INTO word_heads(stem, computed_at, chunks) VALUES($stem, $at, $chunks)", null,
+            ("$stem", stem), ("$at", head.ComputedAt), ("$chunks", bytes));
+        // Microsoft.Data.Sqlite retries a locked database until the command times out; one second at most here.
+        command.CommandTimeout = 1;
+        try { command.ExecuteNonQuery(); }
+        catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED or SQLitePCL.raw.SQLITE_READONLY) { }
+    }
+
+    /// <summary>Chunks added since a head was computed that contain a query word.</summary>
+    private List<long> NewChunks(IReadOnlyList<Phrase> phrases, long since)
     {
         using var command = KnowledgeDatabase.Command(connection, "SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH $words AND rowid > $since",
-            null, ("$words", string.Join(" OR ", phrases.Select(p => $"\"{p.Word}\""))), ("$since", _computedAt));
+            null, ("$words", string.Join(" OR ", phrases.Select(p => $"\"{p.Word}\""))), ("$since", since));
         var ids = new List<long>();
         using var reader = command.ExecuteReader();
         while (reader.Read()) ids.Add(reader.GetInt64(0));
