@@ -27,6 +27,7 @@ internal static class KnowledgeDatabase
             body TEXT NOT NULL,
             vector BLOB);
         CREATE INDEX IF NOT EXISTS chunks_origin ON chunks(origin);
+        CREATE INDEX IF NOT EXISTS chunks_kind ON chunks(kind);
         CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(title, body, content = 'chunks', content_rowid = 'id', tokenize = 'porter unicode61');
         CREATE TABLE IF NOT EXISTS word_heads(stem TEXT PRIMARY KEY, computed_at INTEGER NOT NULL, chunks BLOB NOT NULL);
         """;

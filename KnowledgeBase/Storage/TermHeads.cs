@@ -34,8 +34,11 @@ internal sealed class TermHeads(SqliteConnection connection, Bm25Scorer scorer, 
     /// <summary>A word's best chunks by its BM25 term, best first, as ranked when the store's last chunk id was <see cref="ComputedAt"/>.</summary>
     private sealed record Head(long ComputedAt, (long Id, double Score)[] Chunks);
 
-    /// <summary>The <paramref name="depth"/> best chunks for the query words, as (id, BM25) with higher better.</summary>
-    public List<(long Id, double Score)> Rank(IReadOnlyList<Phrase> phrases, long lastId, int depth, IReadOnlyCollection<KnowledgeKind>? kinds)
+    /// <summary>
+    /// The <paramref name="depth"/> best chunks for the query words, as (id, BM25) with higher better;
+    /// null when the heads hold too few chunks of the <paramref name="kinds"/> asked for.
+    /// </summary>
+    public List<(long Id, double Score)>? Rank(IReadOnlyList<Phrase> phrases, long lastId, int depth, IReadOnlyCollection<KnowledgeKind>? kinds)
     {
         if (phrases.Count == 0) return [];
         if (_heads.Count > MaxHeads) _heads.Clear();
@@ -56,11 +59,32 @@ internal sealed class TermHeads(SqliteConnection connection, Bm25Scorer scorer, 
             var repeats = group.Count();
             foreach (var (id, score) in head.Chunks) sums[id] = sums.GetValueOrDefault(id) + repeats * score;
         }
-        var candidates = sums.OrderByDescending(s => s.Value).Take(Math.Max(depth, Rescored)).Select(s => s.Key).ToHashSet();
+        var ranked = sums.OrderByDescending(s => s.Value).Select(s => s.Key);
+        var wanted = Math.Max(depth, Rescored);
+        var candidates = (kinds is { Count: > 0 } ? OfKinds(ranked, kinds, wanted) : ranked.Take(wanted)).ToHashSet();
+        // Heads hold few chunks of a rare kind; FTS5 then does better, and fast, as it scores only those.
+        if (kinds is { Count: > 0 } && candidates.Count < wanted) return null;
         if (lastId > since) candidates.UnionWith(NewChunks(phrases, since));
 
         return scorer.Score(candidates, phrases, kinds).OrderByDescending(s => s.Value).ThenBy(s => s.Key)
             .Take(depth).Select(s => (s.Key, s.Value)).ToList();
+    }
+
+    /// <summary>The first <paramref name="wanted"/> chunks of <paramref name="ranked"/> that are of one of the kinds.</summary>
+    private List<long> OfKinds(IEnumerable<long> ranked, IReadOnlyCollection<KnowledgeKind> kinds, int wanted)
+    {
+        var names = string.Join(", ", kinds.Select(k => $"'{k.Name()}'"));
+        var found = new List<long>();
+        foreach (var part in ranked.Chunk(1000))
+        {
+            var ofKinds = new HashSet<long>();
+            using (var command = KnowledgeDatabase.Command(connection, $"SELECT id FROM chunks WHERE id IN ({string.Join(", ", part)}) AND kind IN ({names})", null))
+            using (var reader = command.ExecuteReader())
+                while (reader.Read()) ofKinds.Add(reader.GetInt64(0));
+            found.AddRange(part.Where(ofKinds.Contains));
+            if (found.Count >= wanted) return found.Take(wanted).ToList();
+        }
+        return found;
     }
 
     /// <summary>The word's head from memory, else from the database, else computed (and kept in both).</summary>
