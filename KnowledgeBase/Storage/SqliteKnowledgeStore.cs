@@ -24,6 +24,8 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
 
     private readonly SqliteConnection _connection;
     private readonly ITextEmbedder? _embedder;
+    // How big stores rank without FTS5 scoring every chunk a common word matches.
+    private readonly TermHeads _heads;
     // One connection is not safe for concurrent use; calls through one store take turns.
     private readonly SemaphoreSlim _turn = new(1, 1);
 
@@ -33,16 +35,13 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         _connection = connection;
         _embedder = embedder;
         CommonTerms = new CommonTermFilter(connection);
-        Heads = new TermHeads(connection, new Bm25Scorer(connection, CommonTerms.Stemmer, TitleWeight, BodyWeight), TitleWeight, BodyWeight);
+        _heads = new TermHeads(connection, new Bm25Scorer(connection, CommonTerms.Stemmer, TitleWeight, BodyWeight), TitleWeight, BodyWeight);
     }
 
     public string Path { get; }
 
     /// <summary>How big stores keep queries fast; internal so tests and benchmarks can move its threshold.</summary>
     internal CommonTermFilter CommonTerms { get; }
-
-    /// <summary>How big stores rank without FTS5 scoring every chunk a common word matches.</summary>
-    internal TermHeads Heads { get; }
 
     /// <summary>Whether big stores rank by <see cref="TermHeads"/>; off, they rank with FTS5 (for the benchmark's comparison).</summary>
     internal bool UseTermHeads { get; set; } = true;
@@ -201,7 +200,7 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
     {
         if (words.Count == 0) return [];
         var lastId = CommonTerms.ChunkCount();
-        if (UseTermHeads && lastId >= CommonTerms.MinChunks && Heads.Rank(CommonTerms.Phrases(words, lastId), lastId, depth, kinds) is { } ranked)
+        if (UseTermHeads && lastId >= CommonTerms.MinChunks && _heads.Rank(CommonTerms.Phrases(words, lastId), lastId, depth, kinds) is { } ranked)
             return ranked.Select(r => (r.Id, -r.Score)).ToList();
         var matches = FtsQuery.Build(CommonTerms.Split(words));
         return matches.Count == 0 ? [] : RankByFts(matches, depth, kinds);

@@ -20,7 +20,7 @@ internal sealed class TermHeads(SqliteConnection connection, Bm25Scorer scorer, 
     public const int HeadDepth = 1000;
 
     /// <summary>How many of the best candidates by their summed heads are scored with every word.</summary>
-    public const int Rescored = 200;
+    public const int Rescored = 100;
 
     // Chunks added after a head was computed are scored directly, up to this many; past it the head is
     // computed again (one single-word FTS5 ranking, done when a query needs it).

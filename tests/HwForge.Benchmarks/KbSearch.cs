@@ -32,6 +32,7 @@ public static partial class KbSearch
         report.AppendLine("| chunks | candidates | build (chunks/s) | build (MB/s of text) | database size | search p50 | search p95 | CPU p50 | CPU p95 | recall@5 | first round CPU max |");
         report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
 
+        var kept = new List<string>();
         var corpusWatch = Stopwatch.StartNew();
         await using (var corpusStore = await SqliteKnowledgeStore.OpenAsync(Path.Combine(home.Data, "corpus.db"), ShippedCorpus.Default))
         {
@@ -72,10 +73,15 @@ public static partial class KbSearch
                 // Another process (a `kb search`) finds the heads the first one kept in the file.
                 await using var reopened = await SqliteKnowledgeStore.OpenAsync(path, ShippedCorpus.Default);
                 report.AppendLine($"| {size:N0} | word heads, store reopened | | | | {Latencies(await SearchAll(reopened, queries, rounds))} |");
+                using (var connection = KnowledgeDatabase.Open(path))
+                    kept.Add($"{size:N0} chunks: word heads kept for {KnowledgeDatabase.Scalar(connection, "SELECT count(*) FROM word_heads")} words, "
+                        + $"{Convert.ToInt64(KnowledgeDatabase.Scalar(connection, "SELECT total(length(chunks)) FROM word_heads")) / 1024} KiB");
                 // `kb search --kind`: candidates of that kind from the heads (a sixth of the synthetic chunks are of each kind).
                 report.AppendLine($"| {size:N0} | word heads, filtered to the expected chunk's kind | | | | {Latencies(await SearchAll(store, queries, rounds, byKind: true))} |");
             }
         }
+        report.AppendLine();
+        foreach (var line in kept) report.AppendLine(line);
         return report.ToString();
     }
 
