@@ -10,6 +10,9 @@ namespace HwForge.KnowledgeBase.Storage;
 /// </summary>
 internal sealed record QueryWords(IReadOnlyList<string> Rare, IReadOnlyList<string> Common);
 
+/// <summary>A query word with its stem and the number of chunks that contain the stem.</summary>
+internal sealed record Phrase(string Word, string Stem, long Chunks);
+
 /// <summary>
 /// Splits a big store's query words into rare and common (see <see cref="QueryWords"/>). Stores below
 /// <see cref="MinChunks"/> chunks treat every word as rare: all of their chunks are candidates.
@@ -34,55 +37,44 @@ internal sealed class CommonTermFilter
     public CommonTermFilter(SqliteConnection connection)
     {
         _connection = connection;
-        // Temp tables live with this connection only: a scratch index that stems query words the way
-        // chunks_fts stems chunk words, and views of both vocabularies. The database file is not touched.
-        KnowledgeDatabase.Execute(connection, """
-            CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_words USING fts5(word, tokenize = 'porter unicode61');
-            CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_stems USING fts5vocab(temp, query_words, instance);
-            CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunk_terms USING fts5vocab(main, chunks_fts, row);
-            """);
+        Stemmer = new Stemmer(connection);
+        // A view of the index's vocabulary: for each stem, how many chunks contain it.
+        KnowledgeDatabase.Execute(connection, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunk_terms USING fts5vocab(main, chunks_fts, row)");
     }
+
+    public Stemmer Stemmer { get; }
+
+    /// <summary>The highest chunk id: the store's size, as far as these thresholds care, in one index lookup.</summary>
+    public long ChunkCount() => KnowledgeDatabase.Scalar(_connection, "SELECT max(id) FROM chunks") is long last ? last : 0;
 
     public QueryWords Split(IReadOnlyList<string> words)
     {
-        var chunks = KnowledgeDatabase.Scalar(_connection, "SELECT max(id) FROM chunks") is long last ? last : 0;
+        var chunks = ChunkCount();
         if (chunks < MinChunks || words.Count <= MinRareWords) return new QueryWords(words, []);
+        var phrases = Phrases(words, chunks);
+        var limit = (long)(chunks * CommonShare);
+        // Words no chunk contains cannot match; they are left out of both.
+        var byRarity = phrases.OrderBy(p => p.Chunks).ToList();
+        var rare = byRarity.Where((p, rank) => rank < MinRareWords || p.Chunks <= limit).ToHashSet();
+        return new QueryWords(
+            phrases.Where(rare.Contains).Select(p => p.Word).ToList(),
+            phrases.Where(p => !rare.Contains(p)).Select(p => p.Word).ToList());
+    }
+
+    /// <summary>
+    /// The words some chunk contains, in query order, each with its stem and how many chunks contain it
+    /// (one per word, as FTS5 counts phrases: "sign" and "signed" are two).
+    /// </summary>
+    public IReadOnlyList<Phrase> Phrases(IReadOnlyList<string> words, long chunks)
+    {
         if (chunks > _countedAt * 1.1 || chunks < _countedAt)
         {
             _documentCounts.Clear();
             _countedAt = chunks;
         }
-
-        var stems = Stems(words);
-        var counts = words.Select((_, i) => stems.TryGetValue(i, out var stem) ? DocumentCount(stem) : 0).ToList();
-        var limit = (long)(chunks * CommonShare);
-        // Words no chunk contains cannot match; they are left out of both.
-        var byRarity = Enumerable.Range(0, words.Count).Where(i => counts[i] > 0).OrderBy(i => counts[i]).ToList();
-        var rare = byRarity.Where((i, rank) => rank < MinRareWords || counts[i] <= limit).ToHashSet();
-        return new QueryWords(
-            byRarity.Where(rare.Contains).Order().Select(i => words[i]).ToList(),
-            byRarity.Where(i => !rare.Contains(i)).Order().Select(i => words[i]).ToList());
-    }
-
-    /// <summary>Each word's stem, by word index, from one pass through the scratch index.</summary>
-    private Dictionary<int, string> Stems(IReadOnlyList<string> words)
-    {
-        using var insert = KnowledgeDatabase.Command(_connection,
-            $"INSERT INTO temp.query_words(rowid, word) VALUES {string.Join(", ", words.Select((_, i) => $"({i}, $w{i})"))}", null);
-        for (var i = 0; i < words.Count; i++) insert.Parameters.AddWithValue($"$w{i}", words[i]);
-        insert.ExecuteNonQuery();
-        try
-        {
-            var stems = new Dictionary<int, string>();
-            using var select = KnowledgeDatabase.Command(_connection, "SELECT doc, term FROM temp.query_stems", null);
-            using var reader = select.ExecuteReader();
-            while (reader.Read()) stems[reader.GetInt32(0)] = reader.GetString(1);
-            return stems;
-        }
-        finally
-        {
-            KnowledgeDatabase.Execute(_connection, "DELETE FROM temp.query_words");
-        }
+        var stems = Stemmer.Stem(words);
+        return words.Select((w, i) => stems[i] is { } stem ? new Phrase(w, stem, DocumentCount(stem)) : null)
+            .Where(p => p is { Chunks: > 0 }).Select(p => p!).ToList();
     }
 
     private long DocumentCount(string stem)

@@ -11,7 +11,8 @@ internal static class KnowledgeDatabase
 
     // chunks holds the text and what is known about it; chunks_fts indexes title and body with the
     // same rowid and reads the text from chunks (external content), so the text is stored once. origin is 'corpus' for the shipped corpus (replaced whole when it changes) and
-    // 'added' for everything else, which is never removed by HwForge.
+    // 'added' for everything else, which is never removed by HwForge. word_heads keeps each word's best
+    // chunks by its BM25 term (TermHeads), a cache that searches fill as they need it.
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS chunks(
@@ -26,7 +27,9 @@ internal static class KnowledgeDatabase
             body TEXT NOT NULL,
             vector BLOB);
         CREATE INDEX IF NOT EXISTS chunks_origin ON chunks(origin);
+        CREATE INDEX IF NOT EXISTS chunks_kind ON chunks(kind);
         CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(title, body, content = 'chunks', content_rowid = 'id', tokenize = 'porter unicode61');
+        CREATE TABLE IF NOT EXISTS word_heads(stem TEXT PRIMARY KEY, computed_at INTEGER NOT NULL, chunks BLOB NOT NULL);
         """;
 
     public static SqliteConnection Open(string path)

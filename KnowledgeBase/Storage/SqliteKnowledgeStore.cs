@@ -24,6 +24,8 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
 
     private readonly SqliteConnection _connection;
     private readonly ITextEmbedder? _embedder;
+    // How big stores rank without FTS5 scoring every chunk a common word matches.
+    private readonly TermHeads _heads;
     // One connection is not safe for concurrent use; calls through one store take turns.
     private readonly SemaphoreSlim _turn = new(1, 1);
 
@@ -33,12 +35,16 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         _connection = connection;
         _embedder = embedder;
         CommonTerms = new CommonTermFilter(connection);
+        _heads = new TermHeads(connection, new Bm25Scorer(connection, CommonTerms.Stemmer, TitleWeight, BodyWeight), TitleWeight, BodyWeight);
     }
 
     public string Path { get; }
 
     /// <summary>How big stores keep queries fast; internal so tests and benchmarks can move its threshold.</summary>
     internal CommonTermFilter CommonTerms { get; }
+
+    /// <summary>Whether big stores rank by <see cref="TermHeads"/>; off, they rank with FTS5 (for the benchmark's comparison).</summary>
+    internal bool UseTermHeads { get; set; } = true;
 
     /// <summary>
     /// Opens (or creates) the store at <paramref name="path"/>, brings the shipped corpus up to date when
@@ -93,8 +99,7 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         await _turn.WaitAsync(cancellation);
         try
         {
-            var matches = FtsQuery.Build(Guard(() => CommonTerms.Split(FtsQuery.Terms(query))));
-            var keywordRanking = matches.Count == 0 ? [] : Guard(() => RankByKeywords(matches, _embedder is null ? top : Math.Max(top, FusionDepth), kinds));
+            var keywordRanking = Guard(() => RankByKeywords(FtsQuery.Terms(query), _embedder is null ? top : Math.Max(top, FusionDepth), kinds));
             if (_embedder is null) return Guard(() => Load(keywordRanking.Select(r => (r.Id, -r.Bm25)).ToList()));
 
             var vectorRanking = await RankByVectorsAsync(query, Math.Max(top, FusionDepth), kinds, cancellation);
@@ -191,12 +196,24 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         return new AddResult(added, duplicates);
     }
 
-    private List<(long Id, double Bm25)> RankByKeywords(IReadOnlyList<string> matches, int depth, IReadOnlyCollection<KnowledgeKind>? kinds)
+    private List<(long Id, double Bm25)> RankByKeywords(IReadOnlyList<string> words, int depth, IReadOnlyCollection<KnowledgeKind>? kinds)
+    {
+        if (words.Count == 0) return [];
+        var lastId = CommonTerms.ChunkCount();
+        if (UseTermHeads && lastId >= CommonTerms.MinChunks && _heads.Rank(CommonTerms.Phrases(words, lastId), lastId, depth, kinds) is { } ranked)
+            return ranked.Select(r => (r.Id, -r.Score)).ToList();
+        var matches = FtsQuery.Build(CommonTerms.Split(words));
+        return matches.Count == 0 ? [] : RankByFts(matches, depth, kinds);
+    }
+
+    private List<(long Id, double Bm25)> RankByFts(IReadOnlyList<string> matches, int depth, IReadOnlyCollection<KnowledgeKind>? kinds)
     {
         // The ranking runs on the FTS table alone and joins chunks only for a kind filter, so the
-        // sort never carries chunk bodies.
+        // sort never carries chunk bodies. The filter is "+rowid": with a plain rowid constraint SQLite
+        // hands FTS5 one rowid at a time, and FTS5 runs the whole query (document counts included) once
+        // per chunk of those kinds, 16 s for a query at 100k chunks.
         var kindFilter = kinds is { Count: > 0 }
-            ? $" AND rowid IN (SELECT id FROM chunks WHERE kind IN ({string.Join(", ", kinds.Select((_, i) => $"$k{i}"))}))"
+            ? $" AND +rowid IN (SELECT id FROM chunks WHERE kind IN ({string.Join(", ", kinds.Select((_, i) => $"$k{i}"))}))"
             : "";
         var parts = matches.Select((_, i) =>
             $"SELECT rowid, bm25(chunks_fts, {TitleWeight:0.0}, {BodyWeight:0.0}) AS r FROM chunks_fts WHERE chunks_fts MATCH $m{i}{kindFilter}");
