@@ -36,6 +36,17 @@ public sealed record CandidateOutcome
     public double JudgeMs { get; init; }
 
     public bool Verified => Verdict == Verdict.Pass;
+
+    /// <summary>
+    /// This verified outcome's reward against another baseline or other weights, from the same measurements
+    /// (a report ranks every candidate against one baseline; a benchmark scores one sweep for several objectives).
+    /// </summary>
+    public CandidateOutcome ScoredAgainst(PpaMetrics baseline, ObjectiveWeights weights)
+    {
+        if (!Verified) return this;
+        var result = HierarchicalReward.Score(Evaluation.Verified(Ppa?.ToMetrics() ?? PpaMetrics.Unmeasured, JudgeEvaluation.Assurance(Formal)), baseline, weights);
+        return this with { Reward = Math.Round(result.Reward, 4), RewardExplanation = result.Explanation };
+    }
 }
 
 /// <summary>The PPA figures a run compares candidates on, and where they came from.</summary>

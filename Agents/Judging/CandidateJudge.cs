@@ -35,7 +35,7 @@ public sealed class CandidateJudge(ToolHost host, ToolVersions versions, RunOpti
             ppa = measured.Succeeded ? Summarize(measured) : null;
         }
         var evaluation = JudgeEvaluation.From(report.Verdict, report.FailureClass, MatchedFraction(report),
-            Assurance(report.Formal.Status), ppa?.ToMetrics());
+            JudgeEvaluation.Assurance(report.Formal.Status), ppa?.ToMetrics());
         var reward = HierarchicalReward.Score(evaluation, baseline, options.Objectives);
         return new CandidateOutcome
         {
@@ -89,11 +89,4 @@ public sealed class CandidateJudge(ToolHost host, ToolVersions versions, RunOpti
 
     private double? MatchedFraction(VerifyReport report) =>
         report.FirstMismatch is { } mismatch ? Math.Clamp(mismatch.Cycle / (double)options.Cycles, 0, 1) : null;
-
-    private static FormalAssurance Assurance(FormalStatus status) => status switch
-    {
-        FormalStatus.Proven => FormalAssurance.Proven,
-        FormalStatus.Bounded => FormalAssurance.Bounded,
-        _ => FormalAssurance.None,
-    };
 }

@@ -17,7 +17,7 @@ public static class RunReportBuilder
         // Every verified candidate is scored against one baseline here, even if some were judged before the
         // baseline was known (a C++ reference has no PPA, so the first verified candidate becomes it).
         var baseline = referencePpa?.ToMetrics() ?? verified.Select(v => v.Outcome.Ppa?.ToMetrics()).FirstOrDefault(m => m is not null) ?? PpaMetrics.Unmeasured;
-        var rescored = history.Select(h => h.Outcome.Verified ? h with { Outcome = Rescore(h.Outcome, baseline, run.Options.Objectives) } : h).ToList();
+        var rescored = history.Select(h => h with { Outcome = h.Outcome.ScoredAgainst(baseline, run.Options.Objectives) }).ToList();
         var rows = rescored.Select(h => Row(h, frontier.Contains(h.Proposal.Id))).ToList();
         var best = RewardRanking.Best(rescored.Where(h => h.Outcome.Verified), h => Reward(h.Outcome));
         var bestRow = best is null ? null : rows.Single(r => r.Id == best.Candidate.Proposal.Id);
@@ -66,18 +66,6 @@ public static class RunReportBuilder
             ppa.CriticalPathNs is { } delay ? $"{delay:0.###} ns critical path" : null,
             ppa.PowerMw is { } power ? $"{power:0.###} mW" : null,
         }.Where(p => p is not null));
-
-    private static CandidateOutcome Rescore(CandidateOutcome outcome, PpaMetrics baseline, ObjectiveWeights weights)
-    {
-        var formal = outcome.Formal switch
-        {
-            Tools.Judge.FormalStatus.Proven => FormalAssurance.Proven,
-            Tools.Judge.FormalStatus.Bounded => FormalAssurance.Bounded,
-            _ => FormalAssurance.None,
-        };
-        var result = HierarchicalReward.Score(Evaluation.Verified(outcome.Ppa?.ToMetrics() ?? PpaMetrics.Unmeasured, formal), baseline, weights);
-        return outcome with { Reward = Math.Round(result.Reward, 4), RewardExplanation = result.Explanation };
-    }
 
     private static RewardResult Reward(CandidateOutcome outcome) =>
         new(outcome.Reward, outcome.Tier, 0, [], outcome.RewardExplanation);

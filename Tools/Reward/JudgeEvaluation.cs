@@ -18,6 +18,14 @@ public static class JudgeEvaluation
         _ => Evaluation.DidNotCompile(failure == FailureClass.None ? FailureClass.ToolError : failure),
     };
 
+    /// <summary>How strongly the formal stage backed a verdict: a proof, a bounded check, or nothing.</summary>
+    public static FormalAssurance Assurance(FormalStatus status) => status switch
+    {
+        FormalStatus.Proven => FormalAssurance.Proven,
+        FormalStatus.Bounded => FormalAssurance.Bounded,
+        _ => FormalAssurance.None,
+    };
+
     // A forbidden construct or a design that ends the simulation itself is an attempt to fake a pass:
     // it gets tier 0 however many cycles matched, so gaming the harness never pays better than honest failure.
     // A failure the judge did not classify is not credited either; the gate errs towards no reward.

@@ -50,13 +50,7 @@ public static class SearchRegret
 
     // The sweep measures each point once; each objective then scores the same measurements, as the judge would.
     private static Dictionary<string, SearchObservation> Score(Dictionary<KernelParameters, CandidateOutcome> outcomes, PpaMetrics baseline, ObjectiveWeights weights) =>
-        outcomes.ToDictionary(o => o.Key.ToString(), o =>
-        {
-            if (!o.Value.Verified) return new SearchObservation(o.Key, o.Value.Reward, false);
-            var formal = o.Value.Formal == Tools.Judge.FormalStatus.Proven ? FormalAssurance.Proven : o.Value.Formal == Tools.Judge.FormalStatus.Bounded ? FormalAssurance.Bounded : FormalAssurance.None;
-            var reward = HierarchicalReward.Score(Evaluation.Verified(o.Value.Ppa?.ToMetrics() ?? PpaMetrics.Unmeasured, formal), baseline, weights).Reward;
-            return new SearchObservation(o.Key, reward, true);
-        });
+        outcomes.ToDictionary(o => o.Key.ToString(), o => new SearchObservation(o.Key, o.Value.ScoredAgainst(baseline, weights).Reward, o.Value.Verified));
 
     private static async Task<(Dictionary<KernelParameters, CandidateOutcome>, PpaMetrics)> SweepAsync(HwForgeHome home, ToolHost host, ToolVersions versions, ParameterSpace space, string request)
     {
