@@ -60,7 +60,7 @@ public static class SpecFile
             ReferenceModel = File("reference_model"),
             Clock = Text("clock"),
             Reset = Text("reset"),
-            ResetActiveLow = Text("reset_active_low") is { } low ? bool.Parse(low) : null,
+            ResetActiveLow = Text("reset_active_low") is { } low ? Boolean(low, values["reset_active_low"], path) : null,
         };
         if (input.Request is null && input.Family is null && !input.HasUserReference)
             throw new ArgumentException($"{path}: say what to build: 'request', or 'family' with 'parameters', or 'top' with a 'reference'");
@@ -68,6 +68,10 @@ public static class SpecFile
             throw new ArgumentException($"{path}: a spec with a reference must name the design's 'top' module");
         return input;
     }
+
+    private static bool Boolean(string text, YamlNode node, string path) => bool.TryParse(text, out var value)
+        ? value
+        : throw new ArgumentException($"{path}:{node.Start.Line}: 'reset_active_low' is true or false, not '{text}'");
 
     private static Dictionary<string, string> Parameters(YamlNode node, string path) => node is YamlMappingNode map
         ? map.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value ?? "", c => (c.Value as YamlScalarNode)?.Value
