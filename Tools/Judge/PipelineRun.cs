@@ -35,17 +35,27 @@ internal sealed class PipelineRun(Stopwatch clock)
 
     public VerifyReport Error(string detail) => Report(Verdict.Error, FailureClass.ToolError, null, detail, null);
 
+    /// <summary>Cycles the design was simulated against the reference, for the words of the report.</summary>
+    public int SimulatedCycles { get; set; }
+
+    /// <summary>
+    /// No stage found a difference. How strongly that was shown decides the words: only a proof is
+    /// "verified"; a bounded check and simulation say what they covered and that it is not a proof.
+    /// </summary>
     public VerifyReport Finish()
     {
-        var formal = Formal.Status switch
+        var (assurance, shown) = Formal.Status switch
         {
-            FormalStatus.Proven => "formally proven equivalent",
-            FormalStatus.Bounded => $"formally equivalent for {Formal.Bound} cycles from reset (bounded)",
-            FormalStatus.Unsupported => "formal check unsupported for this design",
-            _ => "formal check skipped",
+            FormalStatus.Proven => (Assurance.Proven,
+                $"formally proven equivalent ({Formal.Detail}); also matched in {SimulatedCycles} simulated cycles"),
+            FormalStatus.Bounded => (Assurance.Bounded,
+                $"no difference in {Formal.Bound} cycles from reset (formal, bounded) and {SimulatedCycles} simulated cycles; not proven"),
+            _ => (Assurance.Simulated,
+                $"no difference in {SimulatedCycles} simulated cycles; not proven ({Formal.Detail})"),
         };
         var decided = Formal.Status is FormalStatus.Proven or FormalStatus.Bounded ? StageName.Formal : StageName.Simulation;
-        return Report(Verdict.Pass, FailureClass.None, decided, $"matches the reference in simulation; {formal}", null);
+        var summary = assurance == Assurance.Proven ? $"verified: {shown}" : shown;
+        return Report(Verdict.Pass, FailureClass.None, decided, summary, null) with { Assurance = assurance, Shown = shown };
     }
 
     private VerifyReport Report(Verdict verdict, FailureClass failure, StageName? decidedBy, string summary, Mismatch? mismatch) =>

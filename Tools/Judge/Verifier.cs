@@ -171,6 +171,7 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
                     $"the design ended the simulation at cycle {reached} of {request.Cycles} ($finish, $stop or $fatal, or a crash); the harness never finished");
         }
         run.Pass(StageName.Simulation, simTime, $"all {module.Outputs.Count()} output(s) matched on all {request.Cycles} cycles", designSim.Report.FromCache);
+        run.SimulatedCycles = request.Cycles;
 
         if (formalTask is null)
         {
