@@ -36,7 +36,9 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
 
             var report = await VerifyStagesAsync(request, stop.Token).ConfigureAwait(false) with { ToolVersions = await toolsTask.ConfigureAwait(false) };
             // Errors and resource limits depend on the machine, not only on the design: those are asked again.
-            if (key is not null && report.Verdict != Verdict.Error && report.FailureClass != FailureClass.Timeout) host.Reports!.Store(key, report);
+            // A proof that did not close may close on a quieter machine: only decided proofs are remembered.
+            if (key is not null && report.Verdict != Verdict.Error && report.FailureClass != FailureClass.Timeout
+                && report.Formal.Status is not (FormalStatus.TimedOut or FormalStatus.Bounded)) host.Reports!.Store(key, report);
             return report;
         }
         finally
@@ -49,7 +51,7 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
     private static string ReportKey(VerifyRequest request, IReadOnlyDictionary<string, string> tools) => ReportCache.Key(
     [
         // The version names the verdict logic: bumped whenever it changes, so no report cached by an older judge is served.
-        "verify-v2", request.Top, request.ReferenceTop,
+        "verify-v3", request.Top, request.ReferenceTop,
         .. request.Design.SelectMany(s => new[] { s.StagedName, s.Text }), "|",
         .. request.Reference.SelectMany(s => new[] { s.StagedName, s.Text }), "|",
         request.ReferenceModel?.Text ?? "", request.Clock ?? "", request.Reset ?? "", request.ResetActiveLow?.ToString() ?? "",
@@ -185,15 +187,25 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         switch (outcome.Status)
         {
             case FormalStatus.Counterexample:
+                // A counterexample is believed only when simulation shows the same difference; one that
+                // depends on start values or undefined signals the simulator holds as X proves nothing either way.
                 var replayed = counterexample is null ? null : await ReplayAsync(request, module, counterexample, cancellation);
+                if (replayed is null)
+                {
+                    var why = $"{outcome.Detail}, but simulation does not reproduce it (it depends on start values or undefined signals)";
+                    run.Formal = new FormalResult(outcome.Status, null, FormalMethod(module), why);
+                    run.Add(StageName.Formal, StageStatus.Skipped, formalTime, $"inconclusive: {why}", formalCached);
+                    return run.Finish();
+                }
                 run.Formal = new FormalResult(outcome.Status, null, FormalMethod(module), outcome.Detail, replayed);
-                return run.Fail(StageName.Formal, replayed?.DuringReset == true ? FailureClass.ResetBehaviour : FailureClass.FunctionalMismatch, formalTime,
-                    replayed is null ? outcome.Detail : $"formal counterexample: {replayed.Describe()}", formalCached, replayed);
-            case FormalStatus.Unsupported when request.Formal == FormalMode.On:
-                return run.Error($"--formal on, but the formal check could not run: {outcome.Detail}");
+                return run.Fail(StageName.Formal, replayed.DuringReset ? FailureClass.ResetBehaviour : FailureClass.FunctionalMismatch, formalTime,
+                    $"formal counterexample: {replayed.Describe()}", formalCached, replayed);
+            case FormalStatus.Unsupported or FormalStatus.TimedOut when request.Formal == FormalMode.On:
+                return run.Error($"--formal on, but the formal check could not conclude: {outcome.Detail}");
             default:
                 run.Formal = new FormalResult(outcome.Status, outcome.Bound, FormalMethod(module), outcome.Detail);
-                if (outcome.Status == FormalStatus.Unsupported) run.Add(StageName.Formal, StageStatus.Skipped, formalTime, $"unsupported: {outcome.Detail}", formalCached);
+                if (outcome.Status is FormalStatus.Unsupported or FormalStatus.TimedOut)
+                    run.Add(StageName.Formal, StageStatus.Skipped, formalTime, $"{(outcome.Status == FormalStatus.TimedOut ? "timed out" : "unsupported")}: {outcome.Detail}", formalCached);
                 else run.Pass(StageName.Formal, formalTime, outcome.Detail, formalCached);
                 return run.Finish();
         }
@@ -242,8 +254,8 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
     }
 
     private static string FormalMethod(ModuleInterface module) => module.IsSequential
-        ? "yosys AIGER miter; abc pdr (IC3), bmc3 from reset, k-induction"
-        : "yosys AIGER miter; abc iprove (SAT)";
+        ? "three-valued AIGER miter (yosys models); abc bmc3 from reset, pdr (IC3), dprove (sequential equivalence)"
+        : "three-valued AIGER miter (yosys models); abc iprove (SAT)";
 
     private static ModuleInterface ApplyOverrides(ModuleInterface module, VerifyRequest request)
     {

@@ -1,0 +1,98 @@
+using HwForge.Tools.Catalog;
+using HwForge.Tools.Execution;
+using HwForge.Tools.Yosys;
+
+namespace HwForge.Tools.Judge;
+
+/// <summary>
+/// Runs the equivalence check as two confined steps: Yosys writes an AIGER model of each side, the
+/// miter is joined here (<see cref="EquivalenceMiter"/>), and ABC's engines answer within the budget.
+/// A counterexample becomes a stimulus for replay in simulation.
+/// </summary>
+public static class FormalEquivalence
+{
+    private const string YosysLog = "hwforge-formal-yosys.log";
+
+    public static async Task<(FormalOutcome Outcome, Stimulus? Counterexample, bool FromCache)> RunAsync(
+        ToolHost host, ToolVersions versions, VerifyRequest request, ModuleInterface module, CancellationToken cancellation)
+    {
+        var version = await versions.RequireAsync(YosysTool.Descriptor, cancellation).ConfigureAwait(false);
+        var budget = Budget(request);
+        var referenceFiles = request.Reference.Select(s => $"ref/{s.StagedName}").ToList();
+        var designFiles = request.Design.Select(s => $"design/{s.StagedName}").ToList();
+        var export = new ToolStep("yosys-formal-model", version,
+            new ToolInvocation("yosys", ["-q", "-l", YosysLog, "-s", FormalScript.YosysScriptFile])
+                .WithLimits(ResourceLimits.Default.WithTimeout(budget)))
+        {
+            Inputs =
+            [
+                .. request.Reference.Select(s => InputFile.FromText($"ref/{s.StagedName}", s.Text)),
+                .. request.Design.Select(s => InputFile.FromText($"design/{s.StagedName}", s.Text)),
+                InputFile.FromText(FormalScript.YosysScriptFile, FormalScript.Yosys(referenceFiles, request.ReferenceTop, designFiles, request.Top, module)),
+            ],
+            Outputs = [YosysLog, FormalScript.Model("gold"), FormalScript.ModelMap("gold"), FormalScript.Model("gate"), FormalScript.ModelMap("gate")],
+        };
+        var models = await host.RunAsync(export, cancellation).ConfigureAwait(false);
+        if (models.Run.Limit != LimitHit.None)
+            return (new FormalOutcome(FormalStatus.TimedOut, null, $"building the formal model {models.Run.Describe(export.Invocation.Limits)}"), null, false);
+        if (models.OutputText(FormalScript.Model("gold")) is not { } goldText || models.OutputText(FormalScript.Model("gate")) is not { } gateText)
+            return (new FormalOutcome(FormalStatus.Unsupported, null, YosysProblem(models.OutputText(YosysLog) ?? models.Run.StandardError)), null, models.FromCache);
+
+        EquivalenceMiter.Result miter;
+        try
+        {
+            miter = EquivalenceMiter.Build(
+                AsciiAiger.Parse(goldText, models.OutputText(FormalScript.ModelMap("gold")) ?? ""),
+                AsciiAiger.Parse(gateText, models.OutputText(FormalScript.ModelMap("gate")) ?? ""), module);
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            return (new FormalOutcome(FormalStatus.Unsupported, null, $"the formal model could not be built: {e.Message}"), null, models.FromCache);
+        }
+
+        var sequential = miter.Latches > 0;
+        var prove = new ToolStep("yosys-abc-prove", version, new ToolInvocation("sh", ["-c", FormalScript.Abc(sequential, request.FormalDepth, budget)])
+            // ABC's engines keep to their own shares; the wall-clock limit is the backstop.
+            .WithLimits(ResourceLimits.Default.WithTimeout(budget + TimeSpan.FromSeconds(10))))
+        {
+            Inputs = [new InputFile(FormalScript.Miter, miter.Aiger)],
+            Outputs = [FormalScript.Counterexample],
+            // A proof that ran out of time on a busy machine is not a fact about the design: never remembered.
+            Cacheable = false,
+        };
+        var result = await host.RunAsync(prove, cancellation).ConfigureAwait(false);
+        if (result.Run.Limit != LimitHit.None)
+            return (new FormalOutcome(FormalStatus.TimedOut, null, $"the proof {result.Run.Describe(prove.Invocation.Limits)}"), null, false);
+        var outcome = sequential
+            ? FormalOutputParser.ParseSequential(result.Run.StandardOutput, budget)
+            : FormalOutputParser.ParseCombinational(result.Run.StandardOutput, budget);
+        var counterexample = outcome.Status == FormalStatus.Counterexample
+            ? FormalCounterexample.ToStimulus(result.OutputText(FormalScript.Counterexample), miter.Inputs, module, startsWithReset: sequential && module.Reset is not null)
+            : null;
+        return (outcome, counterexample, false);
+    }
+
+    /// <summary>
+    /// The proof's time: the request's budget, grown with the design (a large design needs more than a
+    /// small one to close), so a default budget does not starve a big pipeline.
+    /// </summary>
+    private static TimeSpan Budget(VerifyRequest request)
+    {
+        var size = request.Design.Sum(s => s.Text.Length) + request.Reference.Sum(s => s.Text.Length);
+        var grown = TimeSpan.FromSeconds(Math.Min(120, size / 400.0));
+        return grown > request.FormalTimeout ? grown : request.FormalTimeout;
+    }
+
+    /// <summary>Why Yosys could not build a model: the check that failed, in plain words, or its own error line.</summary>
+    private static string YosysProblem(string log)
+    {
+        var lines = log.Split('\n');
+        var error = lines.LastOrDefault(l => l.StartsWith("ERROR:", StringComparison.Ordinal))?.Trim() ?? "Yosys could not build the formal model";
+        if (error.Contains("Assertion failed"))
+        {
+            var check = lines.LastOrDefault(l => l.Contains(FormalScript.CheckMarker))?.Split(FormalScript.CheckMarker).Last().Trim();
+            return $"the design uses {check ?? "constructs"}, which the formal check does not support";
+        }
+        return error;
+    }
+}
