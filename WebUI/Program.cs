@@ -9,7 +9,9 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         "--host" => options with { Host = args[i + 1] },
         "--port" => options with { Port = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) },
         "--token" => options with { Token = args[i + 1] },
-        _ => throw new ArgumentException($"unknown option {args[i]}; use --host ADDR, --port P, --token T"),
+        "--max-runs" => options with { MaxRunsPerServer = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) },
+        "--max-runs-per-session" => options with { MaxRunsPerSession = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) },
+        _ => throw new ArgumentException($"unknown option {args[i]}; use --host ADDR, --port P, --token T, --max-runs N, --max-runs-per-session N"),
     };
 }
 using var stop = new CancellationTokenSource();

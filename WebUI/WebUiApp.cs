@@ -19,8 +19,9 @@ using Microsoft.Extensions.Logging;
 namespace HwForge.WebUI;
 
 /// <summary>
-/// Builds the web UI: one <see cref="ToolHost"/> and one <see cref="RunService"/> for the app, the token gate
-/// (when a token is set), the session owner cookie, the pages and the live and download endpoints.
+/// Builds the web UI: one <see cref="ToolHost"/> and one <see cref="RunService"/> for the app, security headers on
+/// every response, the token gate when a token is set (else only loopback Host names are answered), the session
+/// owner cookie, the pages and the live and download endpoints.
 /// </summary>
 public static class WebUiApp
 {
@@ -54,7 +55,10 @@ public static class WebUiApp
         builder.Services.AddScoped(sp => new HtmlRenderer(sp, sp.GetRequiredService<ILoggerFactory>()));
 
         var app = builder.Build();
+        app.Use(SecurityHeaders.AddAsync);
+        // Order matters: the headers wrap every answer, refusals included; then who may ask at all.
         if (options.Token is { } token) app.Use(new TokenGate(token).InvokeAsync);
+        else app.Use(LoopbackHostCheck.InvokeAsync);
         app.Use(SessionOwner.AssignAsync);
         app.UseAntiforgery();
         Endpoints.Map(app);
@@ -67,6 +71,7 @@ public static class WebUiApp
     {
         await using var app = await BuildAsync(options, cancellation);
         await app.StartAsync(cancellation);
+        if (app.Services.GetRequiredService<RunService>().KeyWithheld is { } withheld) output.WriteLine(withheld);
         foreach (var url in Addresses(app))
             output.WriteLine($"HwForge web UI on {url}{(options.Token is null ? "" : "/?token=…")} (designs from {app.Services.GetRequiredService<RunService>().DesignSource}); Ctrl+C stops it");
         // Ctrl+C in the CLI cancels; SIGTERM reaches the host's own lifetime. Either stops the server.

@@ -34,6 +34,12 @@ public sealed record WebUiOptions
     /// <summary>The longest request the chat accepts, in characters.</summary>
     public int MaxRequestChars { get; init; } = 4000;
 
+    /// <summary>Runs one browser session may have going at once; one more is refused with a sentence saying why.</summary>
+    public int MaxRunsPerSession { get; init; } = 2;
+
+    /// <summary>Runs the whole server works on at once, every session's together: each run's tools take the machine's cores.</summary>
+    public int MaxRunsPerServer { get; init; } = 4;
+
     /// <summary>How long live updates are gathered before the page is re-rendered.</summary>
     public TimeSpan LiveBatchWindow { get; init; } = TimeSpan.FromMilliseconds(150);
 
@@ -46,6 +52,8 @@ public sealed record WebUiOptions
         if (string.IsNullOrWhiteSpace(Host)) throw new ArgumentException("--host must name an address, e.g. 127.0.0.1");
         if (Token is { } token && token.Length < 8)
             throw new ArgumentException("the token must be at least 8 characters; e.g. --token $(openssl rand -hex 16)");
+        if (MaxRunsPerSession < 1 || MaxRunsPerServer < 1)
+            throw new ArgumentException($"--max-runs and --max-runs-per-session must be at least 1; got {MaxRunsPerServer} and {MaxRunsPerSession}");
         if (!IsLoopback(Host) && string.IsNullOrEmpty(Token))
             throw new ArgumentException(
                 $"refusing to serve on {Host} without a token: anyone who can reach it could run designs on this machine. " +

@@ -1,3 +1,5 @@
+using HwForge.Agents.Llm;
+
 namespace HwForge.Agents.Batch;
 
 /// <summary>What a batch ended with: every job of the file with its result (null when it did not finish).</summary>
@@ -31,6 +33,7 @@ public sealed class BatchRunner(BatchSettings settings, IBatchExecutor executor,
         progress.Note(skipped == 0
             ? $"{jobs.Count} jobs, {executor.Name} executor, results in {layout.Root}"
             : $"{jobs.Count} jobs: {skipped} already finished, {pending.Count} to run ({executor.Name} executor)");
+        foreach (var notice in KeyNotices(pending)) progress.Note(notice);
         try
         {
             if (pending.Count > 0) await executor.RunAsync(pending, run, cancellation);
@@ -41,4 +44,13 @@ public sealed class BatchRunner(BatchSettings settings, IBatchExecutor executor,
         }
         return new BatchOutcome(jobs, run.Results.Read(), skipped);
     }
+
+    // A jobs file's llm_endpoint gets no key configured for another endpoint (each job's design process
+    // decides that itself); say so once per endpoint here, where the user is looking.
+    private static IEnumerable<string> KeyNotices(IEnumerable<BatchJob> jobs) =>
+        jobs.Where(j => j.Options.Offline != true && j.Options.LlmEndpoint is not null)
+            .Select(j => j.Options.LlmEndpoint!)
+            .Distinct(StringComparer.Ordinal)
+            .Select(endpoint => LlmSettingsResolver.KeyWithheldFrom(endpoint, Environment.GetEnvironmentVariable))
+            .OfType<string>();
 }

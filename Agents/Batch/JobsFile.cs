@@ -10,7 +10,8 @@ namespace HwForge.Agents.Batch;
 /// Reads a jobs file: <c>defaults:</c> (design options shared by every job) and <c>jobs:</c> (each an
 /// <c>id</c> with a <c>request</c> or a <c>spec</c>, and options of its own). Everything is checked before a
 /// job runs (unknown keys, wrong types, missing or broken spec files, duplicate ids), each error naming its
-/// line, so a typo found at 3 a.m. does not cost the night's sweep.
+/// line, so a typo found at 3 a.m. does not cost the night's sweep. Errors say where and what was expected but
+/// never quote the file: a jobs path can name any file, and its text must not reach the terminal.
 /// </summary>
 public static partial class JobsFile
 {
@@ -37,7 +38,7 @@ public static partial class JobsFile
         var top = Mapping(root, path, TopKeys, "a jobs file");
         var defaults = top.TryGetValue("defaults", out var d) ? ReadOptions(Mapping(d, path, OptionKeys, "'defaults'"), path) : new JobOptions();
         if (!top.TryGetValue("jobs", out var jobsNode) || jobsNode is not YamlSequenceNode sequence || sequence.Children.Count == 0)
-            throw new ArgumentException($"{path}:{Line(jobsNode ?? root)}: 'jobs' must be a list of jobs such as '- {{id: add8, request: \"an 8-bit adder\"}}'");
+            throw new ArgumentException($"{At(jobsNode ?? root, path)}: 'jobs' must be a list of jobs such as '- {{id: add8, request: \"an 8-bit adder\"}}'");
 
         var baseFolder = Path.GetDirectoryName(path)!;
         var jobs = new List<BatchJob>();
@@ -57,24 +58,24 @@ public static partial class JobsFile
     {
         var keys = Mapping(node, path, [.. JobKeys, .. OptionKeys], "a job");
         var line = Line(node);
-        var id = Scalar(keys, "id", path) ?? throw new ArgumentException($"{path}:{line}: a job needs an 'id' (it names the job's run folder)");
+        var id = Scalar(keys, "id", path) ?? throw new ArgumentException($"{At(node, path)}: a job needs an 'id' (it names the job's run folder)");
         if (!IdPattern().IsMatch(id))
-            throw new ArgumentException($"{path}:{Line(keys["id"])}: job id '{id}' may use letters, digits, '.', '_' and '-' only (it names a folder)");
+            throw new ArgumentException($"{At(keys["id"], path)}: a job id may use letters, digits, '.', '_' and '-' only, up to 100 characters (it names a folder)");
         var request = Scalar(keys, "request", path);
         var spec = Scalar(keys, "spec", path);
         if ((request is null) == (spec is null))
-            throw new ArgumentException($"{path}:{line}: job '{id}' needs exactly one of 'request' (plain words) or 'spec' (a spec file)");
+            throw new ArgumentException($"{At(node, path)}: job '{id}' needs exactly one of 'request' (plain words) or 'spec' (a spec file)");
         string? specPath = null;
         if (spec is not null)
         {
             specPath = Path.GetFullPath(Path.Combine(baseFolder, spec));
-            var specLine = Line(keys["spec"]);
+            var specAt = At(keys["spec"], path);
             if (!File.Exists(specPath))
-                throw new ArgumentException($"{path}:{specLine}: job '{id}': spec file {specPath} does not exist (paths are relative to the jobs file)");
+                throw new ArgumentException($"{specAt}: job '{id}': spec file {specPath} does not exist (paths are relative to the jobs file)");
             try { SpecFile.Load(specPath); }
             catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException)
             {
-                throw new ArgumentException($"{path}:{specLine}: job '{id}': {e.Message}", e);
+                throw new ArgumentException($"{specAt}: job '{id}': {e.Message}", e);
             }
         }
         return new BatchJob(id, request, specPath, ReadOptions(keys, path).Over(defaults), line);
@@ -93,7 +94,7 @@ public static partial class JobsFile
         Cycles = Parse<int>(keys, "cycles", path, TryInt, "a whole number"),
         Formal = Scalar(keys, "formal", path) is { } formal
             ? formal.ToLowerInvariant() is "auto" or "on" or "off" ? formal.ToLowerInvariant()
-                : throw new ArgumentException($"{path}:{Line(keys["formal"])}: 'formal' must be auto, on or off, not '{formal}'")
+                : throw new ArgumentException($"{At(keys["formal"], path)}: 'formal' must be auto, on or off")
             : null,
         Seed = Parse<int>(keys, "seed", path, TryInt, "a whole number"),
         Model = Scalar(keys, "model", path),
@@ -112,7 +113,7 @@ public static partial class JobsFile
             ? list.Children.Select(c => (c as YamlScalarNode)?.Value ?? "").ToArray()
             : ((node as YamlScalarNode)?.Value ?? "").Split(',');
         if (parts.Length != 3 || !parts.All(p => TryNonNegative(p.Trim(), out _)))
-            throw new ArgumentException($"{path}:{Line(node)}: 'weights' is three numbers area,delay,power such as \"1,1,0\"");
+            throw new ArgumentException($"{At(node, path)}: 'weights' is three numbers area,delay,power such as \"1,1,0\"");
         return string.Join(',', parts.Select(p => p.Trim()));
     }
 
@@ -120,7 +121,7 @@ public static partial class JobsFile
 
     private static T? Parse<T>(IReadOnlyDictionary<string, YamlNode> keys, string key, string path, TryParser<T> parse, string expected) where T : struct =>
         Scalar(keys, key, path) is { } text
-            ? parse(text, out var value) ? value : throw new ArgumentException($"{path}:{Line(keys[key])}: '{key}' must be {expected}, not '{text}'")
+            ? parse(text, out var value) ? value : throw new ArgumentException($"{At(keys[key], path)}: '{key}' must be {expected}")
             : null;
 
     private static bool TryInt(string text, out int value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
@@ -139,32 +140,34 @@ public static partial class JobsFile
         }
         catch (YamlException e)
         {
-            throw new ArgumentException($"{path}:{e.Start.Line}: {e.Message}");
+            throw new ArgumentException($"{YamlProblems.At(path, e.Start)}: {YamlProblems.Describe(e)}; a jobs file is one mapping with 'defaults' and 'jobs'");
         }
     }
 
     private static Dictionary<string, YamlNode> Mapping(YamlNode node, string path, string[] allowed, string what)
     {
         if (node is not YamlMappingNode map)
-            throw new ArgumentException($"{path}:{Line(node)}: {what} is a mapping of keys ({string.Join(", ", allowed)})");
+            throw new ArgumentException($"{At(node, path)}: {what} is a mapping of keys ({string.Join(", ", allowed)})");
         var keys = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in map.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (!allowed.Contains(key))
-                throw new ArgumentException($"{path}:{Line(keyNode)}: unknown key '{key}' in {what}; it knows {string.Join(", ", allowed)}");
+                throw new ArgumentException(YamlProblems.UnknownKey(path, keyNode.Start, key, what, allowed));
             if (!keys.TryAdd(key, value))
-                throw new ArgumentException($"{path}:{Line(keyNode)}: '{key}' is given twice in {what}");
+                throw new ArgumentException($"{At(keyNode, path)}: '{key}' is given twice in {what}");
         }
         return keys;
     }
 
     private static string? Scalar(IReadOnlyDictionary<string, YamlNode> keys, string key, string path) =>
         keys.TryGetValue(key, out var node)
-            ? (node as YamlScalarNode)?.Value ?? throw new ArgumentException($"{path}:{Line(node)}: '{key}' must be a single value")
+            ? (node as YamlScalarNode)?.Value ?? throw new ArgumentException($"{At(node, path)}: '{key}' must be a single value")
             : null;
 
     private static int Line(YamlNode node) => (int)node.Start.Line;
+
+    private static string At(YamlNode node, string path) => YamlProblems.At(path, node.Start);
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
     private static partial Regex IdPattern();

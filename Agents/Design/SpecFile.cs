@@ -6,7 +6,8 @@ namespace HwForge.Agents.Design;
 
 /// <summary>
 /// Reads a spec file (YAML, so JSON too). Unknown keys are errors naming the line, so a typo such as
-/// <c>refrence:</c> is caught before a run starts rather than silently ignored.
+/// <c>refrence:</c> is caught before a run starts rather than silently ignored. Errors name the file, line and
+/// column and what was expected, and never quote the file (see <see cref="YamlProblems"/>).
 /// </summary>
 public static class SpecFile
 {
@@ -29,23 +30,24 @@ public static class SpecFile
             stream.Load(new StringReader(text));
             root = stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode map
                 ? map
-                : throw new ArgumentException($"{path}: a spec file is one mapping of keys ({string.Join(", ", Keys)})");
+                : throw new ArgumentException(
+                    $"{(stream.Documents.Count > 0 ? YamlProblems.At(path, stream.Documents[0].RootNode.Start) : path)}: a spec file is one mapping of keys ({string.Join(", ", Keys)})");
         }
         catch (YamlException e)
         {
-            throw new ArgumentException($"{path}:{e.Start.Line}: {e.Message}");
+            throw new ArgumentException($"{YamlProblems.At(path, e.Start)}: {YamlProblems.Describe(e)}; a spec file is one mapping of keys ({string.Join(", ", Keys)})");
         }
 
         var values = new Dictionary<string, YamlNode>();
         foreach (var (keyNode, value) in root.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (!Keys.Contains(key))
-                throw new ArgumentException($"{path}:{keyNode.Start.Line}: unknown key '{key}'; a spec file knows {string.Join(", ", Keys)}");
+                throw new ArgumentException(YamlProblems.UnknownKey(path, keyNode.Start, key, "a spec file", Keys));
             values[key] = value;
         }
         string? Text(string key) => values.TryGetValue(key, out var node) ? (node as YamlScalarNode)?.Value
-            ?? throw new ArgumentException($"{path}:{node.Start.Line}: '{key}' must be a single value") : null;
+            ?? throw new ArgumentException($"{YamlProblems.At(path, node.Start)}: '{key}' must be a single value") : null;
         string? File(string key) => Text(key) is { } relative ? SourceLoader.LoadOne(Path.Combine(baseFolder, relative)).Text : null;
 
         var input = new SpecInput
@@ -71,10 +73,11 @@ public static class SpecFile
 
     private static bool Boolean(string text, YamlNode node, string path) => bool.TryParse(text, out var value)
         ? value
-        : throw new ArgumentException($"{path}:{node.Start.Line}: 'reset_active_low' is true or false, not '{text}'");
+        : throw new ArgumentException($"{YamlProblems.At(path, node.Start)}: 'reset_active_low' must be true or false");
 
     private static Dictionary<string, string> Parameters(YamlNode node, string path) => node is YamlMappingNode map
-        ? map.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value ?? "", c => (c.Value as YamlScalarNode)?.Value
-            ?? throw new ArgumentException($"{path}:{c.Value.Start.Line}: parameter values are single values"))
-        : throw new ArgumentException($"{path}:{node.Start.Line}: 'parameters' is a mapping such as {{width: 16, signed: true}}");
+        ? map.Children.ToDictionary(
+            c => (c.Key as YamlScalarNode)?.Value ?? throw new ArgumentException($"{YamlProblems.At(path, c.Key.Start)}: parameter names are single words such as width"),
+            c => (c.Value as YamlScalarNode)?.Value ?? throw new ArgumentException($"{YamlProblems.At(path, c.Value.Start)}: parameter values are single values"))
+        : throw new ArgumentException($"{YamlProblems.At(path, node.Start)}: 'parameters' is a mapping such as {{width: 16, signed: true}}");
 }

@@ -40,8 +40,10 @@ internal static class LlmFailureMessages
                 $"The LLM endpoint {endpoint} answered with something that is not an OpenAI chat completion{after} ({detail}). " +
                 "Check that the URL is the API's base URL (usually ending in /v1).", null, cause),
             FailureKind.Authentication => new LlmAuthenticationException(
-                string.IsNullOrEmpty(settings.ApiKey)
-                    ? $"The LLM endpoint {endpoint} requires an API key ({detail}) and none is set: set {LlmSettings.ApiKeyVariable} or \"apiKey\" under \"llm\" in $HWFORGE_HOME/config.json."
+                settings.KeyForEndpoint is null
+                    ? settings.KeyWithheld is { } withheld
+                        ? $"The LLM endpoint {endpoint} requires an API key ({detail}). {withheld}"
+                        : $"The LLM endpoint {endpoint} requires an API key ({detail}) and none is set: set {LlmSettings.ApiKeyVariable} or \"apiKey\" under \"llm\" in $HWFORGE_HOME/config.json."
                     : $"The LLM endpoint {endpoint} rejected the API key ({detail}). Check {LlmSettings.ApiKeyVariable} or \"apiKey\" under \"llm\" in $HWFORGE_HOME/config.json.", cause),
             FailureKind.ModelNotFound => new LlmModelNotFoundException(
                 $"The LLM endpoint {endpoint} does not serve the model '{model}' ({detail}). Name one it serves (listed at {endpoint.TrimEnd('/')}/models) " +

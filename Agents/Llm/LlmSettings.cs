@@ -13,11 +13,38 @@ public sealed record LlmSettings
     public const string ModelVariable = "HWFORGE_LLM_MODEL";
     public const string ApiKeyVariable = "HWFORGE_LLM_API_KEY";
 
+    /// <summary>Where <see cref="ApiKeyVariable"/> belongs when <see cref="EndpointVariable"/> does not say.</summary>
+    public const string DefaultOpenAiEndpoint = "https://api.openai.com/v1";
+
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(180);
     public const int DefaultMaxRetries = 3;
 
+    private readonly Uri? _endpoint;
+    private readonly Uri? _keyEndpoint;
+    private readonly string? _keyWithheld;
+
     /// <summary>The API base URL, e.g. <c>http://localhost:11434/v1</c>.</summary>
-    public Uri? Endpoint { get; init; }
+    public Uri? Endpoint
+    {
+        get => _endpoint;
+        // A copy aimed elsewhere (`settings with { Endpoint = other }`) keeps its key bound to the first endpoint,
+        // so the key cannot follow it; see KeyEndpoint.
+        init
+        {
+            _keyEndpoint ??= _endpoint;
+            _endpoint = value;
+        }
+    }
+
+    /// <summary>
+    /// The endpoint <see cref="ApiKey"/> was configured for, and the only one it is sent to; unless given, the
+    /// first <see cref="Endpoint"/> these settings had.
+    /// </summary>
+    public Uri? KeyEndpoint
+    {
+        get => _keyEndpoint ?? _endpoint;
+        init => _keyEndpoint = value;
+    }
 
     public string? Model { get; init; }
 
@@ -38,6 +65,18 @@ public sealed record LlmSettings
 
     /// <summary>No wait between attempts is longer, whatever a Retry-After header asks for.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The key to send to <see cref="Endpoint"/>: <see cref="ApiKey"/> when it belongs there, else null.</summary>
+    public string? KeyForEndpoint => !string.IsNullOrEmpty(ApiKey) && ApiKeyBinding.Same(KeyEndpoint, Endpoint) ? ApiKey : null;
+
+    /// <summary>Why a configured key is not sent to <see cref="Endpoint"/>, in words for the user; null when none was kept back.</summary>
+    public string? KeyWithheld
+    {
+        get => _keyWithheld ?? (!string.IsNullOrEmpty(ApiKey) && KeyForEndpoint is null
+            ? $"No API key is sent to {DisplayEndpoint}: the key configured for {ApiKeyBinding.Display(KeyEndpoint)} goes only there."
+            : null);
+        init => _keyWithheld = value;
+    }
 
     /// <summary>Where the endpoint came from (a flag, a variable, the config file), for messages.</summary>
     public string? EndpointSource { get; init; }
@@ -62,7 +101,7 @@ public sealed record LlmSettings
     // A record's generated ToString prints every property; this one must never print the key.
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append($"Endpoint = {DisplayEndpoint}, Model = {Model ?? "(none)"}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "(set)")}, ");
+        builder.Append($"Endpoint = {DisplayEndpoint}, Model = {Model ?? "(none)"}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : KeyForEndpoint is null ? "(withheld)" : "(set)")}, ");
         builder.Append($"Timeout = {Timeout.TotalSeconds}s, MaxRetries = {MaxRetries}, EndpointSource = {EndpointSource ?? "(none)"}");
         return true;
     }

@@ -18,7 +18,9 @@ namespace HwForge.Agents.Llm;
 ///   }
 /// }
 /// </code>
-/// Keys have no flag, since a command line is visible to every user of the machine.
+/// Keys have no flag, since a command line is visible to every user of the machine. A key is only ever sent to
+/// the endpoint it was configured for: the file's key to the file's endpoint, <c>HWFORGE_LLM_API_KEY</c> to
+/// <c>HWFORGE_LLM_ENDPOINT</c> (or to OpenAI's API when that is unset); see <see cref="ApiKeyBinding"/>.
 /// </summary>
 public static class LlmSettingsResolver
 {
@@ -36,15 +38,14 @@ public static class LlmSettingsResolver
             : Blank(file.Endpoint) is { } configured ? (configured, configPath)
             : ((string?)null, (string?)null);
         var model = Blank(modelFlag) ?? Blank(environment(LlmSettings.ModelVariable)) ?? Blank(file.Model);
-        // A key written beside one endpoint in the file must not travel to another one named by a
-        // flag or a variable (a local test server, say); a key in the environment is meant for whatever runs.
-        var key = Blank(environment(LlmSettings.ApiKeyVariable)) ?? (endpointSource == configPath ? Blank(file.ApiKey) : null);
-
+        var endpoint = endpointText is null ? null : ParseEndpoint(endpointText, endpointSource!);
+        var (key, withheld) = ChooseKey(endpoint, endpointSource ?? "", environment, file, configPath);
         var settings = new LlmSettings
         {
-            Endpoint = endpointText is null ? null : ParseEndpoint(endpointText, endpointSource!),
+            Endpoint = endpoint,
             Model = model,
-            ApiKey = key,
+            ApiKey = key?.Key,
+            KeyWithheld = withheld,
             EndpointSource = endpointSource,
             Timeout = file.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : LlmSettings.DefaultTimeout,
             MaxRetries = file.MaxRetries ?? LlmSettings.DefaultMaxRetries,
@@ -63,6 +64,33 @@ public static class LlmSettingsResolver
                 "(e.g. http://localhost:11434/v1 for Ollama, https://api.openai.com/v1 for OpenAI).");
         return settings;
     }
+
+    /// <summary>
+    /// Why no key would be sent to <paramref name="endpointFlag"/> although one is configured, or null: for a batch,
+    /// which names endpoints in its jobs file, to say so before the jobs run.
+    /// </summary>
+    public static string? KeyWithheldFrom(string endpointFlag, Func<string, string?> environment, HwForgeHome? home = null)
+    {
+        if (!Uri.TryCreate(endpointFlag.Trim(), UriKind.Absolute, out var endpoint)) return null;
+        home ??= Home(environment);
+        var configPath = Path.Combine(home.Root, ConfigFileName);
+        try
+        {
+            return ChooseKey(endpoint, "llm_endpoint", environment, ConfigFile.Read(configPath), configPath).Withheld;
+        }
+        catch (LlmConfigurationException)
+        {
+            return null; // each job's own design process reports a broken config file
+        }
+    }
+
+    // Each key is bound to the endpoint it was configured with (see ApiKeyBinding): a flag or a jobs file
+    // naming another endpoint must not receive it.
+    private static (ApiKeyBinding.Candidate? Key, string? Withheld) ChooseKey(Uri? endpoint, string endpointSource, Func<string, string?> environment, ConfigFile file, string configPath) =>
+        ApiKeyBinding.Choose(endpoint, endpointSource, [
+            new(Blank(environment(LlmSettings.ApiKeyVariable)), Blank(environment(LlmSettings.EndpointVariable)) ?? LlmSettings.DefaultOpenAiEndpoint, LlmSettings.ApiKeyVariable),
+            new(Blank(file.ApiKey), Blank(file.Endpoint), $"the \"apiKey\" in {configPath}"),
+        ]);
 
     private static HwForgeHome Home(Func<string, string?> environment) =>
         Blank(environment(HwForgeHome.EnvironmentVariable)) is { } root ? new HwForgeHome(Path.GetFullPath(root)) : HwForgeHome.FromEnvironment();
@@ -92,12 +120,20 @@ public static class LlmSettingsResolver
                     llm.TryGetProperty("timeoutSeconds", out var t) ? t.GetDouble() : null,
                     llm.TryGetProperty("maxRetries", out var r) ? r.GetInt32() : null);
             }
-            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+            catch (JsonException e)
             {
-                // The message names the file and the JSON problem, never the file's contents (it may hold a key).
-                throw new LlmConfigurationException($"Cannot read the LLM settings in {path}: {e.Message} Expected {{\"llm\": {{\"endpoint\": \"http://…/v1\", \"model\": \"…\"}}}}.");
+                // The parser's own words quote the offending character; the file may hold a key, so say where instead.
+                throw new LlmConfigurationException(
+                    $"Cannot read the LLM settings in {path}: it is not valid JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}. {Expected}");
+            }
+            catch (Exception e) when (e is InvalidOperationException or FormatException)
+            {
+                throw new LlmConfigurationException(
+                    $"Cannot read the LLM settings in {path}: it must be an object whose \"llm\" has text values and numbers for \"timeoutSeconds\" and \"maxRetries\". {Expected}");
             }
         }
+
+        private const string Expected = "Expected {\"llm\": {\"endpoint\": \"http://…/v1\", \"model\": \"…\"}}.";
 
         private static string? Text(JsonElement section, string name) =>
             section.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -17,7 +17,7 @@ namespace HwForge.Agents.Llm;
 /// </summary>
 public sealed class OpenAiCompatibleChatClient : IChatClient
 {
-    // The SDK insists on a credential; local servers ignore the header, so a placeholder does.
+    // The SDK insists on a credential; without a key a placeholder satisfies it and NoKeyPolicy drops the header.
     private const string NoKey = "hwforge-no-key";
 
     private readonly LlmSettings _settings;
@@ -31,14 +31,18 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         _settings = settings.RequireConfigured();
         Ledger = ledger;
         _retry = new LlmRetry(settings);
-        _client = new OpenAIClient(new ApiKeyCredential(string.IsNullOrEmpty(settings.ApiKey) ? NoKey : settings.ApiKey), new OpenAIClientOptions
+        // Only a key that belongs to this endpoint is sent (see LlmSettings.KeyEndpoint).
+        var key = settings.KeyForEndpoint;
+        var clientOptions = new OpenAIClientOptions
         {
             Endpoint = settings.Endpoint,
             // Retries and timeouts are ours (typed errors, Retry-After, idle-timeout for streams); the
             // SDK's network timeout only backs ours up.
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = settings.Timeout + TimeSpan.FromSeconds(30),
-        });
+        };
+        if (key is null) clientOptions.AddPolicy(new NoKeyPolicy(), PipelinePosition.BeforeTransport);
+        _client = new OpenAIClient(new ApiKeyCredential(key ?? NoKey), clientOptions);
         Metadata = new ChatClientMetadata("openai-compatible", settings.Endpoint, settings.Model);
     }
 

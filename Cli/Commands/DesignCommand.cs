@@ -96,6 +96,7 @@ public static class DesignCommand
                 using var host = await CommonOptions.CreateHostAsync(parse, pooled: true);
                 CommonOptions.WarnIfUnconfined(host, error);
                 error.WriteLine($"run folder: {run.Path}");
+                if (run.Options.Mode == DesignMode.Llm && llm.KeyWithheld is { } withheld) error.WriteLine($"-- {withheld}");
                 run.Events.Appended += e => ProgressPrinter.Print(error, e);
                 var versions = new ToolVersions(host);
                 await using var knowledge = await KnowledgeStores.OpenDefaultAsync(home.Data, cancellation);

@@ -5,7 +5,8 @@ namespace HwForge.Cli.Commands;
 
 /// <summary>
 /// <c>hwforge serve</c>: the web chat on 127.0.0.1 by default. Any other address needs a token (--token or
-/// HWFORGE_TOKEN) that every request must carry; without one the server refuses to start and says why.
+/// HWFORGE_TOKEN) that every request must carry; without one the server refuses to start and says why. Without
+/// a token only requests naming 127.0.0.1, localhost or [::1] in their Host header are answered.
 /// </summary>
 public static class ServeCommand
 {
@@ -14,9 +15,12 @@ public static class ServeCommand
         var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)", DefaultValueFactory = _ => WebUiOptions.DefaultPort };
         var host = new Option<string>("--host") { Description = "Address to listen on; beyond loopback a token is required", DefaultValueFactory = _ => "127.0.0.1" };
         var token = new Option<string?>("--token") { Description = $"Secret every request must carry (or {WebUiOptions.TokenVariable}); open the UI once with ?token=T" };
+        var defaults = new WebUiOptions();
+        var maxRuns = new Option<int>("--max-runs") { Description = "Runs the server works on at once, all sessions together", DefaultValueFactory = _ => defaults.MaxRunsPerServer };
+        var maxPerSession = new Option<int>("--max-runs-per-session") { Description = "Runs one browser session may have going at once", DefaultValueFactory = _ => defaults.MaxRunsPerSession };
         var command = new Command("serve", "Serve the web chat: converse with the agents, watch each step live, inspect code, verification and PPA")
         {
-            port, host, token,
+            port, host, token, maxRuns, maxPerSession,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -27,6 +31,8 @@ public static class ServeCommand
                 Token = parse.GetValue(token) ?? (Environment.GetEnvironmentVariable(WebUiOptions.TokenVariable) is { Length: > 0 } t ? t : null),
                 UnsafeNoSandbox = parse.GetValue(CommonOptions.UnsafeNoSandbox),
                 UseCache = !parse.GetValue(CommonOptions.NoCache),
+                MaxRunsPerServer = parse.GetValue(maxRuns),
+                MaxRunsPerSession = parse.GetValue(maxPerSession),
             };
             await WebUiApp.RunAsync(options, parse.InvocationConfiguration.Output, cancellation);
             return ExitCodes.Ok;

@@ -7,7 +7,7 @@ namespace HwForge.WebUI.Components;
 
 /// <summary>
 /// The message box: a request starts a run and opens its page. Empty and over-long messages are refused here
-/// (and in the browser before sending), with a sentence saying why.
+/// (and in the browser before sending), as is a run past the session's or server's limit, with a sentence saying why.
 /// </summary>
 public partial class ChatBox
 {
@@ -52,6 +52,11 @@ public partial class ChatBox
         catch (ArgumentException e)
         {
             _error = e.Message.Replace("--candidates", "Candidates").Replace("--optimize", "Optimization rounds");
+            return;
+        }
+        catch (RunLimitException e)
+        {
+            _error = e.Message; // the request stays in the box, to send again later
             return;
         }
         Navigation.NavigateTo($"/runs/{id}");

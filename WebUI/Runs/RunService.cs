@@ -16,14 +16,16 @@ public sealed record RunSummary(string Id, string Request, DateTimeOffset Create
 /// <summary>
 /// Owns the runs the web UI starts: each runs in a background task with its own cancellation, in a run
 /// folder exactly like <c>hwforge design</c>'s, with an <c>owner</c> file naming the browser session that
-/// started it. Every lookup takes that owner, so one session never sees another's runs.
+/// started it. Every lookup takes that owner, so one session never sees another's runs. A run is only started
+/// (or resumed) while its session and the server are under their limits of runs going at once.
 /// </summary>
 public sealed class RunService(HwForgeHome home, LlmSettings llm, ToolHost host, IKnowledgeStore? knowledge, WebUiOptions options) : IAsyncDisposable
 {
     public const string OwnerFile = "owner";
 
     private readonly ConcurrentDictionary<string, LiveRun> _live = new();
-    private readonly Lock _naming = new();
+    // Held from the limit check to the run being live, so two requests at once cannot both take the last place.
+    private readonly Lock _launching = new();
 
     public WebUiOptions Options { get; } = options;
 
@@ -36,6 +38,9 @@ public sealed class RunService(HwForgeHome home, LlmSettings llm, ToolHost host,
         : "the offline catalog (no LLM configured)";
 
     public bool Sandboxed => host.Sandbox.Confines;
+
+    /// <summary>Why a configured API key is not sent to the LLM (it belongs to another endpoint), or null.</summary>
+    public string? KeyWithheld => llm.IsConfigured ? llm.KeyWithheld : null;
 
     /// <summary>Starts a run of <paramref name="request"/> for <paramref name="owner"/> and returns its id.</summary>
     public string Start(string owner, string request, int candidates, int optimizeRounds, bool offline)
@@ -52,22 +57,26 @@ public sealed class RunService(HwForgeHome home, LlmSettings llm, ToolHost host,
             OptimizeRounds = optimizeRounds,
             OptimizeBatch = Options.Defaults.OptimizeBatch,
         }.Validated();
-        RunFolder folder;
-        lock (_naming)
+        lock (_launching)
         {
-            folder = RunFolder.Create(RunFolderNames.NewIn(home.Runs, runOptions), runOptions);
+            Admit(owner);
+            var folder = RunFolder.Create(RunFolderNames.NewIn(home.Runs, runOptions), runOptions);
             File.WriteAllText(Path.Combine(folder.Path, OwnerFile), owner);
+            Launch(folder, owner);
+            return folder.Id;
         }
-        Launch(folder, owner);
-        return folder.Id;
     }
 
     /// <summary>Continues a stopped run where its journal ends.</summary>
     public void Resume(string owner, string id)
     {
         var path = PathOf(owner, id) ?? throw new ArgumentException($"no run {id} of yours");
-        if (_live.ContainsKey(id)) throw new InvalidOperationException($"{id} is still running");
-        Launch(RunFolder.Resume(path), owner);
+        lock (_launching)
+        {
+            if (_live.ContainsKey(id)) throw new InvalidOperationException($"{id} is still running");
+            Admit(owner);
+            Launch(RunFolder.Resume(path), owner);
+        }
     }
 
     /// <summary>Cancels a running run; what it did so far stays in its folder.</summary>
@@ -124,6 +133,20 @@ public sealed class RunService(HwForgeHome home, LlmSettings llm, ToolHost host,
             }
         }
         return [.. runs.OrderByDescending(r => r.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Throws <see cref="RunLimitException"/> when one more run would pass the session's or the server's limit.</summary>
+    private void Admit(string owner)
+    {
+        var mine = _live.Values.Count(l => l.Owner == owner);
+        if (mine >= Options.MaxRunsPerSession)
+            throw new RunLimitException(
+                $"You already have {mine} {(mine == 1 ? "run" : "runs")} going, the most one browser session may run at once. " +
+                "Wait for one to finish, or cancel one, then send this again.");
+        if (_live.Count >= Options.MaxRunsPerServer)
+            throw new RunLimitException(
+                $"This server is already working on {_live.Count} runs, the most it runs at once (counting every session's). " +
+                "Try again when one of them finishes.");
     }
 
     private void Launch(RunFolder folder, string owner)

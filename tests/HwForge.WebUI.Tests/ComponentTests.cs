@@ -68,6 +68,23 @@ public sealed class ComponentTests : IAsyncDisposable
         Assert.Contains("<strong>done</strong>", html);
     }
 
+    [Fact]
+    public async Task Agent_text_with_a_script_autolink_or_a_tracking_image_renders_neither()
+    {
+        var state = RunState.Empty.Apply(new HwForge.Agents.Runs.RunEvent
+        {
+            Seq = 1, Type = "message", Role = "coder",
+            Message = "done <javascript:alert(document.cookie)> [more](JavaScript:alert(1)) ![](http://tracker.example/beacon.png)",
+        });
+        var html = await RenderAsync(new RunSnapshot("run-4", state, Active: true, new Dictionary<string, CandidateFiles>()));
+
+        Assert.DoesNotContain("href=\"javascript", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("javascript:alert(document.cookie)", html); // shown, as text
+        Assert.DoesNotContain("<img", html);
+        Assert.DoesNotContain("tracker.example", html);
+        Assert.Contains("[image]", html);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _renderer.DisposeAsync();

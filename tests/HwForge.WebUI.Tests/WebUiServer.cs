@@ -23,18 +23,22 @@ public sealed class WebUiServer : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    public int Port => new Uri(BaseUrl).Port;
+
     /// <summary>Starts a server; offline (no LLM) unless <paramref name="llm"/> is given; small, quick runs by default.</summary>
-    public static async Task<WebUiServer> StartAsync(LlmSettings? llm = null, string? token = null, RunDefaults? defaults = null)
+    public static async Task<WebUiServer> StartAsync(LlmSettings? llm = null, string? token = null, RunDefaults? defaults = null,
+        Func<WebUiOptions, WebUiOptions>? configure = null)
     {
         var home = new HwForgeHome(Directory.CreateTempSubdirectory("hwforge-webui-").FullName);
-        var app = await WebUiApp.BuildAsync(new WebUiOptions
+        var options = new WebUiOptions
         {
             Port = 0,
             Home = home,
             Llm = llm ?? new LlmSettings(),
             Token = token,
             Defaults = defaults ?? new RunDefaults { Candidates = 2, OptimizeRounds = 0 },
-        });
+        };
+        var app = await WebUiApp.BuildAsync(configure is null ? options : configure(options));
         await app.StartAsync();
         return new WebUiServer(app, home);
     }

@@ -37,15 +37,15 @@ public sealed class JobsFileTests : IDisposable
     }
 
     [Theory]
-    [InlineData("jobs:\n  - {id: a, request: x, round: 2}\n", ":2: unknown key 'round'")]
-    [InlineData("defualts: {}\njobs:\n  - {id: a, request: x}\n", ":1: unknown key 'defualts'")]
+    [InlineData("jobs:\n  - {id: a, request: x, round: 2}\n", ":2:25: unknown key in a job (did you mean 'rounds'?)")]
+    [InlineData("defualts: {}\njobs:\n  - {id: a, request: x}\n", ":1:1: unknown key in a jobs file (did you mean 'defaults'?)")]
     [InlineData("jobs:\n  - {id: a, request: x}\n  - {id: a, request: y}\n", ":3: duplicate job id 'a' (first used on line 2)")]
-    [InlineData("jobs:\n  - {id: a, spec: nowhere.yaml}\n", ":2: job 'a': spec file")]
-    [InlineData("jobs:\n  - {id: a, request: x, spec: s.yaml}\n", ":2: job 'a' needs exactly one of")]
-    [InlineData("jobs:\n  - {id: a, request: x, candidates: many}\n", ":2: 'candidates' must be a whole number, not 'many'")]
-    [InlineData("jobs:\n  - {id: ../a, request: x}\n", ":2: job id '../a' may use")]
-    [InlineData("defaults: {offline: true}\n", ":1: 'jobs' must be a list")]
-    public void Bad_input_is_an_error_naming_its_line(string text, string expected)
+    [InlineData("jobs:\n  - {id: a, spec: nowhere.yaml}\n", ":2:19: job 'a': spec file")]
+    [InlineData("jobs:\n  - {id: a, request: x, spec: s.yaml}\n", ":2:5: job 'a' needs exactly one of")]
+    [InlineData("jobs:\n  - {id: a, request: x, candidates: many}\n", ":2:37: 'candidates' must be a whole number")]
+    [InlineData("jobs:\n  - {id: ../a, request: x}\n", ":2:10: a job id may use")]
+    [InlineData("defaults: {offline: true}\n", ":1:1: 'jobs' must be a list")]
+    public void Bad_input_is_an_error_naming_its_line_and_column(string text, string expected)
     {
         var path = Write("jobs.yaml", text);
 

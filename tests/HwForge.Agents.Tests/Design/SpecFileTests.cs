@@ -8,8 +8,8 @@ public sealed class SpecFileTests
     public void A_misspelt_key_is_an_error_naming_its_line()
     {
         var error = Assert.Throws<ArgumentException>(() => SpecFile.Parse("family: adder\nparamters: {width: 8}\n", "/tmp/spec.yaml"));
-        Assert.Contains("/tmp/spec.yaml:2", error.Message);
-        Assert.Contains("paramters", error.Message);
+        Assert.Contains("/tmp/spec.yaml:2:1", error.Message);
+        Assert.Contains("did you mean 'parameters'?", error.Message);
     }
 
     [Fact]

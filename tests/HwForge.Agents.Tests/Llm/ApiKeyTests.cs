@@ -19,14 +19,14 @@ public sealed class ApiKeyTests
     }
 
     [Fact]
-    public async Task A_local_server_without_a_key_gets_a_placeholder_not_the_users_key()
+    public async Task A_local_server_without_a_key_gets_no_authorization_header_at_all()
     {
         await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(ScriptRule.Always(ScriptAnswer.Reply("ok"))));
         using var client = Scripted.Client(server);
 
         await client.GetResponseAsync([new(ChatRole.User, "hi")]);
 
-        Assert.Equal("Bearer hwforge-no-key", server.ChatRequests.Single().Authorization);
+        Assert.Null(server.ChatRequests.Single().Authorization);
     }
 
     [Fact]

@@ -68,11 +68,18 @@ public sealed class LlmSettingsTests : IDisposable
         WriteConfig("""{ "llm": { "endpoint": "https://api.example.test/v1", "model": "gpt", "apiKey": "file-key" } }""");
 
         Assert.Equal("file-key", Resolve().ApiKey);
-        Assert.Null(Resolve("http://127.0.0.1:8080/v1").ApiKey);
+        Assert.Equal("file-key", Resolve("https://api.example.test/v1/").ApiKey); // the same endpoint, however written
+        var elsewhere = Resolve("http://127.0.0.1:8080/v1");
+        Assert.Null(elsewhere.ApiKey);
+        Assert.Contains("No API key is sent to http://127.0.0.1:8080/v1", elsewhere.KeyWithheld);
+        Assert.Contains("is for https://api.example.test/v1", elsewhere.KeyWithheld);
+        Assert.DoesNotContain("file-key", elsewhere.KeyWithheld);
 
+        // The environment's key, with no endpoint variable, is OpenAI's: neither the file's endpoint nor the flag's gets it.
         _environment[LlmSettings.ApiKeyVariable] = "env-key";
-        Assert.Equal("env-key", Resolve("http://127.0.0.1:8080/v1").ApiKey);
-        Assert.Equal("env-key", Resolve().ApiKey);
+        Assert.Null(Resolve("http://127.0.0.1:8080/v1").ApiKey);
+        Assert.Equal("file-key", Resolve().ApiKey);
+        Assert.Equal("env-key", Resolve("https://api.openai.com/v1").ApiKey);
     }
 
     [Fact]
@@ -114,6 +121,13 @@ public sealed class LlmSettingsTests : IDisposable
 
         Assert.Contains(Path.Combine(_home.Root, "config.json"), error.Message);
         Assert.DoesNotContain("sk-in-a-broken-file", error.Message);
+
+        // The JSON parser's own message quotes the character it stopped at ("'q' is an invalid start of a value").
+        WriteConfig("{ \"llm\": {\n  \"apiKey\": qk-unquoted-key } }");
+        var unquoted = Assert.Throws<LlmConfigurationException>(() => Resolve());
+        Assert.Contains("not valid JSON at line 2", unquoted.Message);
+        Assert.DoesNotContain("'q'", unquoted.Message);
+        Assert.DoesNotContain("qk-unquoted-key", unquoted.Message);
     }
 
     [Fact]
