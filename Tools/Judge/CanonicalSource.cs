@@ -22,12 +22,19 @@ public sealed record CanonicalSourceResult(IReadOnlyList<SourceFile> Sources, Fa
 /// What would still differ is refused or removed: a test of a tool-identifying macro is refused
 /// (<see cref="SourceDirectives"/>); comments go (Yosys reads <c>synthesis translate_off</c> and
 /// <c>full_case</c> in them); attributes are blanked (Yosys obeys <c>(* parallel_case *)</c>,
-/// <c>(* nosync *)</c>, <c>(* init *)</c>, <c>(* blackbox *)</c>, which simulators ignore).
+/// <c>(* nosync *)</c>, <c>(* init *)</c>, <c>(* blackbox *)</c>, which simulators ignore), but for
+/// a few that only choose how hardware is built (<c>keep</c>, <c>fsm_encoding</c>).
 /// <c>`line</c> directives keep every tool's messages pointing at the user's file and line.
 /// </remarks>
 public static class CanonicalSource
 {
     private const string Output = "hwforge-canonical.v";
+
+    /// <summary>
+    /// Attributes that choose how hardware is built, never what it does, kept for synthesis (the catalog's
+    /// FSM variants rely on <c>fsm_encoding</c>). Any other attribute is blanked.
+    /// </summary>
+    private static readonly HashSet<string> KeptAttributes = ["fsm_encoding", "keep", "ram_style", "rom_style", "syn_keep", "dont_touch", "mark_debug"];
 
     /// <summary>A macro that expands without end stops here, far above any real design.</summary>
     private static readonly ResourceLimits Limits = ResourceLimits.Default.WithTimeout(TimeSpan.FromSeconds(30)) with { FileSizeBytes = 64L << 20 };
@@ -71,7 +78,7 @@ public static class CanonicalSource
     private static string Finish(string text, IReadOnlyList<SourceFile> sources)
     {
         var chars = text.ToCharArray();
-        foreach (var token in VerilogLexer.Tokens(text).Where(t => t.Kind == VerilogTokenKind.Attribute))
+        foreach (var token in VerilogLexer.Tokens(text).Where(t => t.Kind == VerilogTokenKind.Attribute && !Kept(t.Text(text))))
             for (var i = token.Start; i < token.Start + token.Length; i++)
                 if (chars[i] != '\n') chars[i] = ' ';
         var paths = sources.ToDictionary(s => s.StagedName, s => LinePath(s));
@@ -92,6 +99,24 @@ public static class CanonicalSource
         }
         output.Length--;
         return output.ToString();
+    }
+
+    /// <summary>
+    /// Only names from <see cref="KeptAttributes"/>, with numbers or plain strings as values. A string holding
+    /// <c>*)</c> does not qualify: Verilator ends an attribute there, Yosys and Icarus do not.
+    /// </summary>
+    private static bool Kept(string attribute)
+    {
+        if (attribute.Length < 4 || !attribute.EndsWith("*)", StringComparison.Ordinal)) return false;
+        var inside = attribute[2..^2];
+        return VerilogLexer.Tokens(inside).All(t => t.Kind switch
+        {
+            VerilogTokenKind.Identifier => KeptAttributes.Contains(t.Text(inside)),
+            VerilogTokenKind.Number => true,
+            VerilogTokenKind.String => !t.Text(inside).Contains("*)") && t.Text(inside).EndsWith('"') && t.Length > 1,
+            VerilogTokenKind.Symbol => t.Text(inside) is "=" or ",",
+            _ => false,
+        });
     }
 
     /// <summary>The user's path as a <c>`line</c> directive can quote it; only its file name if the path has a quote or a backslash.</summary>

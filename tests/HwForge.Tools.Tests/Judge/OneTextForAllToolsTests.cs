@@ -82,6 +82,21 @@ public sealed class OneTextForAllToolsTests : IDisposable
         Assert.True(report.FailureClass == FailureClass.FunctionalMismatch, report.Summary);
     }
 
+    /// <summary>Build hints stay for synthesis (the catalog's FSM encodings depend on fsm_encoding); attributes that change meaning go.</summary>
+    [Fact]
+    public async Task The_one_text_keeps_build_hints_and_drops_attributes_that_change_meaning()
+    {
+        var design = "module m(input clk, input d, output q);\n  (* fsm_encoding = \"none\" *) reg r;\n  (* nosync *) reg t;\n" +
+                     "  (* keep, note = \"*)\" *) wire w = d;\n  always @(posedge clk) begin r <= w; t <= r; end\n  assign q = t;\nendmodule\n";
+        var canonical = await CanonicalSource.PrepareAsync(_test.Host, _test.Versions, [SourceLoader.FromText("m.v", design)], CancellationToken.None);
+        Assert.True(canonical.Succeeded, canonical.Detail);
+        var text = Assert.Single(canonical.Sources).Text;
+        Assert.Contains("(* fsm_encoding = \"none\" *) reg r;", text);
+        Assert.DoesNotContain("nosync", text);
+        Assert.DoesNotContain("note", text);
+        Assert.Contains("wire w = d;", text);
+    }
+
     [Fact]
     public async Task A_design_that_tests_its_own_macros_and_carries_attributes_still_passes()
     {
