@@ -10,7 +10,7 @@ namespace HwForge.Tools.Icarus;
 /// </summary>
 public static class IcarusSimulation
 {
-    // Names of HwForge's own files in the work folder; a user file may not take them.
+    // Names of HwForge's own files in the work folder. Sources sit in their own folder, so only a data file could take one.
     private const string CompiledImage = "hwforge-sim.vvp";
     private const string CompiledMarker = "hwforge-compiled";
 
@@ -45,7 +45,7 @@ public static class IcarusSimulation
     private static string Script(IReadOnlyList<SourceFile> compiled, string top, IcarusOptions options)
     {
         var plusArgs = options.PlusArgs.Select(a => a.StartsWith('+') ? a : "+" + a);
-        return $"iverilog -g2012 -s {ShellWords.Quote(top)} -o {CompiledImage} {ShellWords.Join(compiled.Select(s => s.StagedName))} || exit $?\n" +
+        return $"iverilog -g2012 -I {SourceFile.Folder} -s {ShellWords.Quote(top)} -o {CompiledImage} {ShellWords.Join(compiled.Select(s => s.StagedName))} || exit $?\n" +
                $": > {CompiledMarker}\n" +
                $"exec vvp -n {CompiledImage} {ShellWords.Join(plusArgs)} 2>&1\n";
     }

@@ -29,8 +29,6 @@ public static class CppGoldenModel
         TimeSpan timeout, CancellationToken cancellation)
     {
         if (CppGoldenModelAbi.Unsupported(module) is { } reason) return CppModelResult.Refused(reason);
-        if (model.StagedName.StartsWith("hwforge", StringComparison.OrdinalIgnoreCase))
-            return CppModelResult.Refused($"the model's file name '{model.StagedName}' starts with 'hwforge', which HwForge reserves for its own files; rename it");
         var version = await versions.RequireAsync(CompilerTools.Gxx, cancellation).ConfigureAwait(false);
 
         var cycles = stimulus.Cycles.Count;
@@ -72,12 +70,12 @@ public static class CppGoldenModel
     /// <summary>
     /// Compile, leave a marker, then run. g++ speaks only on stderr, so stderr holds the compile
     /// messages alone; the model's own stderr joins its stdout. <c>-x c++</c> so a <c>.c</c> or
-    /// <c>.cc</c> name still compiles as C++.
+    /// <c>.cc</c> name still compiles as C++. The model is staged in the sources' folder, where no
+    /// HwForge file is, and finds the generated header through <c>-I.</c>.
     /// </summary>
     private static string Script(string modelFile)
     {
-        var file = modelFile.StartsWith('-') ? "./" + modelFile : modelFile;
-        return $"g++ -std=c++17 -O1 -fmax-errors=10 -o {Binary} {CppGoldenModelAbi.MainFile} -x c++ {ShellWords.Quote(file)} || exit $?\n" +
+        return $"g++ -std=c++17 -O1 -fmax-errors=10 -I. -o {Binary} {CppGoldenModelAbi.MainFile} -x c++ {ShellWords.Quote(modelFile)} || exit $?\n" +
                $": > {CompiledMarker}\n" +
                $"exec ./{Binary} 2>&1\n";
     }

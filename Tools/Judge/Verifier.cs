@@ -73,10 +73,23 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         var clock = Stopwatch.StartNew();
         var run = new PipelineRun(clock);
 
-        // Start what does not depend on anything: lint, both elaborations, and the candidate's preprocessed text.
+        // One text for all tools: every stage below reads the design and the reference as preprocessed
+        // once, with no tool macros, so lint, simulation and proof cannot be shown different code.
+        var designText = CanonicalSource.PrepareAsync(host, versions, request.Design, cancellation);
+        var referenceText = CanonicalSource.PrepareAsync(host, versions, request.Reference, cancellation);
+        var (design, reference) = (await designText.ConfigureAwait(false), await referenceText.ConfigureAwait(false));
+        if (!reference.Succeeded) return run.Error($"the reference cannot be read as one text for all tools: {reference.Detail}");
+        run.AddDiagnostics(design.Diagnostics);
+        if (!design.Succeeded)
+            return run.Fail(design.Failure == FailureClass.ForbiddenConstruct ? StageName.Compile : StageName.Lint, design.Failure, clock.Elapsed, design.Detail);
+        request = request with { Design = design.Sources, Reference = reference.Sources };
+        // The policy reads that text's tokens, at once: a forbidden construct is the more useful verdict than any tool's complaint about it.
+        var (policy, policyDetail) = PolicyCheck.Check(request.Design);
+        if (policy != FailureClass.None) return run.Fail(StageName.Compile, policy, clock.Elapsed, policyDetail);
+
+        // Start what does not depend on anything: lint and both elaborations.
         var lintTask = Timed(() => VerilatorLint.RunAsync(host, versions, request.Design, request.Top, cancellation));
         var designProbeTask = Timed(() => InterfaceProbe.RunAsync(host, versions, request.Design, request.Top, cancellation));
-        var policyTask = Timed(() => PolicyCheck.RunAsync(host, versions, request.Design, cancellation));
 
         // An RTL reference must elaborate, or there is nothing to judge against; its trace needs
         // only the reference, so it starts now. A C++ model takes the design's interface, later.
@@ -121,10 +134,7 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         }
         run.Pass(StageName.Lint, lintTime, $"{lint.Warnings} warning(s)", lint.FromCache);
 
-        // 2. Compile: the design elaborates in Yosys and uses nothing that could forge a verdict.
-        // The policy decides first: a forbidden construct is the more useful verdict than Yosys's complaint about it.
-        var (policy, policyTime) = await policyTask;
-        if (policy.Failure != FailureClass.None) return run.Fail(StageName.Compile, policy.Failure, policyTime, policy.Detail);
+        // 2. Compile: the design elaborates in Yosys (the policy has already passed).
         var (designProbe, probeTime) = await designProbeTask;
         if (designProbe.Interface is null) return run.Fail(StageName.Compile, designProbe.Failure, probeTime, designProbe.Detail, designProbe.FromCache);
 
@@ -158,7 +168,7 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
             return run.Fail(StageName.Compile, designSim.Report.TimedOut ? FailureClass.Timeout : first is null ? FailureClass.Compile : DiagnosticClassifier.Classify(first),
                 simTime, designSim.Report.Summary);
         }
-        run.Pass(StageName.Compile, probeTime + policyTime, "elaborates in Yosys and Icarus; no forbidden constructs", designProbe.FromCache);
+        run.Pass(StageName.Compile, probeTime, "elaborates in Yosys and Icarus; no forbidden constructs", designProbe.FromCache);
 
         var mismatch = TraceComparer.FirstMismatch(module, stimulus, referenceTrace.Trace!, designSim.Trace, "simulation");
         if (mismatch is not null)

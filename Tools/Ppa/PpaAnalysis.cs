@@ -20,6 +20,12 @@ public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
     {
         var clock = Stopwatch.StartNew();
         if (request.ClockPeriodNs is <= 0 or > 1e6) throw new ArgumentException("the clock period must be a positive number of nanoseconds");
+        // The text the judge verified: preprocessed once with no tool macros, so synthesis measures the code simulation saw.
+        var canonical = await CanonicalSource.PrepareAsync(host, versions, request.Design, cancellation).ConfigureAwait(false);
+        if (!canonical.Succeeded)
+            return new PpaReport(request.Top, request.Fpga is null ? "asic" : "fpga", request.Fpga?.Name ?? request.Liberty, false, canonical.Detail,
+                new Dictionary<string, string>()) { Elapsed = clock.Elapsed };
+        request = request with { Design = canonical.Sources };
         var report = request.Fpga is { } device
             ? await MeasureFpgaAsync(request, device, cancellation).ConfigureAwait(false)
             : await MeasureAsicAsync(request, cancellation).ConfigureAwait(false);

@@ -14,7 +14,7 @@ public static class SourceLoader
     {
         var files = paths.Select(LoadOne).ToList();
         if (files.Count == 0) throw new SourceFileException("no design files given");
-        var clash = files.GroupBy(f => f.StagedName).FirstOrDefault(g => g.Count() > 1);
+        var clash = files.GroupBy(f => f.FileName).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
             throw new SourceFileException($"two sources share the name '{clash.Key}' ({string.Join(", ", clash.Select(f => f.Path))}); rename one");
         return files;

@@ -25,7 +25,8 @@ public static class VerilatorLint
         CancellationToken cancellation = default)
     {
         var version = await versions.RequireAsync(VerilatorTool.Descriptor, cancellation).ConfigureAwait(false);
-        List<string> args = ["--lint-only", "-Wall", "-Wno-fatal", .. QuietWarnings];
+        // Sources are staged in their own folder; their includes are found there.
+        List<string> args = ["--lint-only", "-Wall", "-Wno-fatal", $"-I{SourceFile.Folder}", .. QuietWarnings];
         if (top is not null) args.AddRange(["--top-module", top]);
         args.AddRange(sources.Select(s => s.StagedName));
 

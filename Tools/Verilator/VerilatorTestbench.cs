@@ -51,7 +51,7 @@ public static class VerilatorTestbench
         var files = string.Join(' ', sources.Select(s => ShellWords.Quote(s.StagedName)).Append(ShellWords.Quote(testbench.StagedName)));
         var mode = language == TestbenchLanguage.Cpp ? $"--cc --exe --build --top-module {ShellWords.Quote(top)}" : $"--binary --timing --top-module {ShellWords.Quote(top)}";
         // Build output goes to a log of its own, so what the testbench prints is all that stdout holds.
-        var script = $"verilator {mode} -j 2 -Wno-fatal -Mdir obj -o hwforge-sim {files} > {BuildLog} 2>&1 || exit $?\n" +
+        var script = $"verilator {mode} -j 2 -Wno-fatal -I{SourceFile.Folder} -Mdir obj -o hwforge-sim {files} > {BuildLog} 2>&1 || exit $?\n" +
                      $": > {BuiltMarker}\nexec ./obj/hwforge-sim\n";
         var step = new ToolStep("verilator-testbench", version, new ToolInvocation("sh", ["-c", script])
             .WithLimits(ResourceLimits.Default.WithTimeout(timeout)))
