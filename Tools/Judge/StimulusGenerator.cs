@@ -4,7 +4,11 @@ namespace HwForge.Tools.Judge;
 
 /// <summary>
 /// Random stimulus with the values bugs hide behind: zero, all ones, one, the sign bit, and
-/// alternating patterns; the reset held for the first cycles and pulsed now and then.
+/// alternating patterns; the reset held for the first cycles and pulsed now and then in the first
+/// half only, so the second half is one long stretch without reset where late bugs (a counter that
+/// goes wrong after thousands of steps) are reached. One-bit inputs (enables, loads, clears) are
+/// biased per segment, mostly on or mostly off for a while, so state runs deep instead of being
+/// cleared every other cycle.
 /// Seeded, so the same request always gives the same stimulus (and so the same cached result).
 /// </summary>
 public static class StimulusGenerator
@@ -15,6 +19,9 @@ public static class StimulusGenerator
     private const double CornerShare = 0.25;
     private const double ResetPulseChance = 0.02;
 
+    /// <summary>Chances of a one-bit input being 1 within a segment: fair, mostly on, mostly off, nearly always, nearly never.</summary>
+    private static readonly double[] Biases = [0.5, 0.9, 0.1, 0.99, 0.01];
+
     public static Stimulus Generate(ModuleInterface module, int cycles, int seed)
     {
         var random = new Random(seed);
@@ -22,13 +29,23 @@ public static class StimulusGenerator
         var resetIndex = module.Reset is null ? -1 : inputs.ToList().FindIndex(p => p.Name == module.Reset);
         var result = new List<string[]>(cycles);
         var resetLeft = module.IsSequential && resetIndex >= 0 ? InitialResetCycles : 0;
+        var bias = new double[inputs.Count];
+        var segmentLeft = 0;
         for (var cycle = 0; cycle < cycles; cycle++)
         {
+            if (module.IsSequential && segmentLeft-- <= 0)
+            {
+                segmentLeft = 50 + random.Next(350);
+                for (var i = 0; i < bias.Length; i++) bias[i] = Biases[random.Next(Biases.Length)];
+            }
             var values = new string[inputs.Count];
-            for (var i = 0; i < inputs.Count; i++) values[i] = i == resetIndex ? "" : Value(inputs[i].Width, random);
+            for (var i = 0; i < inputs.Count; i++)
+                values[i] = i == resetIndex ? ""
+                    : module.IsSequential && inputs[i].Width == 1 ? (random.NextDouble() < bias[i] ? "1" : "0")
+                    : Value(inputs[i].Width, random);
             if (resetIndex >= 0)
             {
-                if (resetLeft == 0 && cycle > InitialResetCycles && random.NextDouble() < ResetPulseChance) resetLeft = 1 + random.Next(2);
+                if (resetLeft == 0 && cycle > InitialResetCycles && cycle < cycles / 2 && random.NextDouble() < ResetPulseChance) resetLeft = 1 + random.Next(2);
                 var active = resetLeft > 0;
                 if (resetLeft > 0) resetLeft--;
                 values[resetIndex] = active != module.ResetActiveLow ? "1" : "0";

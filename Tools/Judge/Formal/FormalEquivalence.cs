@@ -53,7 +53,7 @@ public static class FormalEquivalence
         var sequential = miter.Latches > 0;
         var prove = new ToolStep("yosys-abc-prove", version, new ToolInvocation("sh", ["-c", FormalScript.Abc(sequential, request.FormalDepth, budget)])
             // ABC's engines keep to their own shares; the wall-clock limit is the backstop.
-            .WithLimits(ResourceLimits.Default.WithTimeout(budget + TimeSpan.FromSeconds(10))))
+            .WithLimits(ResourceLimits.Default.WithTimeout(budget + TimeSpan.FromSeconds(15))))
         {
             Inputs = [new InputFile(FormalScript.Miter, miter.Aiger)],
             Outputs = [FormalScript.Counterexample],

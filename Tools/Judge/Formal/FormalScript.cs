@@ -83,21 +83,24 @@ public static class FormalScript
         var seconds = Math.Max(3, (int)budget.TotalSeconds);
         var s = new StringBuilder();
         s.AppendLine("set -u");
-        void Engine(string name, string commands, string decided)
+        // ABC's own -T is not kept by every engine's every phase: timeout(1) holds each to its share.
+        void Engine(string name, string commands, string decided, int share)
         {
             s.AppendLine($"echo 'HWFORGE-ENGINE {name}'");
-            s.AppendLine($"out=$(yosys-abc -c \"read_aiger {Miter}; {commands}\" 2>&1); echo \"$out\"");
+            s.AppendLine($"out=$(timeout -s KILL {share + 2} yosys-abc -c \"read_aiger {Miter}; {commands}\" 2>&1); echo \"$out\"");
             s.AppendLine($"if echo \"$out\" | grep -Eq '{decided}'; then exit 0; fi");
         }
         if (!sequential)
         {
-            Engine("iprove", $"iprove; write_cex -a {Counterexample}", "UNSATISFIABLE|SATISFIABLE|equivalent|NOT EQUIVALENT");
+            Engine("iprove", $"iprove; write_cex -a {Counterexample}", "UNSATISFIABLE|SATISFIABLE|equivalent|NOT EQUIVALENT", seconds);
             return s.ToString();
         }
         // Counterexamples are cheapest first; proofs get the rest of the budget.
-        Engine("bmc3", $"bmc3 -F {depth} -T {Math.Max(1, seconds / 6)}; write_cex -a {Counterexample}", "was asserted in frame");
-        Engine("pdr", $"pdr -T {Math.Max(1, seconds / 4)}; write_cex -a {Counterexample}", "Property proved|was asserted in frame");
-        Engine("dprove", $"dprove -T {Math.Max(1, seconds / 2)}", "Networks are equivalent|NOT EQUIVALENT");
+        var (bmc, pdr) = (Math.Max(1, seconds / 6), Math.Max(1, seconds / 4));
+        var dprove = Math.Max(1, seconds - bmc - pdr - 3);
+        Engine("bmc3", $"bmc3 -F {depth} -T {bmc}; write_cex -a {Counterexample}", "was asserted in frame", bmc);
+        Engine("pdr", $"pdr -T {pdr}; write_cex -a {Counterexample}", "Property proved|was asserted in frame", pdr);
+        Engine("dprove", $"dprove -T {dprove}", "Networks are equivalent|NOT EQUIVALENT", dprove);
         return s.ToString();
     }
 }

@@ -16,7 +16,7 @@ public sealed class ReservedNameTests : IDisposable
     [
         "hwforge-preprocessed.v", "hwforge-canonical.v", "hwforge-harness-reference.v", HarnessWriter.StimulusFile,
         HarnessWriter.TraceFile("reference"), "hwforge-sim.vvp", "hwforge-compiled", "hwforge-netlist.json", "hwforge-interface.ys",
-        FormalScript.YosysScriptFile, FormalScript.Aiger, FormalScript.Map, FormalScript.Counterexample, "hwforge-formal-yosys.log",
+        FormalScript.YosysScriptFile, FormalScript.Miter, FormalScript.Model("gate"), FormalScript.ModelMap("gold"), FormalScript.Counterexample, "hwforge-formal-yosys.log",
         "hwforge-design.vcd",
     ];
 
