@@ -51,6 +51,8 @@ public static class HarnessWriter
         var format = string.Concat(outputs.Select(_ => " %b"));
         var arguments = string.Concat(outputs.Select(p => $", {p.Name}"));
         v.AppendLine($"      $fwrite(hwforge_fd, \"%0d{format}\\n\", hwforge_i{arguments});");
+        // Flushed now and then, so a run killed by the clock shows how far it got (a slow design from a hung one).
+        v.AppendLine("      if (hwforge_i % 32 == 31) $fflush(hwforge_fd);");
         if (module.Clock is not null) v.AppendLine($"      #{rise} {module.Clock} = 1'b1;\n      #{fall} {module.Clock} = 1'b0;");
         else v.AppendLine($"      #{Ns(cycleNs * 0.6)};");
         v.AppendLine("    end");

@@ -160,13 +160,27 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         var (referenceTrace, _) = await referenceTraceTask!;
         if (referenceTrace.Problem is { } referenceProblem) return run.Error(referenceProblem);
         var (designSim, simTime) = await designSimTask;
+        // A wall-clock kill says how busy the machine was, not what the design does: run again with twice the time.
+        // A design still making progress then was slow, not wrong (an infrastructure error, never a verdict);
+        // one stuck at the same cycle both times hangs, and that is its timeout verdict.
+        if (designSim.Report.Limit == LimitHit.WallClock)
+        {
+            var firstReach = designSim.Trace.Cycles.Count;
+            (designSim, simTime) = await Timed(() => TraceSimulation.RunAsync(host, versions, request.Design, module with { Top = request.Top }, stimulus,
+                HarnessTag.For(host.Home, request.Design, stimulus), request.SimulationTimeout * 2, request.WantVcd, cancellation));
+            if (designSim.Report.Limit == LimitHit.WallClock && designSim.Trace.Cycles.Count > firstReach)
+                return run.Error($"the simulation was still running when the machine's time ran out (cycle {designSim.Trace.Cycles.Count} of {stimulus.Cycles.Count} " +
+                    $"after {(request.SimulationTimeout * 2).TotalSeconds:0} s, cycle {firstReach} after {request.SimulationTimeout.TotalSeconds:0} s): " +
+                    "not a verdict on the design; retry on a quieter machine") with { FailureClass = FailureClass.Timeout };
+        }
         run.Vcd = designSim.Vcd;
         if (!designSim.Report.Compiled)
         {
             run.AddDiagnostics(designSim.Report.Diagnostics);
             var first = designSim.Report.Errors.FirstOrDefault();
-            return run.Fail(StageName.Compile, designSim.Report.TimedOut ? FailureClass.Timeout : first is null ? FailureClass.Compile : DiagnosticClassifier.Classify(first),
-                simTime, designSim.Report.Summary);
+            if (designSim.Report.TimedOut)
+                return run.Error($"compiling the design ran out of time ({designSim.Report.Summary}): not a verdict on the design") with { FailureClass = FailureClass.Timeout };
+            return run.Fail(StageName.Compile, first is null ? FailureClass.Compile : DiagnosticClassifier.Classify(first), simTime, designSim.Report.Summary);
         }
         run.Pass(StageName.Compile, probeTime, "elaborates in Yosys and Icarus; no forbidden constructs", designProbe.FromCache);
 
@@ -178,7 +192,7 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         {
             var reached = designSim.Trace.Cycles.Count;
             return designSim.Report.Limit != LimitHit.None
-                ? run.Fail(StageName.Simulation, FailureClass.Timeout, simTime, $"the simulation {designSim.Report.Run.Describe(ResourceLimits.Default.WithTimeout(request.SimulationTimeout))} at cycle {reached} of {request.Cycles}")
+                ? run.Fail(StageName.Simulation, FailureClass.Timeout, simTime, $"the simulation {designSim.Report.Run.Describe(ResourceLimits.Default.WithTimeout(request.SimulationTimeout * 2))} at cycle {reached} of {request.Cycles}, twice at the same cycle: the design hangs")
                 : run.Fail(StageName.Simulation, FailureClass.SimulationAborted, simTime,
                     $"the design ended the simulation at cycle {reached} of {request.Cycles} ($finish, $stop or $fatal, or a crash); the harness never finished");
         }

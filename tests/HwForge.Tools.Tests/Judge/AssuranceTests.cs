@@ -118,5 +118,25 @@ public sealed class AssuranceTests : IDisposable
         Assert.True(report.Verified, report.Summary);
     }
 
+    /// <summary>A correct design that is only slow to simulate is an infrastructure outcome, never "functionally wrong".</summary>
+    [Fact]
+    public async Task A_slow_but_correct_simulation_killed_by_the_clock_is_not_a_verdict_on_the_design()
+    {
+        var slow = """
+            module add8(input [7:0] a, input [7:0] b, output reg [8:0] s);
+              integer i; reg [31:0] t;
+              always @* begin
+                t = 0;
+                for (i = 0; i < 40000; i = i + 1) t = t + 1;
+                s = a + b + (t == 32'd40000 ? 9'd0 : 9'd1);
+              end
+            endmodule
+            """;
+        var report = await JudgeFixture.VerifyAsync(_test, slow, JudgeFixture.Adder, "add8",
+            r => r with { SimulationTimeout = TimeSpan.FromSeconds(1), Cycles = 5000, Formal = FormalMode.Off });
+        Assert.NotEqual(Verdict.Fail, report.Verdict);
+        if (report.Verdict == Verdict.Error) Assert.Contains("not a verdict on the design", report.Summary);
+    }
+
     public void Dispose() => _test.Dispose();
 }
