@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HwForge.Tools.Execution;
+using HwForge.Tools.Judge;
 using HwForge.Tools.Sandbox;
 
 namespace HwForge.Cli;
@@ -14,6 +15,23 @@ public static class CommonOptions
     {
         Description = "DANGEROUS: run tools and generated code WITHOUT the bubblewrap sandbox",
         Recursive = true,
+    };
+
+    /// <summary>
+    /// Lowers the bar for exit 0 explicitly, from "proven" to a bounded check or simulation; the result still says
+    /// it is not proven. A value that is not a level is a usage error naming the levels.
+    /// </summary>
+    public static Option<Assurance?> Accept { get; } = new("--accept")
+    {
+        Description = "Also exit 0 when equivalence is only bounded or simulated (not proven); the report still says 'not proven'",
+        HelpName = "bounded|simulated",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (AssuranceText.Parse(text) is { } level) return level;
+            result.AddError($"--accept takes bounded or simulated (or proven, the default), not '{text}'");
+            return null;
+        },
     };
 
     public static Option<bool> NoCache { get; } = new("--no-cache") { Description = "Run the tools even when a cached result exists", Recursive = true };

@@ -7,10 +7,25 @@ public sealed record BatchOutcome(IReadOnlyList<BatchJob> Jobs, IReadOnlyDiction
 {
     public int Finished => Jobs.Count(j => Results.ContainsKey(j.Id));
 
-    public int Verified => Jobs.Count(j => Results.TryGetValue(j.Id, out var r) && r.IsVerified);
+    /// <summary>Jobs whose best design is proven equivalent.</summary>
+    public int Verified => Count(Verdicts.Verified);
 
-    /// <summary>True when every job of the file produced a verified design: the batch's exit code says so.</summary>
+    /// <summary>Jobs whose best design is not proven but as strong as the job's <c>accept:</c>.</summary>
+    public int Accepted => Count(Verdicts.Accepted);
+
+    /// <summary>Jobs where a design passed but none is proven, and the job accepts only a proof.</summary>
+    public int NotProven => Count(Verdicts.NotProven);
+
+    /// <summary>True when every job of the file produced a verified (proven) design.</summary>
     public bool AllVerified => Verified == Jobs.Count;
+
+    /// <summary>True when every job is verified or accepted as its <c>accept:</c> allows: the batch exits 0 only then.</summary>
+    public bool AllAccepted => Verified + Accepted == Jobs.Count;
+
+    /// <summary>True when every job that is not accepted passed without a proof: the batch exits 3, not 1.</summary>
+    public bool OnlyUnproven => !AllAccepted && Verified + Accepted + NotProven == Jobs.Count;
+
+    private int Count(string verdict) => Jobs.Count(j => Results.TryGetValue(j.Id, out var r) && r.Verdict == verdict);
 }
 
 /// <summary>

@@ -12,21 +12,21 @@ public static class BatchSummary
 
     public static string Markdown(IReadOnlyList<BatchJob> jobs, IReadOnlyDictionary<string, BatchResult> results)
     {
-        var verified = jobs.Count(j => results.TryGetValue(j.Id, out var r) && r.IsVerified);
-        var finished = jobs.Count(j => results.ContainsKey(j.Id));
+        var outcome = new BatchOutcome(jobs, results, 0);
+        var finished = outcome.Finished;
         var text = new StringBuilder()
             .AppendLine("# Batch summary").AppendLine()
-            .AppendLine($"{verified} of {jobs.Count} jobs verified; {finished} finished, {jobs.Count - finished} not run yet.").AppendLine()
-            .AppendLine("| job | verdict | area µm² | critical path ns | power mW | reward | time s | LLM calls | tokens | run folder |")
-            .AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+            .AppendLine($"{outcome.Verified} of {jobs.Count} jobs verified (proven){Unproven(outcome)}; {finished} finished, {jobs.Count - finished} not run yet.").AppendLine()
+            .AppendLine("| job | verdict | assurance | area µm² | critical path ns | power mW | reward | time s | LLM calls | tokens | run folder |")
+            .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var job in jobs)
         {
             if (!results.TryGetValue(job.Id, out var r))
             {
-                text.AppendLine($"| {job.Id} | not run yet | | | | | | | | |");
+                text.AppendLine($"| {job.Id} | not run yet | | | | | | | | | |");
                 continue;
             }
-            text.AppendLine($"| {job.Id} | {r.Verdict} | {N(r.AreaUm2)} | {N(r.CriticalPathNs)} | {N(r.PowerMw)} | {N(r.Reward)} | {N(r.Seconds)} | {r.LlmCalls} | {r.Tokens} | {r.RunFolder} |");
+            text.AppendLine($"| {job.Id} | {r.Verdict} | {r.Assurance ?? ""} | {N(r.AreaUm2)} | {N(r.CriticalPathNs)} | {N(r.PowerMw)} | {N(r.Reward)} | {N(r.Seconds)} | {r.LlmCalls} | {r.Tokens} | {r.RunFolder} |");
         }
         var problems = jobs.Select(j => results.GetValueOrDefault(j.Id)).Where(r => r is { IsVerified: false, Message: not null }).ToList();
         if (problems.Count > 0)
@@ -36,6 +36,11 @@ public static class BatchSummary
         }
         return text.ToString();
     }
+
+    // Jobs that passed without a proof are counted apart, never among the verified ones.
+    private static string Unproven(BatchOutcome outcome) =>
+        (outcome.Accepted > 0 ? $", {outcome.Accepted} accepted without a proof" : "")
+        + (outcome.NotProven > 0 ? $", {outcome.NotProven} not proven" : "");
 
     private static string N(double? value) => value is { } v ? Math.Round(v, 3).ToString(CultureInfo.InvariantCulture) : "";
 }

@@ -18,6 +18,9 @@ public sealed record JobOptions
     public string? Liberty { get; init; }
     public int? Cycles { get; init; }
     public string? Formal { get; init; }
+
+    /// <summary>The lowest assurance the job accepts without a proof (bounded or simulated); null: a proof only.</summary>
+    public string? Accept { get; init; }
     public int? Seed { get; init; }
     public string? Model { get; init; }
     public string? LlmEndpoint { get; init; }
@@ -46,6 +49,7 @@ public sealed record JobOptions
         Liberty = Liberty ?? defaults.Liberty,
         Cycles = Cycles ?? defaults.Cycles,
         Formal = Formal ?? defaults.Formal,
+        Accept = Accept ?? defaults.Accept,
         Seed = Seed ?? defaults.Seed,
         Model = Model ?? defaults.Model,
         LlmEndpoint = LlmEndpoint ?? defaults.LlmEndpoint,
@@ -78,6 +82,7 @@ public sealed record JobOptions
         yield return ("--liberty", Liberty);
         yield return ("--cycles", Text(Cycles));
         yield return ("--formal", Formal);
+        yield return ("--accept", Accept);
         yield return ("--seed", Text(Seed));
         yield return ("--model", Model);
         yield return ("--llm-endpoint", LlmEndpoint);

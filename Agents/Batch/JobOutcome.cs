@@ -4,14 +4,14 @@ namespace HwForge.Agents.Batch;
 
 /// <summary>
 /// Turns what <c>hwforge design</c> left (its exit code, its JSON report, its last words on stderr) into a
-/// result line. Exit 0 and 1 carry a report (printed with --json, and saved as report.json in the run folder);
-/// anything else is an error whose last stderr line says why.
+/// result line. Exit 0, 1 and 3 (not proven) carry a report (printed with --json, and saved as report.json in the
+/// run folder); anything else is an error whose last stderr line says why.
 /// </summary>
 public static class JobOutcome
 {
     public static BatchResult From(string id, int exitCode, string stdout, string? lastError, string runFolder, TimeSpan elapsed, string executor)
     {
-        var report = exitCode is 0 or 1 ? ParseReport(stdout) ?? ParseReport(ReadReportFile(runFolder)) : null;
+        var report = exitCode is 0 or 1 or 3 ? ParseReport(stdout) ?? ParseReport(ReadReportFile(runFolder)) : null;
         if (report is not { } r)
             return new BatchResult
             {
@@ -24,11 +24,18 @@ public static class JobOutcome
             };
         var best = r.TryGetProperty("best", out var b) && b.ValueKind == JsonValueKind.Object ? b : (JsonElement?)null;
         var ppa = best is { } bb && bb.TryGetProperty("ppa", out var p) && p.ValueKind == JsonValueKind.Object ? p : (JsonElement?)null;
-        var verified = Text(r, "status") == "verified";
+        var verdict = Text(r, "status") switch
+        {
+            "verified" => Verdicts.Verified,
+            "not-proven" => r.TryGetProperty("accepted", out var a) && a.ValueKind == JsonValueKind.True ? Verdicts.Accepted : Verdicts.NotProven,
+            _ => Verdicts.NotVerified,
+        };
+        var assurance = Text(r, "assurance");
         return new BatchResult
         {
             Id = id,
-            Verdict = verified ? Verdicts.Verified : Verdicts.NotVerified,
+            Verdict = verdict,
+            Assurance = assurance is null or "none" ? null : assurance,
             AreaUm2 = Number(ppa, "areaUm2"),
             CriticalPathNs = Number(ppa, "criticalPathNs"),
             FmaxMhz = Number(ppa, "fmaxMhz"),
@@ -38,7 +45,8 @@ public static class JobOutcome
             LlmCalls = (int)(Number(r, "llmCalls") ?? 0),
             Tokens = (long)(Number(r, "tokens") ?? 0),
             RunFolder = BatchLayout.RelativeRunFolder(id),
-            Message = verified ? null : Text(r, "stopReason") ?? Text(r, "headline"),
+            Message = verdict == Verdicts.Verified ? null
+                : verdict is Verdicts.Accepted or Verdicts.NotProven ? Text(r, "headline") : Text(r, "stopReason") ?? Text(r, "headline"),
             Executor = executor,
         };
     }

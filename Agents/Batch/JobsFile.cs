@@ -22,7 +22,7 @@ public static partial class JobsFile
     public static readonly string[] OptionKeys =
     [
         "offline", "candidates", "rounds", "optimize", "batch", "weights", "clock_period", "liberty", "cycles",
-        "formal", "seed", "model", "llm_endpoint", "max_llm_calls", "max_tokens", "time_limit", "timeout",
+        "formal", "accept", "seed", "model", "llm_endpoint", "max_llm_calls", "max_tokens", "time_limit", "timeout",
     ];
 
     public static IReadOnlyList<BatchJob> Load(string path)
@@ -95,6 +95,11 @@ public static partial class JobsFile
         Formal = Scalar(keys, "formal", path) is { } formal
             ? formal.ToLowerInvariant() is "auto" or "on" or "off" ? formal.ToLowerInvariant()
                 : throw new ArgumentException($"{At(keys["formal"], path)}: 'formal' must be auto, on or off")
+            : null,
+        // Lowers the bar for a job's exit 0 only; its result still says "not proven".
+        Accept = Scalar(keys, "accept", path) is { } accept
+            ? accept.ToLowerInvariant() is "bounded" or "simulated" or "proven" ? accept.ToLowerInvariant()
+                : throw new ArgumentException($"{path}:{Line(keys["accept"])}: 'accept' must be bounded or simulated (or proven, the default), not '{accept}'")
             : null,
         Seed = Parse<int>(keys, "seed", path, TryInt, "a whole number"),
         Model = Scalar(keys, "model", path),

@@ -22,6 +22,12 @@ public sealed record CandidateOutcome
 
     public int? FormalBound { get; init; }
 
+    /// <summary>How strongly "no difference" was shown; <see cref="Assurance.None"/> unless it passed.</summary>
+    public Assurance Assurance { get; init; }
+
+    /// <summary>The judge's words for what was shown ("formally proven equivalent …", "no difference in 20 cycles …; not proven").</summary>
+    public string Shown { get; init; } = "";
+
     public PpaSummary? Ppa { get; init; }
 
     public required double Reward { get; init; }
@@ -35,16 +41,21 @@ public sealed record CandidateOutcome
 
     public double JudgeMs { get; init; }
 
-    public bool Verified => Verdict == Verdict.Pass;
+    /// <summary>No difference from the reference was found, however strongly that was shown.</summary>
+    public bool Passed => Verdict == Verdict.Pass;
+
+    /// <summary>Verified means proven: only then may a report, an event or the knowledge base call it verified.</summary>
+    public bool Verified => Passed && Assurance == Assurance.Proven;
 
     /// <summary>
-    /// This verified outcome's reward against another baseline or other weights, from the same measurements
+    /// This passing outcome's reward against another baseline or other weights, from the same measurements
     /// (a report ranks every candidate against one baseline; a benchmark scores one sweep for several objectives).
     /// </summary>
     public CandidateOutcome ScoredAgainst(PpaMetrics baseline, ObjectiveWeights weights)
     {
-        if (!Verified) return this;
-        var result = HierarchicalReward.Score(Evaluation.Verified(Ppa?.ToMetrics() ?? PpaMetrics.Unmeasured, JudgeEvaluation.Assurance(Formal)), baseline, weights);
+        if (!Passed) return this;
+        var evaluation = JudgeEvaluation.From(Verdict, FailureClass, assurance: Assurance, ppa: Ppa?.ToMetrics());
+        var result = HierarchicalReward.Score(evaluation, baseline, weights);
         return this with { Reward = Math.Round(result.Reward, 4), RewardExplanation = result.Explanation };
     }
 }

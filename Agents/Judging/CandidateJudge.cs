@@ -34,8 +34,7 @@ public sealed class CandidateJudge(ToolHost host, ToolVersions versions, RunOpti
             run.WriteJson(Path.Combine("candidates", candidate.Id, "ppa.json"), measured);
             ppa = measured.Succeeded ? Summarize(measured) : null;
         }
-        var evaluation = JudgeEvaluation.From(report.Verdict, report.FailureClass, MatchedFraction(report),
-            JudgeEvaluation.Assurance(report.Formal.Status), ppa?.ToMetrics());
+        var evaluation = JudgeEvaluation.From(report.Verdict, report.FailureClass, MatchedFraction(report), report.Assurance, ppa?.ToMetrics());
         var reward = HierarchicalReward.Score(evaluation, baseline, options.Objectives);
         return new CandidateOutcome
         {
@@ -47,6 +46,8 @@ public sealed class CandidateJudge(ToolHost host, ToolVersions versions, RunOpti
             FirstMismatch = report.FirstMismatch?.Describe(),
             Formal = report.Formal.Status,
             FormalBound = report.Formal.Bound,
+            Assurance = report.Assurance,
+            Shown = report.Shown,
             Ppa = ppa,
             Reward = Math.Round(reward.Reward, 4),
             Tier = reward.Tier,

@@ -1,13 +1,17 @@
 using HwForge.Agents.Design;
 using HwForge.Agents.Reports;
 using HwForge.KnowledgeBase;
+using HwForge.Tools.Judge;
 
 namespace HwForge.Agents.Knowledge;
 
 /// <summary>
-/// Makes HwForge learn from every run: each verified design (spec, code, PPA) and each failure that a repair
-/// fixed (the judge's feedback, what changed, the code before and after) goes into the knowledge base, where
-/// the next run's prompts find it. The store deduplicates by content, so recording a resumed run again is harmless.
+/// Makes HwForge learn from every run: each verified design (spec, code, PPA, and the proof) and each failure
+/// that a repair fixed (the judge's feedback, what changed, the code before and after, and how strongly the fix
+/// was shown) goes into the knowledge base, where the next run's prompts find it. Only a proven design is
+/// recorded as a verified design: one that is only bounded or simulated could be subtly wrong (or forged), and
+/// a prompt would hand it to the next model as an example to copy. The store deduplicates by content, so
+/// recording a resumed run again is harmless.
 /// </summary>
 public sealed class ExperienceRecorder(IKnowledgeStore store)
 {
@@ -16,16 +20,25 @@ public sealed class ExperienceRecorder(IKnowledgeStore store)
     public async Task RecordAsync(string runId, DesignSpec spec, IReadOnlyList<JudgedCandidate> history, CancellationToken cancellation)
     {
         var byId = history.ToDictionary(h => h.Proposal.Id);
-        foreach (var candidate in history.Where(h => h.Outcome.Verified))
+        foreach (var candidate in history.Where(h => h.Outcome.Passed))
         {
-            await _memory.RecordVerifiedDesignAsync(runId, candidate.Proposal.Id, $"{spec.Top}: {spec.Description}",
-                candidate.Proposal.Verilog, RunReportBuilder.Describe(candidate.Outcome.Ppa), cancellation);
-            if (candidate.Proposal.ParentId is { } parentId && byId.TryGetValue(parentId, out var parent) && !parent.Outcome.Verified
+            var outcome = candidate.Outcome;
+            if (outcome.Verified)
+                await _memory.RecordVerifiedDesignAsync(runId, candidate.Proposal.Id, $"{spec.Top}: {spec.Description}",
+                    candidate.Proposal.Verilog, RunReportBuilder.Describe(outcome.Ppa), Shown(outcome), cancellation);
+            // The failure a repair fixed was real whatever the strength of the fix's pass; the result line says which.
+            if (candidate.Proposal.ParentId is { } parentId && byId.TryGetValue(parentId, out var parent) && !parent.Outcome.Passed
                 && candidate.Proposal.Origin == "repair")
             {
                 await _memory.RecordRepairAsync(runId, candidate.Proposal.Id, parent.Outcome.Feedback,
-                    candidate.Proposal.Notes ?? "repaired", parent.Proposal.Verilog, candidate.Proposal.Verilog, cancellation);
+                    candidate.Proposal.Notes ?? "repaired", parent.Proposal.Verilog, candidate.Proposal.Verilog, Result(outcome), cancellation);
             }
         }
     }
+
+    private static string Result(CandidateOutcome outcome) => outcome.Verified
+        ? $"verified, {Shown(outcome)}"
+        : $"no difference found, NOT PROVEN ({AssuranceText.Word(outcome.Assurance)}): {Shown(outcome)}";
+
+    private static string Shown(CandidateOutcome outcome) => outcome.Shown.Length > 0 ? outcome.Shown : outcome.Summary;
 }

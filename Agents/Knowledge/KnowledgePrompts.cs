@@ -12,6 +12,9 @@ public sealed class KnowledgePrompts(IKnowledgeStore store) : IPromptKnowledge
     {
         if (string.IsNullOrWhiteSpace(query)) return "";
         var found = await _retriever.RetrieveAsync(query, tokenBudget, cancellation: cancellation);
-        return found.Hits.Count == 0 ? "" : found.FormatForPrompt();
+        // A design stored as verified before HwForge required a proof may have been bounded or simulated only;
+        // a prompt must not offer it to a model as verified code, so it is left out.
+        var hits = found.Hits.Where(ExperienceMemory.IsProvenOrNotADesign).ToList();
+        return hits.Count == 0 ? "" : new RetrievedKnowledge(hits, found.EstimatedTokens).FormatForPrompt();
     }
 }

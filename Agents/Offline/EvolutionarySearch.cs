@@ -2,14 +2,14 @@ using HwForge.Catalog;
 
 namespace HwForge.Agents.Offline;
 
-/// <summary>A point the search has seen and the reward the judge gave it (verified or not).</summary>
-public sealed record SearchObservation(KernelParameters Point, double Reward, bool Verified);
+/// <summary>A point the search has seen, the reward the judge gave it, and whether it passed at all.</summary>
+public sealed record SearchObservation(KernelParameters Point, double Reward, bool Passed);
 
 /// <summary>
 /// A small (μ+λ) evolutionary search over a <see cref="ParameterSpace"/>, steered by the judge's reward.
 /// It keeps no state of its own: each batch is computed from the observations so far and a seed, so a
-/// resumed run proposes exactly what the killed one would have. Parents are the best verified points
-/// (tournament of two); children change one or two parameters (numeric ones mostly to a neighbouring value)
+/// resumed run proposes exactly what the killed one would have. Parents are the best passing points by
+/// reward, so proven ones first (tournament of two); children change one or two parameters (numeric ones mostly to a neighbouring value)
 /// or mix two parents. When fewer unseen points remain than a batch, it simply proposes them all.
 /// </summary>
 public sealed class EvolutionarySearch(ParameterSpace space, int seed)
@@ -29,7 +29,7 @@ public sealed class EvolutionarySearch(ParameterSpace space, int seed)
             if (unseen.Count <= batch) return [.. unseen.Where(p => space.TryGenerate(p) is not null)];
         }
 
-        var parents = seen.Where(s => s.Verified).OrderByDescending(s => s.Reward).Take(Elite).ToList();
+        var parents = seen.Where(s => s.Passed).OrderByDescending(s => s.Reward).Take(Elite).ToList();
         var children = new List<KernelParameters>();
         for (var attempt = 0; attempt < Attempts && children.Count < batch; attempt++)
         {

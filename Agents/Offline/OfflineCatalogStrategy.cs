@@ -53,9 +53,10 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
     {
         var search = Search(spec, context.Options.Seed);
         var seen = history.Where(h => h.Proposal.Parameters is not null)
-            .Select(h => new SearchObservation(new KernelParameters(h.Proposal.Parameters!), h.Outcome.Reward, h.Outcome.Verified)).ToList();
+            .Select(h => new SearchObservation(new KernelParameters(h.Proposal.Parameters!), h.Outcome.Reward, h.Outcome.Passed)).ToList();
         var points = search.NextBatch(seen, ids.Count, round);
-        var best = history.Where(h => h.Outcome.Verified).MaxBy(h => h.Outcome.Reward);
+        // The reward ranks every proven design above every unproven one, so the best by reward prefers a proof.
+        var best = history.Where(h => h.Outcome.Passed).MaxBy(h => h.Outcome.Reward);
         if (points.Count > 0)
             await context.SayAsync("optimizer", "optimize",
                 $"round {round}: {points.Count} new variant(s) near the best so far ({best?.Proposal.Id}, reward {best?.Outcome.Reward:0.###})");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using HwForge.Agents.Design;
 using HwForge.Agents.Runs;
+using HwForge.Tools.Judge;
 
 namespace HwForge.Agents.Reports;
 
@@ -27,9 +28,18 @@ public static class ReportWriter
         md.AppendLine();
         md.AppendLine(report.Headline);
         md.AppendLine();
+        if (report.Status == RunStatus.NotProven)
+        {
+            // Said before anything else: a person skimming the report must not take this design for verified.
+            md.AppendLine($"> **Not proven.** No difference from the reference was found, but equivalence was not proven: {report.Shown}.");
+            md.AppendLine(report.Accepted
+                ? $"> Accepted because the run was asked to accept {Word(report.Accept)} (`--accept {Word(report.Accept)}`)."
+                : "> Treat the design as unverified; `--accept bounded` or `--accept simulated` accepts such a result explicitly.");
+            md.AppendLine();
+        }
         if (report.Request is not null) md.AppendLine($"- Request: {report.Request}");
         md.AppendLine($"- Designs from: {report.Strategy}");
-        md.AppendLine($"- Verified against: {report.VerifiedAgainst}");
+        md.AppendLine($"- Checked against: {report.VerifiedAgainst}");
         if (report.Family is not null)
             md.AppendLine($"- Catalog: {report.Family}" + (report.Parameters is null ? "" : $" ({string.Join(", ", report.Parameters.Select(p => $"{p.Key}={p.Value}"))})"));
         foreach (var assumption in report.Assumptions) md.AppendLine($"- Assumed: {assumption}");
@@ -45,16 +55,17 @@ public static class ReportWriter
         md.AppendLine();
         md.AppendLine("## Candidates");
         md.AppendLine();
-        md.AppendLine("| id | from | parameters | verdict | formal | area µm² | delay ns | power mW | reward | frontier |");
+        md.AppendLine("| id | from | parameters | verdict | shown by | area µm² | delay ns | power mW | reward | frontier |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var row in report.Candidates)
         {
-            var verdict = row.Verdict == Tools.Judge.Verdict.Pass ? "pass" : $"{row.Verdict.ToString().ToLowerInvariant()} ({row.FailureClass})";
-            var formal = row.FormalBound is { } bound && row.Formal == Tools.Judge.FormalStatus.Bounded ? $"bounded {bound}" : row.Formal.ToString().ToLowerInvariant();
+            var verdict = row.Verdict != Verdict.Pass ? $"{row.Verdict.ToString().ToLowerInvariant()} ({row.FailureClass})"
+                : row.Assurance == Assurance.Proven ? "verified" : "no difference, not proven";
+            var formal = ShownBy(row);
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {row.Id}{(row.Id == report.Best?.Id ? " **best**" : "")} | {row.Origin}{(row.ParentId is null ? "" : $" of {row.ParentId}")} | {row.Parameters ?? ""} | {verdict} | {formal} | {Number(row.Ppa?.AreaUm2)} | {Number(row.Ppa?.CriticalPathNs)} | {Number(row.Ppa?.PowerMw)} | {row.Reward:0.###} | {(row.OnFrontier ? "yes" : "")} |");
         }
-        var failures = report.Candidates.Where(c => c.Verdict != Tools.Judge.Verdict.Pass).ToList();
+        var failures = report.Candidates.Where(c => c.Verdict != Verdict.Pass).ToList();
         if (failures.Count > 0)
         {
             md.AppendLine();
@@ -69,6 +80,16 @@ public static class ReportWriter
         }
         return md.ToString();
     }
+
+    private static string Word(Assurance? assurance) => assurance is { } a ? AssuranceText.Word(a) : "proven";
+
+    // How a pass was shown, in a table cell: the proof, the bound, or why there was no formal result.
+    private static string ShownBy(CandidateRow row) => row.Verdict != Verdict.Pass ? row.Formal.ToString().ToLowerInvariant() : row.Assurance switch
+    {
+        Assurance.Proven => "proof",
+        Assurance.Bounded => row.FormalBound is { } bound ? $"bounded check, {bound} cycles" : "bounded check",
+        _ => $"simulation only (formal {row.Formal.ToString().ToLowerInvariant()})",
+    };
 
     private static string Number(double? value) => value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "";
 }

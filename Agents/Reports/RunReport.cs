@@ -5,8 +5,8 @@ namespace HwForge.Agents.Reports;
 
 /// <summary>
 /// The outcome of a design run, for people (<c>report.md</c>) and programs (<c>report.json</c>, <c>--json</c>):
-/// the best verified design, every candidate with its verdict, PPA and reward, the Pareto frontier, and what
-/// the design was verified against.
+/// the best design and how strongly its equivalence was shown, every candidate with its verdict, PPA and reward,
+/// the Pareto frontier, and what the design was checked against.
 /// </summary>
 public sealed record RunReport
 {
@@ -14,8 +14,23 @@ public sealed record RunReport
 
     public required string RunFolder { get; init; }
 
-    /// <summary>"verified" when a candidate passed the judge, otherwise "not-verified".</summary>
+    /// <summary>One of <see cref="RunStatus"/>: verified only when the best design is proven equivalent.</summary>
     public required string Status { get; init; }
+
+    /// <summary>How strongly the best design's equivalence was shown; none when no candidate passed.</summary>
+    public Assurance Assurance { get; init; }
+
+    /// <summary>The judge's words for what was shown of the best design; null when no candidate passed.</summary>
+    public string? Shown { get; init; }
+
+    /// <summary>The lowest assurance the run was asked to accept (<c>--accept</c>); null: only a proof is accepted.</summary>
+    public Assurance? Accept { get; init; }
+
+    /// <summary>
+    /// The best design is good enough for what was asked: proven, or at least <see cref="Accept"/>. The design
+    /// command exits 0 only then.
+    /// </summary>
+    public bool Accepted { get; init; }
 
     public required string Headline { get; init; }
 
@@ -47,7 +62,7 @@ public sealed record RunReport
 
     public required IReadOnlyList<CandidateRow> Candidates { get; init; }
 
-    /// <summary>Ids of the verified candidates no other verified candidate beats on every objective.</summary>
+    /// <summary>Ids of the passing candidates (proven or not) no other passing candidate beats on every objective.</summary>
     public required IReadOnlyList<string> ParetoFrontier { get; init; }
 
     /// <summary>Path of the best design's Verilog, inside the run folder.</summary>
@@ -73,7 +88,21 @@ public sealed record CandidateRow(
     FailureClass FailureClass,
     FormalStatus Formal,
     int? FormalBound,
+    Assurance Assurance,
     PpaSummary? Ppa,
     double Reward,
     bool OnFrontier,
     string Summary);
+
+/// <summary>The values of <see cref="RunReport.Status"/>, which scripts and the batch read.</summary>
+public static class RunStatus
+{
+    /// <summary>The best design is proven equivalent to the reference.</summary>
+    public const string Verified = "verified";
+
+    /// <summary>A design passed (no difference found), but none is proven: a bounded check or simulation only.</summary>
+    public const string NotProven = "not-proven";
+
+    /// <summary>No candidate passed.</summary>
+    public const string NotVerified = "not-verified";
+}

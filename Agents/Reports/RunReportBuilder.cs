@@ -1,35 +1,46 @@
 using HwForge.Agents.Design;
 using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
+using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
 
 namespace HwForge.Agents.Reports;
 
-/// <summary>Puts a run's judged candidates into a <see cref="RunReport"/>: best by reward, frontier by PPA.</summary>
+/// <summary>
+/// Puts a run's judged candidates into a <see cref="RunReport"/>: best by reward (so proven first), frontier by PPA,
+/// and a headline that calls the design verified only when it is proven.
+/// </summary>
 public static class RunReportBuilder
 {
     public static RunReport Build(RunFolder run, string strategy, DesignSpec spec, PpaSummary? referencePpa,
         IReadOnlyList<JudgedCandidate> history, BudgetTracker budget, string? stopReason)
     {
-        var verified = history.Where(h => h.Outcome.Verified).ToList();
-        var frontier = ParetoFrontier.Of(verified.Where(v => v.Outcome.Ppa is not null).ToList(), v => v.Outcome.Ppa!.ToMetrics())
+        var passed = history.Where(h => h.Outcome.Passed).ToList();
+        var frontier = ParetoFrontier.Of(passed.Where(v => v.Outcome.Ppa is not null).ToList(), v => v.Outcome.Ppa!.ToMetrics())
             .Select(v => v.Proposal.Id).ToHashSet();
-        // Every verified candidate is scored against one baseline here, even if some were judged before the
-        // baseline was known (a C++ reference has no PPA, so the first verified candidate becomes it).
-        var baseline = referencePpa?.ToMetrics() ?? verified.Select(v => v.Outcome.Ppa?.ToMetrics()).FirstOrDefault(m => m is not null) ?? PpaMetrics.Unmeasured;
+        // Every passing candidate is scored against one baseline here, even if some were judged before the
+        // baseline was known (a C++ reference has no PPA, so the first passing candidate becomes it).
+        var baseline = referencePpa?.ToMetrics() ?? passed.Select(v => v.Outcome.Ppa?.ToMetrics()).FirstOrDefault(m => m is not null) ?? PpaMetrics.Unmeasured;
         var rescored = history.Select(h => h with { Outcome = h.Outcome.ScoredAgainst(baseline, run.Options.Objectives) }).ToList();
         var rows = rescored.Select(h => Row(h, frontier.Contains(h.Proposal.Id))).ToList();
-        var best = RewardRanking.Best(rescored.Where(h => h.Outcome.Verified), h => Reward(h.Outcome));
+        // The reward ranks every proven design above every unproven one, so the best is proven whenever one is.
+        var best = RewardRanking.Best(rescored.Where(h => h.Outcome.Passed), h => Reward(h.Outcome));
+        var bestOutcome = best?.Candidate.Outcome;
         var bestRow = best is null ? null : rows.Single(r => r.Id == best.Candidate.Proposal.Id);
         var finalDesign = best is null ? null : Path.Combine(run.Path, "final", "design.v");
+        var accept = run.Options.Accept;
+        var status = bestOutcome is null ? RunStatus.NotVerified : bestOutcome.Verified ? RunStatus.Verified : RunStatus.NotProven;
+        var accepted = bestOutcome is not null && (bestOutcome.Verified || (accept is { } level && bestOutcome.Assurance >= level));
         return new RunReport
         {
             RunId = run.Id,
             RunFolder = run.Path,
-            Status = best is null ? "not-verified" : "verified",
-            Headline = best is null
-                ? $"No candidate of {history.Count} passed verification" + (stopReason is null ? "." : $" ({stopReason}).")
-                : $"{bestRow!.Id} is verified{Formal(bestRow)}: {Describe(bestRow.Ppa)} (reward {bestRow.Reward:0.###}, {verified.Count} of {history.Count} candidates verified)",
+            Status = status,
+            Assurance = bestOutcome?.Assurance ?? Assurance.None,
+            Shown = bestOutcome is null ? null : Shown(bestOutcome),
+            Accept = accept,
+            Accepted = accepted,
+            Headline = Headline(bestRow, bestOutcome, history.Count, passed, accept, accepted, stopReason),
             Strategy = strategy,
             Request = run.Options.Request,
             Top = spec.Top,
@@ -70,16 +81,27 @@ public static class RunReportBuilder
     private static RewardResult Reward(CandidateOutcome outcome) =>
         new(outcome.Reward, outcome.Tier, 0, [], outcome.RewardExplanation);
 
-    private static string Formal(CandidateRow row) => row.Formal switch
+    private static string Headline(CandidateRow? best, CandidateOutcome? outcome, int candidates, IReadOnlyList<JudgedCandidate> passed,
+        Assurance? accept, bool accepted, string? stopReason)
     {
-        Tools.Judge.FormalStatus.Proven => " and formally proven",
-        Tools.Judge.FormalStatus.Bounded => $" (formal: bounded to {row.FormalBound} cycles)",
-        _ => " by simulation",
-    };
+        if (best is null || outcome is null)
+            return $"No candidate of {candidates} passed verification" + (stopReason is null ? "." : $" ({stopReason}).");
+        var proven = passed.Count(p => p.Outcome.Verified);
+        var counts = $"reward {best.Reward:0.###}, {proven} of {candidates} candidates proven"
+            + (passed.Count > proven ? $", {passed.Count - proven} more with no difference found but not proven" : "");
+        if (outcome.Verified)
+            return $"{best.Id} is verified: {Shown(outcome)}; {Describe(best.Ppa)} ({counts})";
+        var word = AssuranceText.Word(outcome.Assurance);
+        var acceptance = accepted ? $"; accepted as {word} (--accept {AssuranceText.Word(accept!.Value)}): not proven" : "";
+        return $"{best.Id}: no difference found, NOT PROVEN ({word}): {Shown(outcome)}{acceptance}; {Describe(best.Ppa)} ({counts})";
+    }
+
+    // An outcome recorded before assurance existed has no words of its own; its summary says what the judge saw.
+    private static string Shown(CandidateOutcome outcome) => outcome.Shown.Length > 0 ? outcome.Shown : outcome.Summary;
 
     private static CandidateRow Row(JudgedCandidate h, bool onFrontier) => new(
         h.Proposal.Id, h.Proposal.Origin, h.Proposal.ParentId,
         h.Proposal.Parameters is null ? null : string.Join(", ", h.Proposal.Parameters.Select(p => $"{p.Key}={p.Value}")),
-        h.Outcome.Verdict, h.Outcome.FailureClass, h.Outcome.Formal, h.Outcome.FormalBound, h.Outcome.Ppa, h.Outcome.Reward,
-        onFrontier, h.Outcome.Verified ? h.Outcome.RewardExplanation : h.Outcome.Summary);
+        h.Outcome.Verdict, h.Outcome.FailureClass, h.Outcome.Formal, h.Outcome.FormalBound, h.Outcome.Assurance, h.Outcome.Ppa, h.Outcome.Reward,
+        onFrontier, h.Outcome.Passed ? h.Outcome.RewardExplanation : h.Outcome.Summary);
 }

@@ -7,24 +7,25 @@ using Microsoft.Extensions.AI;
 namespace HwForge.Agents.Roles;
 
 /// <summary>
-/// Reads the PPA of the verified candidates and proposes micro-architectural changes toward the objectives.
-/// Its proposals are judged like any other; only verified improvements can win.
+/// Reads the PPA of the candidates that passed and proposes micro-architectural changes toward the objectives.
+/// Its proposals are judged like any other; only passing improvements can win, and a proven one beats any unproven one.
 /// </summary>
 public sealed class Optimizer(RoleCall call, IPromptKnowledge? knowledge, IReadOnlyList<AIFunction> tools)
 {
     public async Task<CandidateProposal?> ProposeAsync(DesignSpec spec, IReadOnlyList<JudgedCandidate> history, ObjectiveWeights weights,
         double clockPeriodNs, string id, int index, CancellationToken cancellation)
     {
-        var verified = history.Where(h => h.Outcome.Verified).OrderByDescending(h => h.Outcome.Reward).ToList();
-        if (verified.Count == 0) return null;
-        var best = verified[0];
+        var passed = history.Where(h => h.Outcome.Passed).OrderByDescending(h => h.Outcome.Reward).ToList();
+        if (passed.Count == 0) return null;
+        var best = passed[0];
         var goal = Goal(weights);
         var context = knowledge is null ? "" : await knowledge.RetrieveAsync($"reduce {goal} {spec.Description}", 600, cancellation);
         var user = new StringBuilder(SpecPrompt.Describe(spec))
             .AppendLine(CultureInfo.InvariantCulture, $"\nObjective: lower {goal} at a {clockPeriodNs} ns clock.")
-            .AppendLine("\nVerified candidates so far (area µm², critical path ns, power mW, reward):");
-        foreach (var v in verified.Take(8))
-            user.AppendLine(FormattableString.Invariant($"- {v.Proposal.Id}: {v.Outcome.Ppa?.AreaUm2:0.#}, {v.Outcome.Ppa?.CriticalPathNs:0.###}, {v.Outcome.Ppa?.PowerMw:0.###}, {v.Outcome.Reward:0.###}") + (v.Proposal.Notes is { } n ? $" ({n})" : ""));
+            .AppendLine("\nCandidates that passed so far (area µm², critical path ns, power mW, reward, how it was shown):");
+        // The model is told which passes are proofs: an unproven design is no example of a verified one.
+        foreach (var v in passed.Take(8))
+            user.AppendLine(FormattableString.Invariant($"- {v.Proposal.Id}: {v.Outcome.Ppa?.AreaUm2:0.#}, {v.Outcome.Ppa?.CriticalPathNs:0.###}, {v.Outcome.Ppa?.PowerMw:0.###}, {v.Outcome.Reward:0.###}, {Shown(v.Outcome)}") + (v.Proposal.Notes is { } n ? $" ({n})" : ""));
         user.AppendLine($"\nThe best so far ({best.Proposal.Id}):\n```verilog\n{best.Proposal.Verilog.TrimEnd()}\n```");
         if (context.Length > 0) user.AppendLine($"\nTechniques that may apply:\n{context}");
         if (index > 0) user.AppendLine($"\nThis is proposal {index + 1} of the round: try a different change from the obvious first one.");
@@ -32,6 +33,9 @@ public sealed class Optimizer(RoleCall call, IPromptKnowledge? knowledge, IReadO
             new ChatOptions { Temperature = 0.5f + 0.2f * (index % 3) }, tools, cancellation);
         return Coder.Proposal(id, "optimizer", spec, answer, best.Proposal.Id);
     }
+
+    private static string Shown(CandidateOutcome outcome) =>
+        outcome.Verified ? "proven" : $"{Tools.Judge.AssuranceText.Word(outcome.Assurance)}, not proven";
 
     private static string Goal(ObjectiveWeights weights)
     {

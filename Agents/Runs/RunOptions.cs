@@ -35,10 +35,10 @@ public sealed record RunOptions
     /// <summary>Candidates generated at first (N).</summary>
     public int Candidates { get; init; } = 3;
 
-    /// <summary>Repair rounds while no candidate is verified (R).</summary>
+    /// <summary>Repair rounds while no candidate passed (R).</summary>
     public int RepairRounds { get; init; } = 3;
 
-    /// <summary>Optimisation rounds once a candidate is verified (K).</summary>
+    /// <summary>Optimisation rounds once a candidate passed (K).</summary>
     public int OptimizeRounds { get; init; } = 3;
 
     /// <summary>Candidates the optimizer proposes per round.</summary>
@@ -58,6 +58,12 @@ public sealed record RunOptions
 
     public FormalMode Formal { get; init; } = FormalMode.Auto;
 
+    /// <summary>
+    /// The lowest assurance the user accepts for the result (<c>--accept bounded|simulated</c>); null: only a proof.
+    /// It lowers the bar for the exit code only: the report still says the design is not proven.
+    /// </summary>
+    public Assurance? Accept { get; init; }
+
     public DateTimeOffset Created { get; init; } = DateTimeOffset.UtcNow;
 
     /// <summary>Checks the numbers a user typed, with a message naming the flag.</summary>
@@ -70,6 +76,7 @@ public sealed record RunOptions
         Require(ClockPeriodNs is > 0 and < 1e6, "--clock-period must be a positive number of ns");
         Require(Cycles is >= 10 and <= 1_000_000, "--cycles must be between 10 and 1000000");
         Require(Request is not null || Spec is not null, "give a request in plain words or --spec FILE");
+        Require(Accept is not Assurance.None, "--accept takes bounded or simulated (or proven, the default)");
         Budget.Validate();
         return this;
     }

@@ -10,7 +10,7 @@ namespace HwForge.Agents.Supervisor;
 
 /// <summary>
 /// The run, as an explicit sequence of stages: spec → baseline → generate N candidates → judge →
-/// repair up to R rounds while none is verified → optimize up to K rounds → report. Every costly step
+/// repair up to R rounds while none passed → optimize up to K rounds → report. Every costly step
 /// goes through the run's <see cref="StepJournal"/>, so a killed run resumes where it stopped; every
 /// verdict and reward comes from the <see cref="CandidateJudge"/>, never from a model's own claims.
 /// </summary>
@@ -50,12 +50,13 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
             var first = await run.Journal.RunAsync("generate", c => strategy.ProposeAsync(context, spec, firstIds, c), cancellation);
             var latest = await JudgeAllAsync(run, spec, first, baseline, history, cancellation);
 
-            // 4. Repair while nothing is verified: each failed candidate of the last round gets the judge's feedback.
-            for (var round = 1; round <= options.RepairRounds && !history.Any(h => h.Outcome.Verified); round++)
+            // 4. Repair while nothing passed: each failed candidate of the last round gets the judge's feedback.
+            // A pass that is not proven has no failure to repair; the optimizer may still find a proven variant.
+            for (var round = 1; round <= options.RepairRounds && !history.Any(h => h.Outcome.Passed); round++)
             {
                 if ((stopReason = budget.Exhausted()) is not null) break;
                 await StageAsync(run, "repair", $"repair round {round} of {options.RepairRounds}");
-                var failed = latest.Where(h => !h.Outcome.Verified).OrderByDescending(h => h.Outcome.Reward).ToList();
+                var failed = latest.Where(h => !h.Outcome.Passed).OrderByDescending(h => h.Outcome.Reward).ToList();
                 var repairs = new List<CandidateProposal>();
                 foreach (var candidate in failed)
                 {
@@ -69,8 +70,9 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
                 latest = await JudgeAllAsync(run, spec, repairs, baseline, history, cancellation);
             }
 
-            // 5. Optimize only from a verified design; only verified proposals can count.
-            for (var round = 1; round <= options.OptimizeRounds && history.Any(h => h.Outcome.Verified) && stopReason is null; round++)
+            // 5. Optimize only from a design that passed; only passing proposals can count, and the reward
+            // ranks every proven one above every unproven one.
+            for (var round = 1; round <= options.OptimizeRounds && history.Any(h => h.Outcome.Passed) && stopReason is null; round++)
             {
                 if ((stopReason = budget.Exhausted()) is not null) break;
                 await StageAsync(run, "optimize", $"optimization round {round} of {options.OptimizeRounds}");
@@ -88,7 +90,7 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
             if (stopReason is not null)
                 await run.AppendAsync(new RunEvent { Type = RunEventTypes.BudgetExhausted, Message = stopReason });
 
-            // 6. The report: the best verified design, the frontier, and what it was verified against.
+            // 6. The report: the best design with its assurance, the frontier, and what it was checked against.
             await StageAsync(run, "report", "writing the report");
             var report = RunReportBuilder.Build(run, strategy.Description, spec, referencePpa, history, budget, stopReason);
             ReportWriter.Write(run, report, spec, history);
@@ -129,7 +131,7 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
                     Stage = "verify",
                     Role = "verifier",
                     Candidate = proposal.Id,
-                    Message = result.Verified ? result.RewardExplanation : $"failed: {result.Summary}",
+                    Message = result.Passed ? result.RewardExplanation : $"failed: {result.Summary}",
                     Data = RunJson.ToElement(result),
                 });
                 return result;
@@ -138,7 +140,7 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
         });
         var batch = proposals.Select(p => judged[p.Id]).ToList();
         history.AddRange(batch);
-        baseline.AdoptFirstVerified(batch);
+        baseline.AdoptFirstPassing(batch);
         return batch;
     }
 
@@ -183,15 +185,15 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
     private static Task<RunEvent> StageAsync(RunFolder run, string stage, string message) =>
         run.AppendAsync(new RunEvent { Type = RunEventTypes.Stage, Stage = stage, Role = "supervisor", Message = message });
 
-    /// <summary>The reference's PPA, or, when it has none (a C++ model), the first verified candidate's.</summary>
+    /// <summary>The reference's PPA, or, when it has none (a C++ model), the first passing candidate's.</summary>
     private sealed class Baseline(PpaMetrics? reference)
     {
         public PpaMetrics Metrics { get; private set; } = reference ?? PpaMetrics.Unmeasured;
 
-        public void AdoptFirstVerified(IEnumerable<JudgedCandidate> batch)
+        public void AdoptFirstPassing(IEnumerable<JudgedCandidate> batch)
         {
             if (Metrics != PpaMetrics.Unmeasured) return;
-            if (batch.FirstOrDefault(b => b.Outcome.Verified && b.Outcome.Ppa is not null) is { } first) Metrics = first.Outcome.Ppa!.ToMetrics();
+            if (batch.FirstOrDefault(b => b.Outcome.Passed && b.Outcome.Ppa is not null) is { } first) Metrics = first.Outcome.Ppa!.ToMetrics();
         }
     }
 }

@@ -6,8 +6,9 @@ namespace HwForge.Cli.Commands;
 /// <summary>
 /// <c>hwforge batch JOBS.yaml --out DIR</c>: many design jobs, unattended, each its own <c>hwforge design</c>
 /// process, on this machine or as a Slurm job array. Running the same command again after an interruption
-/// skips the finished jobs. Exit 0 when every job produced a verified design, 1 when one did not, 2 on bad
-/// input or infrastructure errors (reported before any job runs).
+/// skips the finished jobs. Exit 0 when every job produced a verified (proven) design, or one its <c>accept:</c>
+/// allows; 3 when the others passed without a proof; 1 when a job failed or did not finish; 2 on bad input or
+/// infrastructure errors (reported before any job runs).
 /// </summary>
 public static class BatchCommand
 {
@@ -43,8 +44,8 @@ public static class BatchCommand
             progress.Done(outcome, settings.Layout);
 
             if (parse.GetValue(CommonOptions.Json)) JsonOutput.Write(parse.InvocationConfiguration.Output, BatchJsonReport.From(outcome, settings.Layout));
-            else parse.InvocationConfiguration.Output.WriteLine($"{outcome.Verified} of {outcome.Jobs.Count} jobs verified; see {settings.Layout.Summary}");
-            return outcome.AllVerified ? ExitCodes.Ok : ExitCodes.DesignFailed;
+            else parse.InvocationConfiguration.Output.WriteLine($"{BatchProgressPrinter.Counts(outcome)}; see {settings.Layout.Summary}");
+            return outcome.AllAccepted ? ExitCodes.Ok : outcome.OnlyUnproven ? ExitCodes.NotProven : ExitCodes.DesignFailed;
         });
         return command;
     }

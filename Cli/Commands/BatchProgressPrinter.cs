@@ -34,7 +34,8 @@ public sealed class BatchProgressPrinter(TextWriter error, int total, bool inter
             _running.Remove(result.Id);
             _finished++;
             var why = result.IsVerified || result.Message is null ? "" : $" ({result.Message})";
-            Redraw($"[{_finished}/{total}] {result.Id} {result.Verdict} {result.Seconds:0.0} s{why}");
+            var assurance = result.Assurance is null || result.IsVerified ? "" : $" ({result.Assurance})";
+            Redraw($"[{_finished}/{total}] {result.Id} {result.Verdict}{assurance} {result.Seconds:0.0} s{why}");
         }
     }
 
@@ -48,9 +49,15 @@ public sealed class BatchProgressPrinter(TextWriter error, int total, bool inter
         lock (_running)
         {
             if (interactive) error.Write("\r\x1b[K");
-            error.WriteLine($"batch: {outcome.Verified} of {outcome.Jobs.Count} verified, {outcome.Jobs.Count - outcome.Finished} not finished, {_clock.Elapsed.TotalSeconds:0} s; {layout.Summary}");
+            error.WriteLine($"batch: {Counts(outcome)}, {outcome.Jobs.Count - outcome.Finished} not finished, {_clock.Elapsed.TotalSeconds:0} s; {layout.Summary}");
         }
     }
+
+    /// <summary>"3 of 5 jobs verified (proven), 1 accepted without a proof, 1 not proven": passes without a proof are never counted as verified.</summary>
+    public static string Counts(BatchOutcome outcome) =>
+        $"{outcome.Verified} of {outcome.Jobs.Count} jobs verified (proven)"
+        + (outcome.Accepted > 0 ? $", {outcome.Accepted} accepted without a proof" : "")
+        + (outcome.NotProven > 0 ? $", {outcome.NotProven} not proven" : "");
 
     // On a terminal the bar is the last line, rewritten in place; finished jobs scroll above it.
     private void Redraw(string? line)

@@ -15,7 +15,8 @@ namespace HwForge.Cli.Commands;
 
 /// <summary>
 /// <c>hwforge design</c>: from a request (or a spec file) to a verified, PPA-scored design in a run folder.
-/// Exit 0 when a candidate is verified, 1 when none is, 2 on usage or infrastructure errors. Progress goes
+/// Exit 0 when the best design is proven equivalent (or as strongly as <c>--accept</c> asked), 3 when designs
+/// passed but none is proven, 1 when none passed, 2 on usage or infrastructure errors. Progress goes
 /// to stderr as it happens; the result to stdout (text, or one JSON object with --json).
 /// </summary>
 public static class DesignCommand
@@ -28,8 +29,8 @@ public static class DesignCommand
         var endpoint = new Option<string?>("--llm-endpoint") { Description = "OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1 (or HWFORGE_LLM_ENDPOINT)" };
         var model = new Option<string?>("--model") { Description = "Model name at the endpoint (or HWFORGE_LLM_MODEL)" };
         var candidates = new Option<int>("--candidates") { Description = "Candidates generated at first", DefaultValueFactory = _ => 3 };
-        var rounds = new Option<int>("--rounds") { Description = "Repair rounds while no candidate is verified", DefaultValueFactory = _ => 3 };
-        var optimize = new Option<int>("--optimize") { Description = "Optimization rounds once a candidate is verified", DefaultValueFactory = _ => 3 };
+        var rounds = new Option<int>("--rounds") { Description = "Repair rounds while no candidate passed", DefaultValueFactory = _ => 3 };
+        var optimize = new Option<int>("--optimize") { Description = "Optimization rounds once a candidate passed", DefaultValueFactory = _ => 3 };
         var batch = new Option<int>("--batch") { Description = "Candidates proposed per optimization round", DefaultValueFactory = _ => 3 };
         var weights = new Option<string>("--weights") { Description = "Objective weights area,delay,power (e.g. 1,1,0)", DefaultValueFactory = _ => "1,1,1" };
         var period = new Option<double>("--clock-period") { Description = "Target clock period in ns", DefaultValueFactory = _ => 10 };
@@ -45,7 +46,7 @@ public static class DesignCommand
         var command = new Command("design", "Design, verify and optimize a kernel from a request, with an LLM or the offline catalog")
         {
             request, spec, offline, endpoint, model, candidates, rounds, optimize, batch, weights, period, liberty,
-            maxCalls, maxTokens, timeLimit, cycles, formal, seed, output, resume, CommonOptions.Json,
+            maxCalls, maxTokens, timeLimit, cycles, formal, seed, output, resume, CommonOptions.Accept, CommonOptions.Json,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -55,8 +56,8 @@ public static class DesignCommand
             RunFolder run;
             if (parse.GetValue(resume) is { } resumePath)
             {
-                if (parse.GetValue(request) is not null || parse.GetValue(spec) is not null)
-                    throw new ArgumentException("--resume continues a run as it was started; give no request or --spec with it");
+                if (parse.GetValue(request) is not null || parse.GetValue(spec) is not null || parse.GetValue(CommonOptions.Accept) is not null)
+                    throw new ArgumentException("--resume continues a run as it was started (with its own --accept); give no request, --spec or --accept with it");
                 run = RunFolder.Resume(resumePath);
             }
             else
@@ -87,6 +88,7 @@ public static class DesignCommand
                     Cycles = parse.GetValue(cycles),
                     Formal = parse.GetValue(formal),
                     Seed = parse.GetValue(seed),
+                    Accept = parse.GetValue(CommonOptions.Accept),
                 }.Validated();
                 run = RunFolder.Create(parse.GetValue(output) ?? RunFolderNames.NewIn(home.Runs, options), options);
             }
@@ -105,7 +107,7 @@ public static class DesignCommand
                 var stdout = parse.InvocationConfiguration.Output;
                 if (parse.GetValue(CommonOptions.Json)) JsonOutput.Write(stdout, report);
                 else stdout.Write(ReportWriter.Markdown(report));
-                return report.Status == "verified" ? ExitCodes.Ok : ExitCodes.DesignFailed;
+                return report.Accepted ? ExitCodes.Ok : report.Status == RunStatus.NotProven ? ExitCodes.NotProven : ExitCodes.DesignFailed;
             }
         });
         return command;

@@ -6,8 +6,9 @@ using HwForge.Tools.Sources;
 namespace HwForge.Cli.Commands;
 
 /// <summary>
-/// <c>hwforge verify</c>: is the design equivalent to the reference? Exit 0 it is, 1 it is not (the
-/// design's fault), 2 usage or infrastructure error.
+/// <c>hwforge verify</c>: is the design equivalent to the reference? Exit 0 proven equivalent (or as strongly
+/// as <c>--accept</c> asked), 3 no difference found but not proven, 1 it is not (the design's fault), 2 usage
+/// or infrastructure error.
 /// </summary>
 public static class VerifyCommand
 {
@@ -29,7 +30,7 @@ public static class VerifyCommand
         var vcd = new Option<string?>("--vcd") { Description = "Write the design's waveform (VCD) here" };
         var command = new Command("verify", "Check a design against a reference: lint, compile, interface, simulation, formal equivalence")
         {
-            design, top, reference, referenceTop, clock, reset, cycles, formal, depth, formalTimeout, seed, vcd, CommonOptions.Json,
+            design, top, reference, referenceTop, clock, reset, cycles, formal, depth, formalTimeout, seed, vcd, CommonOptions.Accept, CommonOptions.Json,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -57,15 +58,11 @@ public static class VerifyCommand
             var report = await new Verifier(host, new ToolVersions(host)).VerifyAsync(request, cancellation);
             if (parse.GetValue(vcd) is { } vcdPath && report.Vcd is { } bytes) await File.WriteAllBytesAsync(vcdPath, bytes, cancellation);
 
+            var verdict = new VerifyVerdict(report, parse.GetValue(CommonOptions.Accept));
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(CommonOptions.Json)) JsonOutput.Write(output, report);
-            else VerifyReportPrinter.Print(output, report);
-            return report.Verdict switch
-            {
-                Verdict.Pass => ExitCodes.Ok,
-                Verdict.Fail => ExitCodes.DesignFailed,
-                _ => ExitCodes.UsageOrInfrastructure,
-            };
+            if (parse.GetValue(CommonOptions.Json)) verdict.WriteJson(output);
+            else VerifyReportPrinter.Print(output, verdict);
+            return verdict.ExitCode;
         });
         return command;
     }

@@ -2,11 +2,15 @@ using HwForge.Tools.Judge;
 
 namespace HwForge.Cli.Commands;
 
-/// <summary>The verification report for people: one line a stage, then the verdict and what decided it.</summary>
+/// <summary>
+/// The verification report for people: one line a stage, then the verdict with exactly what was shown, and,
+/// for a pass that is not a proof, whether <c>--accept</c> took it.
+/// </summary>
 public static class VerifyReportPrinter
 {
-    public static void Print(TextWriter output, VerifyReport report)
+    public static void Print(TextWriter output, VerifyVerdict verdict)
     {
+        var report = verdict.Report;
         foreach (var stage in report.Stages)
         {
             var status = stage.Status switch
@@ -24,7 +28,21 @@ public static class VerifyReportPrinter
             foreach (var line in mismatch.PrecedingInputs) output.WriteLine($"    {line}");
         }
         foreach (var diagnostic in report.Diagnostics.Take(10)) output.WriteLine($"  {diagnostic.ToCompilerLine()}");
-        var verdict = report.Verdict switch { Verdict.Pass => "PASS", Verdict.Fail => "FAIL", _ => "ERROR" };
-        output.WriteLine($"{verdict}: {report.Summary} ({report.Elapsed.TotalMilliseconds:0} ms)");
+        var shown = report.Shown.Length > 0 ? report.Shown : report.Summary;
+        // "VERIFIED" is printed for a proof only; anything less says what it covered and that it is not a proof.
+        var outcome = report.Verdict switch
+        {
+            Verdict.Pass when report.Verified => $"VERIFIED: {shown}",
+            Verdict.Pass => $"NO DIFFERENCE FOUND, NOT PROVEN: {shown}",
+            Verdict.Fail => $"FAIL: {report.Summary}",
+            _ => $"ERROR: {report.Summary}",
+        };
+        output.WriteLine($"{outcome} ({report.Elapsed.TotalMilliseconds:0} ms)");
+        if (report.Passed && !report.Verified)
+        {
+            output.WriteLine(verdict.Accepted
+                ? $"accepted as {AssuranceText.Word(report.Assurance)} (--accept {verdict.Accept.ToString()!.ToLowerInvariant()}): not proven"
+                : $"exit {ExitCodes.NotProven}: not proven; --accept {AssuranceText.Word(report.Assurance)} accepts this result explicitly");
+        }
     }
 }

@@ -2,54 +2,55 @@ using HwForge.Tools.Judge;
 
 namespace HwForge.Tools.Reward;
 
-/// <summary>How far a candidate got through the judge; each tier outranks every score of the ones below.</summary>
+/// <summary>
+/// How far a candidate got through the judge; each tier outranks every score of the ones below, so
+/// evidence comes before PPA: no area or delay buys a design past a stronger proof.
+/// </summary>
 public enum RewardTier
 {
     DoesNotCompile = 0,
     FunctionallyWrong = 1,
-    Verified = 2,
-}
 
-/// <summary>How strongly a verified design was checked beyond simulation.</summary>
-public enum FormalAssurance
-{
-    None,
-    Bounded,
-    Proven,
+    /// <summary>No difference was found, but it was not proven (a bounded check, or simulation only).</summary>
+    Unproven = 2,
+
+    /// <summary>Verified means proven: a full proof of equivalence with the reference.</summary>
+    Verified = 3,
 }
 
 /// <summary>
 /// What the judge found about one candidate, reduced to what the reward needs. Build one with
-/// <see cref="DidNotCompile"/>, <see cref="FunctionallyWrong"/> or <see cref="Verified"/>, which keep the
-/// fields consistent with the tier (only a verified design has PPA worth scoring).
+/// <see cref="DidNotCompile"/>, <see cref="FunctionallyWrong"/> or <see cref="Passed"/>, which keep the
+/// fields consistent with the tier (only a design that passed has PPA worth scoring).
 /// </summary>
 public sealed record Evaluation
 {
-    private Evaluation(RewardTier tier, FailureClass failure, double matchedFraction, FormalAssurance formal, PpaMetrics ppa)
+    private Evaluation(RewardTier tier, FailureClass failure, double matchedFraction, Assurance assurance, PpaMetrics ppa)
     {
         Tier = tier;
         Failure = failure;
         MatchedFraction = matchedFraction;
-        Formal = formal;
+        Assurance = assurance;
         Metrics = ppa;
     }
 
     public RewardTier Tier { get; }
 
-    /// <summary>Why it failed; <see cref="FailureClass.None"/> when verified.</summary>
+    /// <summary>Why it failed; <see cref="FailureClass.None"/> when it passed.</summary>
     public FailureClass Failure { get; }
 
     /// <summary>Share of simulated cycles that matched before the first mismatch, in [0, 1]; 0 unless functionally wrong.</summary>
     public double MatchedFraction { get; }
 
-    public FormalAssurance Formal { get; }
+    /// <summary>How strongly "no difference" was shown; <see cref="Judge.Assurance.None"/> unless it passed.</summary>
+    public Assurance Assurance { get; }
 
-    /// <summary>Measured PPA; <see cref="PpaMetrics.Unmeasured"/> unless verified.</summary>
+    /// <summary>Measured PPA; <see cref="PpaMetrics.Unmeasured"/> unless it passed.</summary>
     public PpaMetrics Metrics { get; }
 
     /// <summary>Syntax, compile or interface failure (or anything the judge refuses to credit).</summary>
     public static Evaluation DidNotCompile(FailureClass failure = FailureClass.Compile) =>
-        new(RewardTier.DoesNotCompile, failure, 0, FormalAssurance.None, PpaMetrics.Unmeasured);
+        new(RewardTier.DoesNotCompile, failure, 0, Assurance.None, PpaMetrics.Unmeasured);
 
     /// <summary>Compiled but simulated wrong; <paramref name="matchedFraction"/> null means unknown and counts as 0.</summary>
     public static Evaluation FunctionallyWrong(double? matchedFraction = null, FailureClass failure = FailureClass.FunctionalMismatch)
@@ -58,10 +59,18 @@ public sealed record Evaluation
         if (!(fraction is >= 0 and <= 1))
             throw new ArgumentOutOfRangeException(nameof(matchedFraction), matchedFraction,
                 "The matched fraction is matched cycles ÷ simulated cycles, so it must lie in [0, 1]; pass null when unknown.");
-        return new(RewardTier.FunctionallyWrong, failure, fraction, FormalAssurance.None, PpaMetrics.Unmeasured);
+        return new(RewardTier.FunctionallyWrong, failure, fraction, Assurance.None, PpaMetrics.Unmeasured);
     }
 
-    /// <summary>Passed verification; <paramref name="ppa"/> holds whatever synthesis and timing measured.</summary>
-    public static Evaluation Verified(PpaMetrics ppa, FormalAssurance formal = FormalAssurance.None) =>
-        new(RewardTier.Verified, FailureClass.None, 0, formal, ppa);
+    /// <summary>
+    /// No difference found, shown as strongly as <paramref name="assurance"/>: only <see cref="Judge.Assurance.Proven"/>
+    /// is verified. <paramref name="ppa"/> holds whatever synthesis and timing measured.
+    /// </summary>
+    public static Evaluation Passed(PpaMetrics ppa, Assurance assurance)
+    {
+        // A pass always says how strongly it was shown; "none" would let a caller forget to ask.
+        if (assurance == Assurance.None)
+            throw new ArgumentOutOfRangeException(nameof(assurance), assurance, "A pass is proven, bounded or simulated; say which.");
+        return new(assurance == Assurance.Proven ? RewardTier.Verified : RewardTier.Unproven, FailureClass.None, 0, assurance, ppa);
+    }
 }

@@ -1,17 +1,21 @@
 using System.Globalization;
+using HwForge.Tools.Judge;
 
 namespace HwForge.Tools.Reward;
 
 /// <summary>
-/// The judge's gated reward, after ChipSeek-R1: correctness gates optimisation, so no amount of PPA
-/// can buy back a wrong design.
+/// The judge's gated reward, after ChipSeek-R1: correctness gates optimisation, and the strength of the
+/// evidence gates PPA, so no amount of PPA can buy back a wrong design or stand in for a missing proof.
 /// <list type="bullet">
 /// <item>Tier 0, does not compile (syntax, compile, interface): reward = 0.</item>
 /// <item>Tier 1, compiles but functionally wrong: reward = 0.1 + 0.2 × matchedFraction, in [0.1, 0.3].</item>
-/// <item>Tier 2, verified: reward = 1 + clamp(improvement, −0.5, 1.0) (+0.01 if formally proven), in [0.5, 2.01],
-/// with improvement from <see cref="RelativeImprovement"/>.</item>
+/// <item>Tier 2, no difference found but not proven: reward = base + 0.04 × clamp(improvement, −0.5, 1.0), with
+/// base 0.35 for simulated (in [0.33, 0.39]) and 0.45 for bounded (in [0.43, 0.49]).</item>
+/// <item>Tier 3, verified (proven): reward = 1 + clamp(improvement, −0.5, 1.0), in [0.5, 2.0].</item>
 /// </list>
-/// An unchanged verified design scores exactly 1.0, and every verified design (≥ 0.5) outranks every failing one (≤ 0.3).
+/// with improvement from <see cref="RelativeImprovement"/>. The bands do not overlap, so the order is
+/// lexicographic: proven above bounded above simulated above wrong, and PPA orders designs only inside a band.
+/// An unchanged proven design scores exactly 1.0.
 /// </summary>
 public static class HierarchicalReward
 {
@@ -19,14 +23,23 @@ public static class HierarchicalReward
     public const double FunctionalSpan = 0.2;
     public const double VerifiedBase = 1.0;
 
-    /// <summary>Worst a verified design can score relative to base; keeps it above every failing design.</summary>
+    /// <summary>Worst a design that passed can score relative to its base; keeps it inside its band.</summary>
     public const double ImprovementFloor = -0.5;
 
     /// <summary>Best relative to base: only reachable by driving a metric to zero (or a nonsensical negative reading).</summary>
     public const double ImprovementCeiling = 1.0;
 
-    /// <summary>A tie-breaker small enough not to beat 1% of real improvement, so proofs never outweigh PPA.</summary>
-    public const double ProvenBonus = 0.01;
+    /// <summary>Where an unchanged design that only simulation backs scores: above every wrong design (≤ 0.3).</summary>
+    public const double SimulatedBase = 0.35;
+
+    /// <summary>Where an unchanged bounded design scores: above every simulated one (≤ 0.39), below every proven one (≥ 0.5).</summary>
+    public const double BoundedBase = 0.45;
+
+    /// <summary>
+    /// How much PPA moves an unproven design: small enough that its band (base ± 0.04) stays clear of the next,
+    /// so an unproven design never overtakes a proven one, however small or fast it is.
+    /// </summary>
+    public const double UnprovenScale = 0.04;
 
     /// <summary>Scores <paramref name="evaluation"/> against <paramref name="baseline"/> (the reference or the best so far).</summary>
     public static RewardResult Score(Evaluation evaluation, PpaMetrics baseline, ObjectiveWeights weights) => evaluation.Tier switch
@@ -34,7 +47,7 @@ public static class HierarchicalReward
         RewardTier.DoesNotCompile => new(0, RewardTier.DoesNotCompile, 0, [],
             $"does not compile ({evaluation.Failure}): reward 0"),
         RewardTier.FunctionallyWrong => FunctionallyWrong(evaluation),
-        RewardTier.Verified => Verified(evaluation, baseline, weights),
+        RewardTier.Unproven or RewardTier.Verified => Passed(evaluation, baseline, weights),
         _ => throw new ArgumentOutOfRangeException(nameof(evaluation), evaluation.Tier, "Unknown reward tier."),
     };
 
@@ -45,24 +58,24 @@ public static class HierarchicalReward
             Invariant($"compiles but functionally wrong ({evaluation.Failure}), {evaluation.MatchedFraction:0.#%} of cycles matched: reward {reward:0.###}"));
     }
 
-    private static RewardResult Verified(Evaluation evaluation, PpaMetrics baseline, ObjectiveWeights weights)
+    private static RewardResult Passed(Evaluation evaluation, PpaMetrics baseline, ObjectiveWeights weights)
     {
         var improvement = RelativeImprovement.Compute(evaluation.Metrics, baseline, weights);
         var counted = Math.Clamp(improvement.Total, ImprovementFloor, ImprovementCeiling);
-        var proven = evaluation.Formal == FormalAssurance.Proven;
-        var reward = VerifiedBase + counted + (proven ? ProvenBonus : 0);
-        return new(reward, RewardTier.Verified, improvement.Total, improvement.Gains,
-            Explain(evaluation.Formal, improvement, counted, reward));
+        var reward = evaluation.Assurance switch
+        {
+            Assurance.Proven => VerifiedBase + counted,
+            Assurance.Bounded => BoundedBase + UnprovenScale * counted,
+            _ => SimulatedBase + UnprovenScale * counted,
+        };
+        return new(reward, evaluation.Tier, improvement.Total, improvement.Gains,
+            Explain(evaluation.Assurance, improvement, counted, reward));
     }
 
-    private static string Explain(FormalAssurance formal, ImprovementBreakdown improvement, double counted, double reward)
+    private static string Explain(Assurance assurance, ImprovementBreakdown improvement, double counted, double reward)
     {
-        var check = formal switch
-        {
-            FormalAssurance.Proven => "verified, formally proven (+0.01)",
-            FormalAssurance.Bounded => "verified, bounded proof",
-            _ => "verified",
-        };
+        // "verified" is said of a proof only; anything less says so first.
+        var check = assurance == Assurance.Proven ? "verified (proven)" : $"no difference found, not proven ({AssuranceText.Word(assurance)})";
         var weighted = improvement.Gains.Where(g => g.Weight > 0).ToList();
         if (weighted.Count == 0)
             return Invariant($"{check}, no weighted metric comparable with the baseline: reward {reward:0.###}");

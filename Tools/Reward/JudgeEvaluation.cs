@@ -2,28 +2,23 @@ using HwForge.Tools.Judge;
 
 namespace HwForge.Tools.Reward;
 
-/// <summary>Turns the judge's verdict and failure class into the tier the reward is gated on.</summary>
+/// <summary>Turns the judge's verdict, failure class and assurance into the tier the reward is gated on.</summary>
 public static class JudgeEvaluation
 {
     /// <summary>
-    /// Pass → verified. Fail → functionally wrong if the design compiled and ran (mismatch, reset, timeout),
-    /// otherwise did-not-compile. Error → did-not-compile: nothing was learned about the design, so it earns nothing.
+    /// Pass → verified if proven, otherwise unproven at its <paramref name="assurance"/>. Fail → functionally wrong
+    /// if the design compiled and ran (mismatch, reset, timeout), otherwise did-not-compile. Error → did-not-compile:
+    /// nothing was learned about the design (a tool failed, or the machine ran out of time), so it earns nothing.
     /// </summary>
     public static Evaluation From(Verdict verdict, FailureClass failure, double? matchedFraction = null,
-        FormalAssurance formal = FormalAssurance.None, PpaMetrics? ppa = null) => verdict switch
+        Assurance assurance = Assurance.None, PpaMetrics? ppa = null) => verdict switch
     {
-        Verdict.Pass => Evaluation.Verified(ppa ?? PpaMetrics.Unmeasured, formal),
+        // A pass that does not say how it was shown (a report from before assurance existed) is taken at the
+        // weakest strength: it must never be credited as a proof by default.
+        Verdict.Pass => Evaluation.Passed(ppa ?? PpaMetrics.Unmeasured, assurance == Assurance.None ? Assurance.Simulated : assurance),
         Verdict.Fail when Compiled(failure) => Evaluation.FunctionallyWrong(matchedFraction, failure),
         Verdict.Fail => Evaluation.DidNotCompile(failure),
         _ => Evaluation.DidNotCompile(failure == FailureClass.None ? FailureClass.ToolError : failure),
-    };
-
-    /// <summary>How strongly the formal stage backed a verdict: a proof, a bounded check, or nothing.</summary>
-    public static FormalAssurance Assurance(FormalStatus status) => status switch
-    {
-        FormalStatus.Proven => FormalAssurance.Proven,
-        FormalStatus.Bounded => FormalAssurance.Bounded,
-        _ => FormalAssurance.None,
     };
 
     // A forbidden construct or a design that ends the simulation itself is an attempt to fake a pass:

@@ -50,7 +50,7 @@ public static class SearchRegret
 
     // The sweep measures each point once; each objective then scores the same measurements, as the judge would.
     private static Dictionary<string, SearchObservation> Score(Dictionary<KernelParameters, CandidateOutcome> outcomes, PpaMetrics baseline, ObjectiveWeights weights) =>
-        outcomes.ToDictionary(o => o.Key.ToString(), o => new SearchObservation(o.Key, o.Value.ScoredAgainst(baseline, weights).Reward, o.Value.Verified));
+        outcomes.ToDictionary(o => o.Key.ToString(), o => new SearchObservation(o.Key, o.Value.ScoredAgainst(baseline, weights).Reward, o.Value.Passed));
 
     private static async Task<(Dictionary<KernelParameters, CandidateOutcome>, PpaMetrics)> SweepAsync(HwForgeHome home, ToolHost host, ToolVersions versions, ParameterSpace space, string request)
     {
@@ -72,14 +72,14 @@ public static class SearchRegret
             };
             var outcome = await judge.JudgeAsync(spec, proposal, baseline, run, default);
             table[point] = outcome;
-            Console.Error.WriteLine($"  {request}: {point} -> {(outcome.Verified ? "verified" : "FAILED")} reward {outcome.Reward:0.###}");
+            Console.Error.WriteLine($"  {request}: {point} -> {(outcome.Passed ? Tools.Judge.AssuranceText.Word(outcome.Assurance) : "FAILED")} reward {outcome.Reward:0.###}");
         }
         return (table, baseline);
     }
 
     private static string Row(string request, string objective, ParameterSpace space, Dictionary<string, SearchObservation> table)
     {
-        var best = table.Values.Where(o => o.Verified).Max(o => o.Reward);
+        var best = table.Values.Where(o => o.Passed).Max(o => o.Reward);
         var searchFinds = new List<int>();
         var randomFinds = new List<int>();
         var searchRegret = new List<double>();
@@ -95,7 +95,7 @@ public static class SearchRegret
         }
         var defaultReward = table[space.Fixed.ToString()].Reward;
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {request} | {objective} | {space.Size} | {table.Values.Count(o => o.Verified)} | {best:0.###} | {defaultReward:0.###} | {Median(searchFinds)} / {searchFinds.Max()} | {Median(randomFinds)} / {randomFinds.Max()} | {searchRegret.Average():0.###} / {randomRegret.Average():0.###} |");
+            $"| {request} | {objective} | {space.Size} | {table.Values.Count(o => o.Passed)} | {best:0.###} | {defaultReward:0.###} | {Median(searchFinds)} / {searchFinds.Max()} | {Median(randomFinds)} / {randomFinds.Max()} | {searchRegret.Average():0.###} / {randomRegret.Average():0.###} |");
     }
 
     // The same sequence the supervisor runs: the first candidates, then batches until the space is exhausted.
@@ -113,9 +113,9 @@ public static class SearchRegret
     }
 
     private static int FirstIndexOfBest(IReadOnlyList<SearchObservation> order, double best) =>
-        order.Select((o, i) => (o, i)).First(x => x.o.Verified && x.o.Reward >= best - 1e-9).i + 1;
+        order.Select((o, i) => (o, i)).First(x => x.o.Passed && x.o.Reward >= best - 1e-9).i + 1;
 
-    private static double Best(IEnumerable<SearchObservation> seen) => seen.Where(o => o.Verified).Select(o => o.Reward).DefaultIfEmpty(0).Max();
+    private static double Best(IEnumerable<SearchObservation> seen) => seen.Where(o => o.Passed).Select(o => o.Reward).DefaultIfEmpty(0).Max();
 
     private static double Median(List<int> values) => values.Order().ElementAt(values.Count / 2);
 }

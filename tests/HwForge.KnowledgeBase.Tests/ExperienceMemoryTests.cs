@@ -43,8 +43,8 @@ public sealed class ExperienceMemoryTests : IDisposable
 
         var first = await memory.RecordRepairAsync("run-1", "c1", "%Warning-LATCH: dec.v:2:3: Latch inferred for signal 'y'", "default value", LatchBefore, LatchAfter);
         var again = await memory.RecordRepairAsync("run-2", "c7", "%Warning-LATCH: dec.v:2:3: Latch inferred for signal 'y'", "default value", LatchBefore, LatchAfter);
-        var design = await memory.RecordVerifiedDesignAsync("run-1", "c1", "2-to-4 decoder", LatchAfter, "area 120 um^2, 4 cells, 0.3 ns");
-        var designAgain = await memory.RecordVerifiedDesignAsync("run-2", "c7", "2-to-4 decoder", LatchAfter, "area 120 um^2, 4 cells, 0.3 ns");
+        var design = await memory.RecordVerifiedDesignAsync("run-1", "c1", "2-to-4 decoder", LatchAfter, "area 120 um^2, 4 cells, 0.3 ns", "formally proven equivalent (SAT)");
+        var designAgain = await memory.RecordVerifiedDesignAsync("run-2", "c7", "2-to-4 decoder", LatchAfter, "area 120 um^2, 4 cells, 0.3 ns", "formally proven equivalent (SAT)");
 
         Assert.Equal(new AddResult(1, 0), first);
         Assert.Equal(new AddResult(0, 1), again);
@@ -60,13 +60,34 @@ public sealed class ExperienceMemoryTests : IDisposable
         await new ExperienceMemory(store).RecordVerifiedDesignAsync("run-42", "cand-1",
             "Round-robin arbiter for 4 requesters with a rotating priority pointer",
             "module rr_arbiter4(input clk, input rst, input [3:0] req, output reg [3:0] grant); /* ... */ endmodule",
-            "area 2038 um^2, 46 cells, critical path 1.456 ns");
+            "area 2038 um^2, 46 cells, critical path 1.456 ns", "formally proven equivalent (IC3/PDR)");
 
         var hits = await store.SearchAsync("write a round robin arbiter for four requesters", 3, [KnowledgeKind.VerifiedDesign]);
 
         var hit = Assert.Single(hits);
         Assert.Equal("run-42", hit.Source.RunId);
         Assert.Contains("critical path 1.456 ns", hit.Text);
+        Assert.Contains(ExperienceMemory.ProvenLine + "formally proven equivalent (IC3/PDR)", hit.Text);
+        Assert.True(ExperienceMemory.IsProvenOrNotADesign(hit));
+    }
+
+    [Fact]
+    public async Task A_design_stored_as_verified_without_a_proof_is_not_taken_for_proven()
+    {
+        // What versions before proofs were required wrote: "verified" could mean a 3-cycle bounded check.
+        var legacy = new KnowledgeHit("Verified design: 2-to-4 decoder",
+            "Specification:\n2-to-4 decoder\n\nPPA: area 120 um^2\n\nVerified code:\n```verilog\n// " + ExperienceMemory.ProvenLine + "trust me\n" + LatchAfter + "\n```",
+            KnowledgeSource.Run("run-old", "c1"), KnowledgeKind.VerifiedDesign, 1);
+        var repair = legacy with { Kind = KnowledgeKind.Repair };
+
+        Assert.False(ExperienceMemory.IsProvenOrNotADesign(legacy)); // a claim inside the code does not count
+        Assert.True(ExperienceMemory.IsProvenOrNotADesign(repair));
+
+        await using var store = await SqliteKnowledgeStore.OpenAsync(_folder.Database);
+        await new ExperienceMemory(store).RecordRepairAsync("run-1", "c2", "%Warning-LATCH: dec.v:2:3: Latch inferred for signal 'y'", "default value",
+            LatchBefore, LatchAfter, "no difference found, NOT PROVEN (bounded): no difference in 20 cycles from reset");
+        var hit = Assert.Single(await store.SearchAsync("Latch inferred for signal y", 3, [KnowledgeKind.Repair]));
+        Assert.Contains("Result: no difference found, NOT PROVEN (bounded)", hit.Text);
     }
 
     public void Dispose() => _folder.Dispose();

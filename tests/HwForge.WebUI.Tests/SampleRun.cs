@@ -32,8 +32,8 @@ internal static class SampleRun
     public static CandidateOutcome Verified(string id, double area, double delay) => new()
     {
         Id = id, Verdict = Verdict.Pass, FailureClass = FailureClass.None, Summary = "matches the reference; formally proven equivalent",
-        Formal = FormalStatus.Proven, Ppa = new PpaSummary(area, 40, delay, 1000 / delay, 0.363, "osu018", null),
-        Reward = 1.02, Tier = RewardTier.Verified, RewardExplanation = "verified, formally proven",
+        Formal = FormalStatus.Proven, Assurance = Assurance.Proven, Ppa = new PpaSummary(area, 40, delay, 1000 / delay, 0.363, "osu018", null),
+        Reward = 1.02, Tier = RewardTier.Verified, RewardExplanation = "verified (proven)",
     };
 
     public static CandidateOutcome Failed(string id) => new()

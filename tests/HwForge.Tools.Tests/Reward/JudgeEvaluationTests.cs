@@ -51,21 +51,34 @@ public sealed class JudgeEvaluationTests
     [Fact]
     public void A_pass_carries_its_ppa_and_proof_into_the_score()
     {
-        var evaluation = JudgeEvaluation.From(Verdict.Pass, FailureClass.None, formal: FormalAssurance.Proven, ppa: new PpaMetrics(area: 80));
+        var evaluation = JudgeEvaluation.From(Verdict.Pass, FailureClass.None, assurance: Assurance.Proven, ppa: new PpaMetrics(area: 80));
         var result = HierarchicalReward.Score(evaluation, new PpaMetrics(area: 100), ObjectiveWeights.Equal);
-        Assert.Equal(1.21, result.Reward, 12);
+        Assert.Equal(RewardTier.Verified, evaluation.Tier);
+        Assert.Equal(1.2, result.Reward, 12);
+    }
+
+    [Theory]
+    [InlineData(Assurance.Bounded, Assurance.Bounded)]
+    [InlineData(Assurance.Simulated, Assurance.Simulated)]
+    [InlineData(Assurance.None, Assurance.Simulated)]
+    public void A_pass_that_is_not_proven_is_unproven_and_one_that_does_not_say_counts_as_simulated(Assurance said, Assurance scored)
+    {
+        var evaluation = JudgeEvaluation.From(Verdict.Pass, FailureClass.None, assurance: said);
+        Assert.Equal(RewardTier.Unproven, evaluation.Tier);
+        Assert.Equal(scored, evaluation.Assurance);
     }
 
     [Fact]
-    public void The_best_candidate_is_the_one_with_the_highest_reward_and_the_earliest_on_a_tie()
+    public void The_best_candidate_is_the_proven_one_with_the_highest_reward_and_the_earliest_on_a_tie()
     {
         var baseline = new PpaMetrics(area: 100);
         var candidates = new[]
         {
             ("wrong", Evaluation.FunctionallyWrong(1.0)),
-            ("same", Evaluation.Verified(new PpaMetrics(area: 90))),
-            ("smaller", Evaluation.Verified(new PpaMetrics(area: 70))),
-            ("tied", Evaluation.Verified(new PpaMetrics(area: 70))),
+            ("same", Evaluation.Passed(new PpaMetrics(area: 90), Assurance.Proven)),
+            ("unproven but far smaller", Evaluation.Passed(new PpaMetrics(area: 10), Assurance.Bounded)),
+            ("smaller", Evaluation.Passed(new PpaMetrics(area: 70), Assurance.Proven)),
+            ("tied", Evaluation.Passed(new PpaMetrics(area: 70), Assurance.Proven)),
         };
         var best = RewardRanking.Best(candidates, c => HierarchicalReward.Score(c.Item2, baseline, ObjectiveWeights.Equal));
         Assert.NotNull(best);

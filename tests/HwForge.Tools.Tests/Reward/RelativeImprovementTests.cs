@@ -1,15 +1,16 @@
+using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
 
 namespace HwForge.Tools.Tests.Reward;
 
-/// <summary>How a verified design's PPA against the baseline becomes one improvement, and how far it can move the reward.</summary>
+/// <summary>How a proven design's PPA against the baseline becomes one improvement, and how far it can move the reward.</summary>
 public sealed class RelativeImprovementTests
 {
     private static readonly PpaMetrics Baseline = new(area: 100, delay: 2, power: 0.5);
     private static readonly ObjectiveWeights AreaOnly = new(1, 0, 0);
 
     private static RewardResult Score(PpaMetrics candidate, ObjectiveWeights weights, PpaMetrics? baseline = null) =>
-        HierarchicalReward.Score(Evaluation.Verified(candidate), baseline ?? Baseline, weights);
+        HierarchicalReward.Score(Evaluation.Passed(candidate, Assurance.Proven), baseline ?? Baseline, weights);
 
     [Fact]
     public void Ten_percent_less_area_with_all_weight_on_area_is_an_improvement_of_a_tenth()

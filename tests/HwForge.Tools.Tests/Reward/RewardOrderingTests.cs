@@ -5,7 +5,7 @@ namespace HwForge.Tools.Tests.Reward;
 
 /// <summary>
 /// The ordering guarantees, checked over many random cases from a fixed seed (so a failure reproduces):
-/// no failing design ever outranks a passing one, and each tier stays in its band.
+/// no failing design ever outranks a passing one, no unproven design a proven one, and each tier stays in its band.
 /// </summary>
 public sealed class RewardOrderingTests
 {
@@ -20,7 +20,7 @@ public sealed class RewardOrderingTests
             var baseline = RandomPpa(random);
             var weights = RandomWeights(random);
             var failing = HierarchicalReward.Score(RandomFailure(random), baseline, weights);
-            var passing = HierarchicalReward.Score(Evaluation.Verified(RandomPpa(random), RandomFormal(random)), baseline, weights);
+            var passing = HierarchicalReward.Score(Evaluation.Passed(RandomPpa(random), RandomPass(random)), baseline, weights);
             Assert.True(passing.Reward > failing.Reward,
                 $"case {i}: passing {passing.Explanation} vs failing {failing.Explanation}");
         }
@@ -45,15 +45,17 @@ public sealed class RewardOrderingTests
         for (var i = 0; i < Cases; i++)
         {
             var baseline = RandomPpa(random);
-            var evaluation = random.Next(2) == 0 ? RandomFailure(random) : Evaluation.Verified(RandomPpa(random), RandomFormal(random));
+            var evaluation = random.Next(2) == 0 ? RandomFailure(random) : Evaluation.Passed(RandomPpa(random), RandomPass(random));
             var result = HierarchicalReward.Score(evaluation, baseline, RandomWeights(random));
             var (low, high) = result.Tier switch
             {
                 RewardTier.DoesNotCompile => (0.0, 0.0),
                 RewardTier.FunctionallyWrong => (0.1, 0.3),
-                _ => (0.5, 2.01),
+                RewardTier.Unproven when evaluation.Assurance == Assurance.Simulated => (0.33, 0.39),
+                RewardTier.Unproven => (0.43, 0.49),
+                _ => (0.5, 2.0),
             };
-            Assert.InRange(result.Reward, low, high + 1e-12);
+            Assert.InRange(result.Reward, low - 1e-12, high + 1e-12);
             Assert.Equal(evaluation.Tier, result.Tier);
         }
     }
@@ -67,8 +69,39 @@ public sealed class RewardOrderingTests
             var baseline = new PpaMetrics(Positive(random), Positive(random), Positive(random));
             var better = new PpaMetrics(baseline.Area * random.NextDouble(), baseline.Delay * random.NextDouble(), baseline.Power * random.NextDouble());
             var weights = RandomWeights(random);
-            var score = HierarchicalReward.Score(Evaluation.Verified(better), baseline, weights);
-            Assert.True(score.Reward >= 1.0, $"case {i}: {score.Explanation}");
+            var assurance = RandomPass(random);
+            var unchanged = HierarchicalReward.Score(Evaluation.Passed(baseline, assurance), baseline, weights);
+            var score = HierarchicalReward.Score(Evaluation.Passed(better, assurance), baseline, weights);
+            Assert.True(score.Reward >= unchanged.Reward, $"case {i}: {score.Explanation}");
+        }
+    }
+
+    [Fact]
+    public void A_proven_design_outranks_every_unproven_one_whatever_the_ppa()
+    {
+        var random = new Random(12);
+        for (var i = 0; i < Cases; i++)
+        {
+            var baseline = RandomPpa(random);
+            var weights = RandomWeights(random);
+            var proven = HierarchicalReward.Score(Evaluation.Passed(RandomPpa(random), Assurance.Proven), baseline, weights);
+            var unproven = HierarchicalReward.Score(Evaluation.Passed(RandomPpa(random), random.Next(2) == 0 ? Assurance.Bounded : Assurance.Simulated), baseline, weights);
+            Assert.True(proven.Reward > unproven.Reward, $"case {i}: proven {proven.Explanation} vs {unproven.Explanation}");
+            Assert.True(proven.Tier > unproven.Tier);
+        }
+    }
+
+    [Fact]
+    public void A_bounded_design_outranks_every_simulated_one_whatever_the_ppa()
+    {
+        var random = new Random(13);
+        for (var i = 0; i < Cases; i++)
+        {
+            var baseline = RandomPpa(random);
+            var weights = RandomWeights(random);
+            var bounded = HierarchicalReward.Score(Evaluation.Passed(RandomPpa(random), Assurance.Bounded), baseline, weights);
+            var simulated = HierarchicalReward.Score(Evaluation.Passed(RandomPpa(random), Assurance.Simulated), baseline, weights);
+            Assert.True(bounded.Reward > simulated.Reward, $"case {i}: {bounded.Explanation} vs {simulated.Explanation}");
         }
     }
 
@@ -96,5 +129,10 @@ public sealed class RewardOrderingTests
 
     private static double Weight(Random random) => random.Next(4) == 0 ? 0 : random.NextDouble() * 10;
 
-    private static FormalAssurance RandomFormal(Random random) => (FormalAssurance)random.Next(3);
+    private static Assurance RandomPass(Random random) => random.Next(3) switch
+    {
+        0 => Assurance.Simulated,
+        1 => Assurance.Bounded,
+        _ => Assurance.Proven,
+    };
 }

@@ -56,9 +56,9 @@ public sealed class RewardTierTests
     }
 
     [Fact]
-    public void An_unchanged_verified_design_scores_exactly_one()
+    public void An_unchanged_proven_design_scores_exactly_one()
     {
-        var result = Score(Evaluation.Verified(Baseline));
+        var result = Score(Evaluation.Passed(Baseline, Assurance.Proven));
         Assert.Equal(1.0, result.Reward);
         Assert.Equal(0.0, result.Improvement);
         Assert.Equal(RewardTier.Verified, result.Tier);
@@ -66,36 +66,65 @@ public sealed class RewardTierTests
         Assert.Equal(3, result.Gains.Count);
     }
 
-    [Fact]
-    public void A_formal_proof_adds_a_one_percent_tie_breaker_and_a_bounded_check_adds_nothing()
+    [Theory]
+    [InlineData(Assurance.Bounded, 0.45)]
+    [InlineData(Assurance.Simulated, 0.35)]
+    public void An_unchanged_unproven_design_scores_its_bands_base_below_every_proven_one(Assurance assurance, double expected)
     {
-        Assert.Equal(1.01, Score(Evaluation.Verified(Baseline, FormalAssurance.Proven)).Reward, 12);
-        Assert.Equal(1.0, Score(Evaluation.Verified(Baseline, FormalAssurance.Bounded)).Reward);
-        Assert.Equal(1.0, Score(Evaluation.Verified(Baseline, FormalAssurance.None)).Reward);
+        var result = Score(Evaluation.Passed(Baseline, assurance));
+        Assert.Equal(expected, result.Reward, 12);
+        Assert.Equal(RewardTier.Unproven, result.Tier);
+        Assert.StartsWith($"no difference found, not proven ({assurance.ToString().ToLowerInvariant()})", result.Explanation);
+        Assert.DoesNotContain("verified", result.Explanation);
     }
 
     [Fact]
-    public void A_proof_never_outweighs_a_real_improvement_of_more_than_one_percent()
+    public void A_pass_must_say_how_strongly_it_was_shown()
     {
-        var proven = Score(Evaluation.Verified(Baseline, FormalAssurance.Proven));
-        var smaller = Score(Evaluation.Verified(Baseline with { Area = 96 }));
-        Assert.True(smaller.Reward > proven.Reward, $"{smaller.Reward} should beat {proven.Reward}");
+        Assert.Throws<ArgumentOutOfRangeException>(() => Evaluation.Passed(Baseline, Assurance.None));
     }
 
     [Fact]
-    public void A_verified_design_with_nothing_measured_scores_one_and_says_why()
+    public void The_worst_proven_design_beats_the_best_unproven_one()
     {
-        var result = Score(Evaluation.Verified(PpaMetrics.Unmeasured));
+        // The optimizer once kept a formally unsupported candidate over a proven one for 0.5% of reward.
+        var worstProven = Score(Evaluation.Passed(new PpaMetrics(area: 10_000, delay: 200, power: 50), Assurance.Proven));
+        var bestBounded = Score(Evaluation.Passed(new PpaMetrics(area: 0, delay: 0, power: 0), Assurance.Bounded));
+        var bestSimulated = Score(Evaluation.Passed(new PpaMetrics(area: 0, delay: 0, power: 0), Assurance.Simulated));
+        var worstBounded = Score(Evaluation.Passed(new PpaMetrics(area: 10_000, delay: 200, power: 50), Assurance.Bounded));
+        var bestWrong = Score(Evaluation.FunctionallyWrong(1.0));
+        Assert.Equal(0.5, worstProven.Reward, 12);
+        Assert.Equal(0.49, bestBounded.Reward, 12);
+        Assert.Equal(0.43, worstBounded.Reward, 12);
+        Assert.Equal(0.39, bestSimulated.Reward, 12);
+        Assert.True(worstProven.Reward > bestBounded.Reward);
+        Assert.True(worstBounded.Reward > bestSimulated.Reward);
+        Assert.True(Score(Evaluation.Passed(new PpaMetrics(area: 10_000, delay: 200, power: 50), Assurance.Simulated)).Reward > bestWrong.Reward);
+    }
+
+    [Fact]
+    public void Inside_a_band_ppa_still_orders_designs()
+    {
+        var smaller = Score(Evaluation.Passed(Baseline with { Area = 90 }, Assurance.Bounded));
+        var same = Score(Evaluation.Passed(Baseline, Assurance.Bounded));
+        Assert.True(smaller.Reward > same.Reward);
+        Assert.Equal("no difference found, not proven (bounded), improvement +3.3% (area +10%, delay 0%, power 0%): reward 0.451", smaller.Explanation);
+    }
+
+    [Fact]
+    public void A_proven_design_with_nothing_measured_scores_one_and_says_why()
+    {
+        var result = Score(Evaluation.Passed(PpaMetrics.Unmeasured, Assurance.Proven));
         Assert.Equal(1.0, result.Reward);
-        Assert.Equal("verified, no weighted metric comparable with the baseline: reward 1", result.Explanation);
+        Assert.Equal("verified (proven), no weighted metric comparable with the baseline: reward 1", result.Explanation);
     }
 
     [Fact]
-    public void A_verified_design_explains_each_weighted_objective_in_one_line()
+    public void A_proven_design_explains_each_weighted_objective_in_one_line()
     {
-        var result = HierarchicalReward.Score(Evaluation.Verified(new PpaMetrics(area: 90, delay: 2.1), FormalAssurance.Proven),
+        var result = HierarchicalReward.Score(Evaluation.Passed(new PpaMetrics(area: 90, delay: 2.1), Assurance.Proven),
             Baseline, new ObjectiveWeights(1, 1, 0));
-        Assert.Equal("verified, formally proven (+0.01), improvement +2.5% (area +10%, delay -5%): reward 1.035", result.Explanation);
+        Assert.Equal("verified (proven), improvement +2.5% (area +10%, delay -5%): reward 1.025", result.Explanation);
         Assert.DoesNotContain('\n', result.Explanation);
     }
 }
