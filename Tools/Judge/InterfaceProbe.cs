@@ -22,7 +22,7 @@ public static class InterfaceProbe
         ToolHost host, ToolVersions versions, IReadOnlyList<SourceFile> sources, string top, CancellationToken cancellation)
     {
         var version = await versions.RequireAsync(YosysTool.Descriptor, cancellation).ConfigureAwait(false);
-        var script = $"read_verilog -sv {string.Join(' ', sources.Select(s => s.StagedName))}\n" +
+        var script = YosysReading.Commands(sources.Select(s => s.StagedName)) +
                      $"hierarchy -check -top {top}\n" +
                      "proc\nflatten\nopt_clean\nopt_dff\n" +
                      $"write_json -compat-int {NetlistFile}\n";

@@ -35,6 +35,16 @@ public static partial class VerilatorDiagnosticParser
         return diagnostics;
     }
 
+    /// <summary>
+    /// Whether a message is about Verilator rather than the design: a construct it does not support
+    /// (<c>%Error-UNSUPPORTED</c>, or <c>Unsupported: …</c> under another code, as BLKANDNBLK says of
+    /// blocking and non-blocking writes to different bits of one vector, which simulators accept) or its own crash.
+    /// </summary>
+    public static bool IsToolLimitation(Diagnostic diagnostic) =>
+        diagnostic.Code == "UNSUPPORTED" ||
+        diagnostic.Message.StartsWith("Unsupported", StringComparison.Ordinal) ||
+        diagnostic.Message.StartsWith("Internal Error", StringComparison.Ordinal);
+
     [GeneratedRegex(@"^%(?<kind>Error|Warning)(-(?<code>[A-Z0-9_]+))?: (?<file>[^:\s][^:]*):(?<line>\d+):((?<col>\d+):)? (?<message>.*)$")]
     private static partial Regex MessageLine();
 

@@ -11,16 +11,12 @@ internal static class YosysScript
     public const string DepthFile = "depth.txt";
     public const string NetlistFile = "netlist.v";
 
-    private static readonly string[] HeaderExtensions = [".vh", ".svh"];
-
     public static string For(IEnumerable<string> stagedSources, string top, bool withLiberty)
     {
-        // Headers are staged for `include but are not compilation units of their own.
-        var units = stagedSources.Where(s => !HeaderExtensions.Contains(Path.GetExtension(s).ToLowerInvariant()));
         var lib = LibertyStaging.StagedName;
         var lines = new List<string>
         {
-            $"read_verilog -sv {string.Join(' ', units.Select(s => $"\"{s}\""))}",
+            YosysReading.Commands(stagedSources).TrimEnd('\n'),
             // Flattened, so statistics, area and the netlist describe the whole design as one module.
             $"synth -flatten -top {top}",
             // Depth is measured on Yosys' own gates: ltp -noff skips $_DFF_ cells, but it would walk

@@ -138,7 +138,9 @@ public sealed class MultiplierGenerator : KernelGenerator
         var yTop = signed ? $"{{{yBits - width - 1}{{y[{width - 1}]}}}}" : $"{yBits - width - 1}'d0";
         text.Append($"    wire [{yBits - 1}:0] ye = {{{yTop}, y, 1'b0}};\n");
         text.Append($"    wire [{digits - 1}:0] neg, one, two;\n");
-        text.Append($"    wire [{rowWidth * digits - 1}:0] rows;\n");
+        // One net a partial-product bit (an array, not a vector): Icarus wakes every reader of a vector
+        // when any bit of it changes, and every adder of the tree reads this one.
+        text.Append($"    wire rows [0:{rowWidth * digits - 1}];\n");
         text.Append("    genvar k, j;\n    generate\n");
         text.Append($"        for (k = 0; k < {digits}; k = k + 1) begin : digit\n");
         text.Append("            wire [2:0] t = ye[2 * k + 2 : 2 * k];\n");

@@ -118,8 +118,9 @@ internal sealed class PartialProducts(int columns, string fullAdder, string half
     public string RippleFinal(string result)
     {
         var (x, y) = TwoRows();
+        // The carries are an array of nets, not a vector, so a simulator wakes only the next adder on each.
         var text = new StringBuilder("    // final carry-propagate adder: ripple carry\n");
-        text.Append($"    wire [{columns - 1}:0] row_x = {x};\n    wire [{columns - 1}:0] row_y = {y};\n    wire [{columns}:0] rc;\n    assign rc[0] = 1'b0;\n");
+        text.Append($"    wire [{columns - 1}:0] row_x = {x};\n    wire [{columns - 1}:0] row_y = {y};\n    wire rc [0:{columns}];\n    assign rc[0] = 1'b0;\n");
         text.Append("    genvar k;\n    generate\n");
         text.Append($"        for (k = 0; k < {columns}; k = k + 1) begin : final_adder\n");
         text.Append($"            {fullAdder} fa (.a(row_x[k]), .b(row_y[k]), .ci(rc[k]), .s({result}[k]), .co(rc[k + 1]));\n");
