@@ -27,18 +27,19 @@ public static class SandboxProbe
         return new BubblewrapSandbox();
     }
 
-    /// <summary>Runs <c>true</c> in the sandbox and reports whether that worked.</summary>
+    /// <summary>Runs <c>true</c> in the sandbox, started exactly as a tool's run starts, and reports whether that worked.</summary>
     public static async Task<SandboxStatus> ProbeAsync(ISandbox sandbox, HwForgeHome home)
     {
-        using var workspace = Workspace.Create(home);
-        var probe = new ToolInvocation("true", []) { WorkingDirectory = workspace.Path }
-            .WithLimits(ResourceLimits.Default.WithTimeout(TimeSpan.FromSeconds(20)));
+        var probe = new ToolInvocation("true", []).WithLimits(ResourceLimits.Default.WithTimeout(TimeSpan.FromSeconds(20)));
         try
         {
-            var result = await ProcessRunner.RunAsync(sandbox.Confine(probe)).ConfigureAwait(false);
+            using var site = await sandbox.OpenAsync(home, probe, CancellationToken.None).ConfigureAwait(false);
+            var result = await site.RunAsync(probe, onChunk: null, CancellationToken.None).ConfigureAwait(false);
             if (result.Succeeded) return new SandboxStatus(true, sandbox.Name, "works", null);
             var said = result.StandardError.Trim();
-            var fix = said.Contains("setpriv") || said.Contains("prlimit") ? InstallFix
+            var fix = said.Contains("disable-userns")
+                ? "install bubblewrap 0.8 or later, which can turn user namespaces off inside the sandbox (Debian 12, Ubuntu 24.04 and later have it)"
+                : said.Contains("setpriv") || said.Contains("prlimit") ? InstallFix
                 : said.Contains("uid map") || said.Contains("namespace") || said.Contains("Operation not permitted")
                     ? "allow unprivileged user namespaces (sudo sysctl -w kernel.unprivileged_userns_clone=1, " +
                       "or on Ubuntu: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0)"
@@ -48,6 +49,10 @@ public static class SandboxProbe
         catch (ToolNotFoundException)
         {
             return new SandboxStatus(false, sandbox.Name, "bubblewrap (bwrap) is not installed", InstallFix);
+        }
+        catch (SandboxUnavailableException e)
+        {
+            return new SandboxStatus(false, sandbox.Name, e.Problem, e.Fix);
         }
     }
 }
