@@ -85,7 +85,7 @@ public static class SandboxCommand
             await foreach (var result in new SandboxSelfTest(host).RunAllAsync(cancellation))
             {
                 checks.Add(result);
-                if (!json) output.WriteLine($"  {(result.Held ? "held  " : "FAILED")}  {result.Name,-22}  {result.Detail}");
+                if (!json) output.WriteLine($"  {(result.Held ? "held  " : "FAILED")}  {result.Name,-24}  {result.Detail}");
             }
             var allHeld = checks.All(c => c.Held);
             if (json) JsonOutput.Write(output, new { sandbox = host.Sandbox.Name, limits = bounds, allHeld, checks });

@@ -51,11 +51,17 @@ public sealed class ResourceControl
 
     public LimitMechanism Mechanism { get; }
 
+    /// <summary>Where run cgroups are made, or null under rlimits alone.</summary>
+    internal CgroupLayout? Layout => _layout;
+
     /// <summary>Where the cgroups go, or why there are none.</summary>
     public string Detail { get; }
 
     /// <summary>Rlimits only, whatever the machine offers.</summary>
     public static ResourceControl RlimitsOnly { get; } = new(LimitMechanism.RlimitsOnly, null, $"rlimits only ({Variable}=rlimits)");
+
+    /// <summary>Cgroups under <paramref name="layout"/>, found or not (for tests of what happens when they cannot be made).</summary>
+    internal static ResourceControl For(CgroupLayout layout) => new(layout.Mechanism, layout, $"under {layout.MemoryParent}");
 
     /// <summary>What this machine offers (found once).</summary>
     public static ResourceControl ForThisMachine() => Machine.Value;

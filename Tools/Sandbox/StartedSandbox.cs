@@ -84,8 +84,12 @@ internal sealed class StartedSandbox : IRunSite
             var cgroup = _sandbox.Control.CreateCgroup(_limits);
             lock (_gate)
             {
+                if (_dispatched)
+                {
+                    cgroup?.Dispose(); // drained before it started
+                    return false;
+                }
                 _cgroup = cgroup;
-                if (_dispatched) return false; // drained before it started
                 _process = process = ProcessSession.Launch(Invocation(runUid));
             }
         }

@@ -169,6 +169,7 @@ public sealed class SandboxPoolTests : IDisposable
         using var test = new TestHost(useCache: false, poolSize: 3);
         await test.Host.Pool!.WhenWarmAsync();
         await test.Host.RunAsync(new ToolStep("true", "test", new ToolInvocation("true", [])) { Cacheable = false });
+        await test.Host.Pool.WhenWarmAsync(); // the run's replacement, started in the background
         Assert.Equal(3, ProcessesMentioning(Label(test.Home), sandboxesOnly: true));
 
         test.Host.Dispose();
