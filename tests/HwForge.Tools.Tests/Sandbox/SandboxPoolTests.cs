@@ -141,11 +141,13 @@ public sealed class SandboxPoolTests : IDisposable
     [Fact]
     public async Task A_warm_run_gets_its_own_tighter_limits()
     {
-        var limits = ResourceLimits.Default with { CpuSeconds = 7, MaxProcesses = 33, FileSizeBytes = 1L << 20, MemoryBytes = 300L << 20 };
+        var limits = ResourceLimits.Default with { CpuSeconds = 7, MaxProcesses = 21, FileSizeBytes = 1L << 20, MemoryBytes = 300L << 20 };
         var run = await RunWarmAsync("", invocation: new ToolInvocation("sh", ["-c", "ulimit -t; ulimit -p; ulimit -f; ulimit -v"]).WithLimits(limits));
-        Assert.Equal("7\n33\n2048\n307200\n", run.Run.StandardOutput);
-        var defaults = await RunWarmAsync("ulimit -t; ulimit -p");
-        Assert.Equal($"{ResourceLimits.Default.CpuSeconds}\n{ResourceLimits.Default.MaxProcesses}\n", defaults.Run.StandardOutput);
+        Assert.Equal("7\n21\n2048\n307200\n", run.Run.StandardOutput);
+        // The defaults as this machine applies them: under rlimits alone, fewer processes than asked.
+        var kernel = ResourceControl.ForThisMachine().Kernel(ResourceLimits.Default);
+        var defaults = await RunWarmAsync("ulimit -t; ulimit -p; ulimit -v");
+        Assert.Equal($"{kernel.CpuSeconds}\n{kernel.Processes}\n{kernel.AddressSpaceBytes >> 10}\n", defaults.Run.StandardOutput);
     }
 
     [Fact]
