@@ -116,8 +116,13 @@ public sealed class ToolHost(ISandbox sandbox, HwForgeHome home, ContentCache? c
         return result!;
     }
 
-    /// <summary>Drains the pool: sandboxes still waiting are killed and their folders deleted.</summary>
-    public void Dispose() => Pool?.Dispose();
+    /// <summary>Drains the pool (sandboxes still waiting are killed) and lets the runs' cgroups finish going.</summary>
+    public void Dispose()
+    {
+        Pool?.Dispose();
+        (Sandbox as BubblewrapSandbox)?.Control.ReleaseSpare();
+        RunCgroup.AwaitRemovals(TimeSpan.FromSeconds(2));
+    }
 }
 
 /// <summary>

@@ -11,10 +11,10 @@ namespace HwForge.Tools.Sandbox;
 /// </summary>
 /// <remarks>
 /// Process limits are counted per user. As root they would not be enforced at all, so a root
-/// HwForge keeps its own sandbox out of user namespaces and drops, inside it, to an unprivileged
-/// user id of its own for each run (so concurrent runs neither share a process count nor can signal
-/// each other), then enters one more bubblewrap as that user only to turn user namespaces off. An
-/// ordinary user gets a fresh user namespace with user namespaces turned off inside it.
+/// HwForge keeps user namespaces off and drops, inside the sandbox, to an unprivileged user id of
+/// its own for each run (so concurrent runs neither share a process count nor can signal each
+/// other); an ordinary user gets a fresh user namespace, where the count starts from zero. Either
+/// way a seccomp filter (<see cref="UserNamespaceFilter"/>) stops the run making user namespaces.
 /// Runs go through <see cref="StartedSandbox"/>, which stages the run's files into /work from the
 /// host; <see cref="Confine"/> is the same enclosure as a one-shot command line.
 /// </remarks>
@@ -54,14 +54,15 @@ public sealed class BubblewrapSandbox(bool runningAsRoot, ResourceControl contro
     {
         if (invocation.WorkingDirectory is null)
             throw new ArgumentException("A sandboxed run needs a work folder.", nameof(invocation));
-        var args = new List<string>(Enclosure(invocation.Limits, invocation.ReadOnlyPaths));
+        var entry = Entry(UserNamespaceFilter.File(HwForgeHome.FromEnvironment()), []);
+        var args = new List<string>([.. entry.Skip(1), "bwrap", .. Enclosure(invocation.Limits, invocation.ReadOnlyPaths)]);
         foreach (var (name, value) in SandboxEnvironment.For(invocation.Environment))
             args.AddRange(["--setenv", name, value]);
         args.Add("--");
         args.AddRange(Chain(runningAsRoot ? NewRunUid() : null, ResourceControl.RlimitsOnly.Kernel(invocation.Limits)));
         args.Add(invocation.Program);
         args.AddRange(invocation.Arguments);
-        return invocation with { Program = "bwrap", Arguments = args, Environment = new Dictionary<string, string>() };
+        return invocation with { Program = entry[0], Arguments = args, Environment = new Dictionary<string, string>() };
     }
 
     /// <summary>Starts a sandbox and waits until it is up: the run's own, started when it was needed.</summary>
@@ -89,9 +90,8 @@ public sealed class BubblewrapSandbox(bool runningAsRoot, ResourceControl contro
         List<string> args = runningAsRoot
             ? ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
                "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
-            // --unshare-all only tries the user namespace; --disable-userns needs it for certain.
-            : ["--unshare-all", "--unshare-user", "--disable-userns"];
-        args.AddRange(["--die-with-parent", "--new-session"]);
+            : ["--unshare-all"];
+        args.AddRange(["--die-with-parent", "--new-session", "--seccomp", FilterDescriptor.ToString()]);
         args.AddRange(_systemMounts.Value);
         args.AddRange(["--proc", "/proc", "--dev", "/dev",
             "--perms", "1777", "--size", limits.TmpBytes.ToString(), "--tmpfs", "/tmp",
@@ -104,24 +104,32 @@ public sealed class BubblewrapSandbox(bool runningAsRoot, ResourceControl contro
         return args;
     }
 
+    /// <summary>The descriptor on which <see cref="Entry"/> hands bubblewrap the seccomp filter.</summary>
+    private const int FilterDescriptor = 9;
+
     /// <summary>
-    /// What runs inside, before the program: as root, a drop to <paramref name="runUid"/> and the
-    /// inner bubblewrap that turns user namespaces off; then the kernel limits.
+    /// The shell that starts a sandbox: it writes "0" (itself) into each of the run's cgroup.procs,
+    /// so everything it starts is inside from its first fork, opens the seccomp filter on
+    /// <see cref="FilterDescriptor"/>, and becomes bubblewrap (the words that follow). If any of that
+    /// fails it stops there, and no sandbox starts.
     /// </summary>
+    internal static IReadOnlyList<string> Entry(string filter, IReadOnlyList<string> cgroupProcs)
+    {
+        var writes = string.Concat(cgroupProcs.Select(_ =>
+            "printf 0 > \"$1\" || { echo \"hwforge: could not enter the run's cgroup ($1)\" >&2; exit 125; }; shift; "));
+        return ["sh", "-c", $"f=$1; shift; {writes}exec \"$@\" {FilterDescriptor}< \"$f\"", "hwforge-sandbox", filter, .. cgroupProcs];
+    }
+
+    /// <summary>What runs inside, before the program: as root, a drop to <paramref name="runUid"/>; then the kernel limits.</summary>
     internal static IReadOnlyList<string> Chain(int? runUid, KernelLimits limits) =>
         [.. DropToRunUser(runUid), .. Prlimit(limits)];
 
     /// <summary>A fresh unused user id for one run of a root HwForge.</summary>
     internal static int NewRunUid() => RunUidBase + Random.Shared.Next(RunUidCount);
 
-    /// <summary>
-    /// <c>setpriv</c> to the run's user with no capabilities left, then, as that user, a bubblewrap
-    /// that only makes a user namespace in which no more can be made (the outer sandbox of a root
-    /// HwForge has none to turn them off in). It binds the outer view whole, devices included.
-    /// </summary>
+    /// <summary><c>setpriv</c> to the run's user, with no capabilities left.</summary>
     private static IReadOnlyList<string> DropToRunUser(int? uid) => uid is null ? [] :
-        ["setpriv", $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--",
-         "bwrap", "--unshare-user", "--disable-userns", "--dev-bind", "/", "/", "--chdir", SandboxEnvironment.WorkPath, "--"];
+        ["setpriv", $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--"];
 
     /// <summary>
     /// <c>prlimit</c> with the kernel's limits. The hard CPU limit sits one second above the soft one,

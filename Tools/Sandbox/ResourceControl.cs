@@ -41,6 +41,9 @@ public sealed class ResourceControl
     private static readonly Lazy<ResourceControl> Machine = new(Detect);
 
     private readonly CgroupLayout? _layout;
+    private readonly Lock _spareGate = new();
+    private RunCgroup? _spare;
+    private Task _refill = Task.CompletedTask;
 
     private ResourceControl(LimitMechanism mechanism, CgroupLayout? layout, string detail)
     {
@@ -91,8 +94,63 @@ public sealed class ResourceControl
         };
     }
 
-    /// <summary>A cgroup for one run, already limited, or null under rlimits only.</summary>
-    internal RunCgroup? CreateCgroup(ResourceLimits limits) => _layout is null ? null : RunCgroup.Create(_layout, limits);
+    /// <summary>
+    /// A cgroup for one run, already limited, or null under rlimits only. Making a memory cgroup takes
+    /// milliseconds, so one is kept made ahead and the next is made in the background; a run that finds
+    /// none makes its own (and is refused if that fails).
+    /// </summary>
+    internal RunCgroup? CreateCgroup(ResourceLimits limits)
+    {
+        if (_layout is null) return null;
+        RunCgroup? spare;
+        lock (_spareGate)
+        {
+            (spare, _spare) = (_spare, null);
+            if (_refill.IsCompleted) _refill = Task.Run(MakeSpare);
+        }
+        if (spare is null) return RunCgroup.Create(_layout, limits);
+        try
+        {
+            spare.Apply(limits);
+            return spare;
+        }
+        catch
+        {
+            spare.Dispose();
+            throw;
+        }
+    }
+
+    private void MakeSpare()
+    {
+        try
+        {
+            var made = RunCgroup.Create(_layout!, ResourceLimits.Default);
+            lock (_spareGate)
+            {
+                if (_spare is null)
+                {
+                    _spare = made;
+                    return;
+                }
+            }
+            made.Dispose();
+        }
+        catch (SandboxUnavailableException) { } // the next run makes its own, and is refused if it cannot
+    }
+
+    /// <summary>Removes the cgroup kept ahead (when HwForge is done with sandboxes).</summary>
+    internal void ReleaseSpare()
+    {
+        Task refill;
+        lock (_spareGate) refill = _refill;
+        refill.Wait(TimeSpan.FromSeconds(2));
+        lock (_spareGate)
+        {
+            _spare?.Dispose();
+            _spare = null;
+        }
+    }
 
     private static ResourceControl Detect()
     {

@@ -16,6 +16,9 @@ internal sealed class RunCgroup : IDisposable
 
     private static int _counter;
 
+    /// <summary>Removals still under way (see <see cref="Dispose"/>).</summary>
+    private static readonly List<Task> Removals = [];
+
     private readonly LimitMechanism _mechanism;
     private readonly string _memory;
     private readonly string? _pids;
@@ -49,19 +52,9 @@ internal sealed class RunCgroup : IDisposable
         }
     }
 
-    /// <summary>
-    /// The words that put the sandbox in the cgroup: a shell writes "0" (itself) into each cgroup.procs
-    /// and then becomes the sandbox, so everything it starts is inside from its first fork. If a write
-    /// fails the shell stops there, with exit code 125, and the sandbox never starts.
-    /// </summary>
-    public IReadOnlyList<string> Enter()
-    {
-        var files = new List<string> { Path.Combine(_memory, "cgroup.procs") };
-        if (_pids is not null && _pids != _memory) files.Add(Path.Combine(_pids, "cgroup.procs"));
-        var writes = string.Join(" && ", files.Select((_, i) => $"printf 0 > \"${i + 1}\""));
-        var script = $"{writes} || {{ echo 'hwforge: could not enter the run'\\''s cgroup' >&2; exit 125; }}; shift {files.Count}; exec \"$@\"";
-        return ["sh", "-c", script, "hwforge-cgroup", .. files];
-    }
+    /// <summary>The cgroup.procs files the sandbox's first process writes itself into (<see cref="BubblewrapSandbox.Entry"/>).</summary>
+    public IReadOnlyList<string> ProcsFiles =>
+        _pids is not null && _pids != _memory ? [Path.Combine(_memory, "cgroup.procs"), Path.Combine(_pids, "cgroup.procs")] : [Path.Combine(_memory, "cgroup.procs")];
 
     /// <summary>Sets the memory and process limits (lowering them for a warm sandbox's run); throws when the kernel refuses.</summary>
     public void Apply(ResourceLimits limits)
@@ -118,11 +111,30 @@ internal sealed class RunCgroup : IDisposable
             $"make that cgroup writable for HwForge, or set {ResourceControl.Variable}=rlimits to bound runs with rlimits alone");
 
     /// <summary>
-    /// Removes the cgroups. The run's processes are gone by now (its PID namespace was killed), but
-    /// a cgroup stays busy until the last of them is reaped, so removal is retried for a moment; one
-    /// still busy after that is left for <see cref="RemoveStale"/>.
+    /// Removes the cgroups, in the background: the run's processes are gone by now (its PID namespace
+    /// was killed), but a cgroup stays busy until the last of them is reaped and a memory cgroup takes
+    /// milliseconds to go, which the run's caller need not wait for. Removal is retried for a moment;
+    /// one still busy after that is left for <see cref="RemoveStale"/>.
     /// </summary>
     public void Dispose()
+    {
+        var removal = Task.Run(Remove);
+        lock (Removals)
+        {
+            Removals.RemoveAll(r => r.IsCompleted);
+            Removals.Add(removal);
+        }
+    }
+
+    /// <summary>Waits (a little) for removals under way, so that a HwForge that ends leaves no cgroup behind.</summary>
+    public static void AwaitRemovals(TimeSpan timeout)
+    {
+        Task[] pending;
+        lock (Removals) pending = [.. Removals];
+        Task.WaitAll(pending, timeout);
+    }
+
+    private void Remove()
     {
         foreach (var folder in new[] { _memory, _pids }.Distinct())
         {

@@ -37,9 +37,7 @@ public static class SandboxProbe
             var result = await site.RunAsync(probe, onChunk: null, CancellationToken.None).ConfigureAwait(false);
             if (result.Succeeded) return new SandboxStatus(true, sandbox.Name, "works", null);
             var said = result.StandardError.Trim();
-            var fix = said.Contains("disable-userns")
-                ? "install bubblewrap 0.8 or later, which can turn user namespaces off inside the sandbox (Debian 12, Ubuntu 24.04 and later have it)"
-                : said.Contains("setpriv") || said.Contains("prlimit") ? InstallFix
+            var fix = said.Contains("setpriv") || said.Contains("prlimit") ? InstallFix
                 : said.Contains("uid map") || said.Contains("namespace") || said.Contains("Operation not permitted")
                     ? "allow unprivileged user namespaces (sudo sysctl -w kernel.unprivileged_userns_clone=1, " +
                       "or on Ubuntu: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0)"

@@ -35,6 +35,7 @@ internal sealed class StartedSandbox : IRunSite
     private readonly ResourceLimits _limits;
     private readonly IReadOnlyList<string> _readOnlyPaths;
     private readonly string _label;
+    private readonly HwForgeHome _home;
     private readonly Lock _gate = new();
     private Process? _process;
     private RunCgroup? _cgroup;
@@ -51,6 +52,7 @@ internal sealed class StartedSandbox : IRunSite
         _limits = limits;
         _readOnlyPaths = readOnlyPaths;
         _label = $"hwforge-home={home.Root}";
+        _home = home;
     }
 
     /// <summary>True once the waiter has reported in and /work is in hand; false if the sandbox did not come up.</summary>
@@ -129,12 +131,12 @@ internal sealed class StartedSandbox : IRunSite
         }
     }
 
-    /// <summary>The start: into the cgroup, bubblewrap, the chain, and the waiter where the tool would be.</summary>
+    /// <summary>The start: into the cgroup with the filter open, bubblewrap, the chain, and the waiter where the tool would be.</summary>
     private ToolInvocation Invocation(int? runUid)
     {
         List<string> words =
         [
-            .. _cgroup?.Enter() ?? [], "bwrap", .. _sandbox.Enclosure(_limits, _readOnlyPaths), "--setenv", "PATH", SandboxEnvironment.Base["PATH"], "--",
+            .. BubblewrapSandbox.Entry(UserNamespaceFilter.File(_home), _cgroup?.ProcsFiles ?? []), "bwrap", .. _sandbox.Enclosure(_limits, _readOnlyPaths), "--setenv", "PATH", SandboxEnvironment.Base["PATH"], "--",
             .. BubblewrapSandbox.Chain(runUid, _sandbox.Control.Kernel(_limits)), "sh", "-c", Waiter, "sh", _label,
         ];
         return new ToolInvocation(words[0], words[1..]);

@@ -30,11 +30,15 @@ public sealed class ResourceControlTests : IDisposable
     private async Task RunOverTotalMemoryAsync()
     {
         var limits = ResourceLimits.Default with { TotalMemoryBytes = 96L << 20, WallClock = TimeSpan.FromSeconds(20) };
-        var before = RunCgroups();
+        var before = EmptyRunCgroups();
         var run = (await _test.Host.RunAsync(Step(Grab(16) + "; exit 1", limits))).Run;
         Assert.Equal(LimitHit.Memory, run.Limit);
         Assert.Contains("96 MiB for all its processes", run.Describe(limits));
-        Assert.True(RunCgroups() <= before, "the run's cgroup was left behind");
+        RunCgroup.AwaitRemovals(TimeSpan.FromSeconds(5));
+        // Other tests' runs come and go meanwhile; a cgroup left behind is one that stays empty.
+        var after = EmptyRunCgroups();
+        await Task.Delay(1000);
+        Assert.Empty(after.Intersect(EmptyRunCgroups()).Except(before));
     }
 
     [Fact]
@@ -104,12 +108,13 @@ public sealed class ResourceControlTests : IDisposable
         Assert.Contains($"{control.TotalMemoryBound(ResourceLimits.Default) >> 20} MiB", line);
     }
 
-    /// <summary>Run cgroups of this HwForge process that exist now.</summary>
-    private static int RunCgroups()
+    /// <summary>Run cgroups of this HwForge process with no process in them.</summary>
+    private static HashSet<string> EmptyRunCgroups()
     {
         var layout = ResourceControl.ForThisMachine().Layout!;
-        return new[] { layout.MemoryParent, layout.PidsParent }.OfType<string>().Distinct()
-            .Sum(parent => Directory.EnumerateDirectories(parent, $"hwforge-{Environment.ProcessId}-*").Count());
+        return [.. new[] { layout.MemoryParent, layout.PidsParent }.OfType<string>().Distinct()
+            .SelectMany(parent => Directory.EnumerateDirectories(parent, $"hwforge-{Environment.ProcessId}-*"))
+            .Where(folder => File.Exists(Path.Combine(folder, "cgroup.procs")) && File.ReadAllText(Path.Combine(folder, "cgroup.procs")).Length == 0)];
     }
 
     private static int ProcessesMentioning(string marker)
