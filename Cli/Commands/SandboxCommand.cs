@@ -20,7 +20,7 @@ public static class SandboxCommand
 
     private static Command CreateExec()
     {
-        var workdir = new Option<string?>("--workdir") { Description = "Folder mounted writable at /work (default: a fresh scratch folder, deleted afterwards)" };
+        var workdir = new Option<string?>("--workdir") { Description = "Folder whose files the command finds in /work, and gets back what it made or changed there (default: an empty /work, gone afterwards)" };
         var timeout = new Option<double>("--timeout") { Description = "Wall-clock limit in seconds; the whole process tree is killed after it (exit 124)", DefaultValueFactory = _ => 300 };
         var commandLine = new Argument<string[]>("command") { Description = "The command and its arguments (after --)", Arity = ArgumentArity.OneOrMore };
         var exec = new Command("exec", "Run a command inside the sandbox: exit code is the command's own, 124 on timeout") { workdir, timeout, commandLine };
@@ -35,29 +35,24 @@ public static class SandboxCommand
             CommonOptions.WarnIfUnconfined(host, error);
 
             var limits = ResourceLimits.Default.WithTimeout(TimeSpan.FromSeconds(seconds));
-            using var scratch = parse.GetValue(workdir) is null ? Workspace.Create(host.Home) : null;
-            var folder = scratch?.Path ?? Path.GetFullPath(parse.GetValue(workdir)!);
-            if (!Directory.Exists(folder)) throw new IOException($"--workdir {folder}: no such folder");
+            // The folder's files are copied into the run's own /work and its changes copied back; the
+            // command never sees the folder itself, so nothing in it is opened up to the run's user.
+            var folder = parse.GetValue(workdir) is { } named ? Path.GetFullPath(named) : null;
+            if (folder is not null && !Directory.Exists(folder)) throw new IOException($"--workdir {folder}: no such folder");
 
             var invocation = new ToolInvocation(words[0], words[1..]) { WorkingDirectory = folder, Limits = limits };
-            var mode = File.GetUnixFileMode(folder);
             ToolRunResult? result = null;
-            try
+            await foreach (var e in host.StreamAsync(invocation, cancellation))
             {
-                await foreach (var e in host.StreamAsync(invocation, cancellation))
+                switch (e)
                 {
-                    switch (e)
-                    {
-                        case OutputLine { IsError: false } line: output.WriteLine(line.Text); break;
-                        case OutputLine line: error.WriteLine(line.Text); break;
-                        case ProcessExited exited: result = exited.Result; break;
-                    }
+                    case OutputLine { IsError: false } line: output.WriteLine(line.Text); break;
+                    case OutputLine line: error.WriteLine(line.Text); break;
+                    case WorkFolderCopiedBack { Report.NotCopied: var left } when left.Count > 0:
+                        error.WriteLine($"hwforge: sandbox: not copied back into {folder}: {string.Join(", ", left)}");
+                        break;
+                    case ProcessExited exited: result = exited.Result; break;
                 }
-            }
-            finally
-            {
-                // A root HwForge opens the folder to the sandbox's own user; give the user's folder its mode back.
-                if (scratch is null) File.SetUnixFileMode(folder, mode);
             }
 
             if (result!.Limit != LimitHit.None)
@@ -81,14 +76,19 @@ public static class SandboxCommand
             using var host = await CommonOptions.CreateHostAsync(parse, pooled: true);
             CommonOptions.WarnIfUnconfined(host, parse.InvocationConfiguration.Error);
             var checks = new List<ContainmentCheck>();
-            if (!json) output.WriteLine($"Checking the {host.Sandbox.Name} sandbox with hostile programs:");
+            var bounds = (host.Sandbox as BubblewrapSandbox)?.Control.Describe(ResourceLimits.Default);
+            if (!json)
+            {
+                output.WriteLine($"Checking the {host.Sandbox.Name} sandbox with hostile programs:");
+                if (bounds is not null) output.WriteLine($"  limits across a run's processes: {bounds}");
+            }
             await foreach (var result in new SandboxSelfTest(host).RunAllAsync(cancellation))
             {
                 checks.Add(result);
-                if (!json) output.WriteLine($"  {(result.Held ? "held  " : "FAILED")}  {result.Name,-22}  {result.Detail}");
+                if (!json) output.WriteLine($"  {(result.Held ? "held  " : "FAILED")}  {result.Name,-24}  {result.Detail}");
             }
             var allHeld = checks.All(c => c.Held);
-            if (json) JsonOutput.Write(output, new { sandbox = host.Sandbox.Name, allHeld, checks });
+            if (json) JsonOutput.Write(output, new { sandbox = host.Sandbox.Name, limits = bounds, allHeld, checks });
             else output.WriteLine(allHeld ? "All checks held." : "Some checks FAILED: do not run untrusted designs on this machine until they hold.");
             return allHeld ? ExitCodes.Ok : ExitCodes.DesignFailed;
         });

@@ -26,11 +26,15 @@ internal sealed class ProcessSession : IDisposable
     /// <summary>Written to standard input before the invocation's own input: a warm sandbox's command.</summary>
     private readonly string? _inputPrefix;
 
-    private ProcessSession(ToolInvocation invocation, Process process, string? inputPrefix = null)
+    /// <summary>Run first when the run is stopped: a sandbox kills its whole PID namespace at once, which a fork bomb cannot outrun.</summary>
+    private readonly Action? _killFirst;
+
+    private ProcessSession(ToolInvocation invocation, Process process, string? inputPrefix = null, Action? killFirst = null)
     {
         _invocation = invocation;
         _process = process;
         _inputPrefix = inputPrefix;
+        _killFirst = killFirst;
         _stdout = new HeadTailBuffer(invocation.Limits.CapturedOutputBytes);
         _stderr = new HeadTailBuffer(invocation.Limits.CapturedOutputBytes);
         _timeout = new CancellationTokenSource(invocation.Limits.WallClock);
@@ -39,10 +43,11 @@ internal sealed class ProcessSession : IDisposable
     public static ProcessSession Start(ToolInvocation invocation) => new(invocation, Launch(invocation));
 
     /// <summary>
-    /// Takes over a process started earlier (a warm sandbox waiting for its command): the clock and
-    /// the limits start now, and <paramref name="command"/> goes to its standard input first.
+    /// Takes over a process started earlier (a sandbox waiting for its command): the clock and the
+    /// limits start now, and <paramref name="command"/> goes to its standard input first.
     /// </summary>
-    public static ProcessSession Attach(ToolInvocation invocation, Process process, string command) => new(invocation, process, command);
+    public static ProcessSession Attach(ToolInvocation invocation, Process process, string command, Action? killFirst = null) =>
+        new(invocation, process, command, killFirst);
 
     /// <summary>Starts the process from the launcher thread, with nothing of HwForge's environment.</summary>
     public static Process Launch(ToolInvocation invocation)
@@ -129,6 +134,7 @@ internal sealed class ProcessSession : IDisposable
 
     private void KillTree()
     {
+        _killFirst?.Invoke();
         try { _process.Kill(entireProcessTree: true); }
         catch (InvalidOperationException) { } // already gone
     }

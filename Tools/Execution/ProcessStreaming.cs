@@ -18,17 +18,27 @@ public static class ProcessStreaming
         ToolInvocation invocation, [EnumeratorCancellation] CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
+        using var session = ProcessSession.Start(invocation);
+        await foreach (var item in StreamAsync(session.CompleteAsync, cancellation).ConfigureAwait(false))
+            yield return item;
+    }
+
+    /// <summary>Streams a run that something else started (a sandbox that was up before its command came).</summary>
+    /// <param name="run">Runs to the end, handing each piece of output to the callback it is given.</param>
+    internal static async IAsyncEnumerable<ProcessEvent> StreamAsync(
+        Func<Action<bool, ReadOnlyMemory<byte>>, CancellationToken, Task<ToolRunResult>> run,
+        [EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        cancellation.ThrowIfCancellationRequested();
         var events = Channel.CreateUnbounded<ProcessEvent>(new UnboundedChannelOptions { SingleReader = true });
         var stdout = new LineSplitter(isError: false, events.Writer);
         var stderr = new LineSplitter(isError: true, events.Writer);
 
-        using var session = ProcessSession.Start(invocation);
         var completion = Task.Run(async () =>
         {
             try
             {
-                var result = await session.CompleteAsync(
-                    (isError, chunk) => (isError ? stderr : stdout).Push(chunk.Span), cancellation).ConfigureAwait(false);
+                var result = await run((isError, chunk) => (isError ? stderr : stdout).Push(chunk.Span), cancellation).ConfigureAwait(false);
                 stdout.Flush();
                 stderr.Flush();
                 events.Writer.TryWrite(new ProcessExited(result));

@@ -2,7 +2,7 @@ namespace HwForge.Tools.Execution;
 
 /// <summary>
 /// What one run may consume. The sandbox enforces the kernel limits (CPU, memory, file size,
-/// processes); the runner enforces wall-clock time and output volume.
+/// processes, disk space); the runner enforces wall-clock time and output volume.
 /// </summary>
 public sealed record ResourceLimits
 {
@@ -19,6 +19,16 @@ public sealed record ResourceLimits
     public long FileSizeBytes { get; init; } = 256L << 20;
 
     public int MaxProcesses { get; init; } = 256;
+
+    /// <summary>
+    /// Memory of all the run's processes together, its files in /work and /tmp included (a cgroup's
+    /// memory limit). Where no cgroup can be had, the sandbox bounds the sum with fewer processes and
+    /// less address space instead (<see cref="Sandbox.ResourceControl"/>).
+    /// </summary>
+    public long TotalMemoryBytes { get; init; } = 4L << 30;
+
+    /// <summary>Size of /work, the run's only writable folder besides /tmp (it lives in memory); filling it stops the run as <see cref="LimitHit.DiskSpace"/>.</summary>
+    public long WorkBytes { get; init; } = 1L << 30;
 
     /// <summary>Size of the private /tmp inside the sandbox (it lives in memory).</summary>
     public long TmpBytes { get; init; } = 512L << 20;

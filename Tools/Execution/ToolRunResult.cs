@@ -10,6 +10,9 @@ public enum LimitHit
     FileSize,
     Processes,
     OutputFlood,
+
+    /// <summary>The run filled its /work (or /tmp): many files past the cap, not one big one (that is <see cref="FileSize"/>).</summary>
+    DiskSpace,
 }
 
 /// <summary>
@@ -38,10 +41,11 @@ public sealed record ToolRunResult(
         LimitHit.None => ExitCode == 0 ? "finished" : $"exited with code {ExitCode}",
         LimitHit.WallClock => $"timed out after {limits.WallClock.TotalSeconds:0.###} s of wall-clock time; the whole process tree was killed",
         LimitHit.CpuTime => $"stopped by the CPU limit of {limits.CpuSeconds} s",
-        LimitHit.Memory => $"ran out of memory under the limit of {limits.MemoryBytes >> 20} MiB",
+        LimitHit.Memory => $"ran out of memory under the limit of {limits.MemoryBytes >> 20} MiB per process and {limits.TotalMemoryBytes >> 20} MiB for all its processes",
         LimitHit.FileSize => $"tried to write a file over the limit of {limits.FileSizeBytes >> 20} MiB",
         LimitHit.Processes => $"hit the limit of {limits.MaxProcesses} processes",
         LimitHit.OutputFlood => $"printed over {limits.OutputKillBytes >> 20} MiB and was stopped",
+        LimitHit.DiskSpace => $"filled its disk space (/work holds {limits.WorkBytes >> 20} MiB, /tmp {limits.TmpBytes >> 20} MiB)",
         _ => Limit.ToString(),
     };
 }

@@ -3,17 +3,22 @@ using HwForge.Tools.Execution;
 namespace HwForge.Tools.Sandbox;
 
 /// <summary>
-/// Confines a run with bubblewrap: new network, PID, IPC and UTS namespaces; a read-only /usr;
-/// the run's work folder as the only writable place (at /work); a private, size-capped /tmp; no
-/// home; an empty environment; and kernel limits on CPU, memory, file size and processes.
+/// Confines a run with bubblewrap: new network, PID, IPC and UTS namespaces; a read-only root and
+/// /usr; as the only writable places a size-capped /work and /tmp that live in memory and nowhere on
+/// the host; no home; an empty environment; no further user namespaces; kernel limits on CPU,
+/// memory, file size and processes; and a cgroup of its own where the machine has one to give
+/// (<see cref="ResourceControl"/>).
 /// </summary>
 /// <remarks>
 /// Process limits are counted per user. As root they would not be enforced at all, so a root
 /// HwForge keeps user namespaces off and drops, inside the sandbox, to an unprivileged user id of
 /// its own for each run (so concurrent runs neither share a process count nor can signal each
-/// other); an ordinary user gets a fresh user namespace, where the count starts from zero.
+/// other); an ordinary user gets a fresh user namespace, where the count starts from zero. Either
+/// way a seccomp filter (<see cref="UserNamespaceFilter"/>) stops the run making user namespaces.
+/// Runs go through <see cref="StartedSandbox"/>, which stages the run's files into /work from the
+/// host; <see cref="Confine"/> is the same enclosure as a one-shot command line.
 /// </remarks>
-public sealed class BubblewrapSandbox(bool runningAsRoot) : ISandbox
+public sealed class BubblewrapSandbox(bool runningAsRoot, ResourceControl control) : ISandbox
 {
     /// <summary>When HwForge is root, each run gets an unused user id from this range (no such users exist).</summary>
     public const int RunUidBase = 1_700_000_000;
@@ -26,72 +31,113 @@ public sealed class BubblewrapSandbox(bool runningAsRoot) : ISandbox
 
     private readonly Lazy<string[]> _systemMounts = new(DescribeSystemMounts);
 
-    public BubblewrapSandbox() : this(Environment.IsPrivilegedProcess) { }
+    public BubblewrapSandbox() : this(Environment.IsPrivilegedProcess, ResourceControl.ForThisMachine()) { }
+
+    public BubblewrapSandbox(bool runningAsRoot) : this(runningAsRoot, ResourceControl.ForThisMachine()) { }
 
     public string Name => "bubblewrap";
 
     public bool Confines => true;
 
+    /// <summary>What bounds a run's processes together: a cgroup, or rlimits alone.</summary>
+    public ResourceControl Control => control;
+
+    internal bool RunningAsRoot => runningAsRoot;
+
+    /// <summary>
+    /// The enclosure as one command line, for callers that need no files in or out: the program
+    /// starts in an empty /work (the invocation's folder is not mounted, so nothing on the host is
+    /// written), and, with no run around it to make and remove a cgroup, its processes are bounded
+    /// together by rlimits alone (<see cref="ResourceControl.RlimitsOnly"/>).
+    /// </summary>
     public ToolInvocation Confine(ToolInvocation invocation)
     {
-        var workDirectory = invocation.WorkingDirectory
-            ?? throw new ArgumentException("A sandboxed run needs a work folder.", nameof(invocation));
-
-        var args = new List<string>(Enclosure(workDirectory, invocation.Limits.TmpBytes, invocation.ReadOnlyPaths));
+        if (invocation.WorkingDirectory is null)
+            throw new ArgumentException("A sandboxed run needs a work folder.", nameof(invocation));
+        var entry = Entry(UserNamespaceFilter.File(HwForgeHome.FromEnvironment()), []);
+        var args = new List<string>([.. entry.Skip(1), "bwrap", .. Enclosure(invocation.Limits, invocation.ReadOnlyPaths)]);
         foreach (var (name, value) in SandboxEnvironment.For(invocation.Environment))
             args.AddRange(["--setenv", name, value]);
         args.Add("--");
-        args.AddRange(Command(invocation));
+        args.AddRange(Chain(runningAsRoot ? NewRunUid() : null, ResourceControl.RlimitsOnly.Kernel(invocation.Limits)));
+        args.Add(invocation.Program);
+        args.AddRange(invocation.Arguments);
+        return invocation with { Program = entry[0], Arguments = args, Environment = new Dictionary<string, string>() };
+    }
 
-        if (runningAsRoot) Workspace.ShareWithSandboxUser(workDirectory);
-        return invocation with { Program = "bwrap", Arguments = args, Environment = new Dictionary<string, string>() };
+    /// <summary>Starts a sandbox and waits until it is up: the run's own, started when it was needed.</summary>
+    async Task<IRunSite> ISandbox.OpenAsync(HwForgeHome home, ToolInvocation invocation, CancellationToken cancellation)
+    {
+        var started = StartedSandbox.Start(this, invocation.Limits, invocation.ReadOnlyPaths, home);
+        try
+        {
+            await started.Ready.WaitAsync(cancellation).ConfigureAwait(false);
+            return started;
+        }
+        catch
+        {
+            started.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
     /// bubblewrap's options up to its command: the namespaces, the mounts and an empty environment.
-    /// A warm sandbox (<see cref="SandboxPool"/>) is started with exactly these, so both start alike.
+    /// Every sandbox, warm or started for its run, starts with exactly these.
     /// </summary>
-    internal IReadOnlyList<string> Enclosure(string workDirectory, long tmpBytes, IReadOnlyList<string> readOnlyPaths)
+    internal IReadOnlyList<string> Enclosure(ResourceLimits limits, IReadOnlyList<string> readOnlyPaths)
     {
         List<string> args = runningAsRoot
             ? ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
                "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
             : ["--unshare-all"];
-        args.AddRange(["--die-with-parent", "--new-session"]);
+        args.AddRange(["--die-with-parent", "--new-session", "--seccomp", FilterDescriptor.ToString()]);
         args.AddRange(_systemMounts.Value);
         args.AddRange(["--proc", "/proc", "--dev", "/dev",
-            "--perms", "1777", "--size", tmpBytes.ToString(), "--tmpfs", "/tmp",
-            "--bind", workDirectory, SandboxEnvironment.WorkPath, "--chdir", SandboxEnvironment.WorkPath,
-            "--clearenv"]);
-        // Last, so that a read-only file under /tmp or the work folder is not hidden by those mounts.
+            "--perms", "1777", "--size", limits.TmpBytes.ToString(), "--tmpfs", "/tmp",
+            "--perms", "0755", "--size", limits.WorkBytes.ToString(), "--tmpfs", SandboxEnvironment.WorkPath,
+            "--chdir", SandboxEnvironment.WorkPath, "--clearenv"]);
+        // After /tmp and /work, so that a read-only file under them is not hidden by those mounts.
         foreach (var path in readOnlyPaths) args.AddRange(["--ro-bind", path, path]);
+        // Last: the root and /dev are tmpfs too, unbounded, and an ordinary user's sandbox owns them.
+        args.AddRange(["--remount-ro", "/dev", "--remount-ro", "/"]);
         return args;
     }
 
-    /// <summary>
-    /// What runs inside: as root, a drop to a fresh unused user id; then the kernel limits; then the
-    /// program. Called once per run, so every run gets its own user id.
-    /// </summary>
-    internal IReadOnlyList<string> Command(ToolInvocation invocation) =>
-        [.. DropToRunUser(), .. KernelLimits(invocation.Limits), invocation.Program, .. invocation.Arguments];
+    /// <summary>The descriptor on which <see cref="Entry"/> hands bubblewrap the seccomp filter.</summary>
+    private const int FilterDescriptor = 9;
 
-    /// <summary>As root, <c>setpriv</c> to an unused user id of its own, with no capabilities left; otherwise nothing.</summary>
-    internal IReadOnlyList<string> DropToRunUser()
+    /// <summary>
+    /// The shell that starts a sandbox: it writes "0" (itself) into each of the run's cgroup.procs,
+    /// so everything it starts is inside from its first fork, opens the seccomp filter on
+    /// <see cref="FilterDescriptor"/>, and becomes bubblewrap (the words that follow). If any of that
+    /// fails it stops there, and no sandbox starts.
+    /// </summary>
+    internal static IReadOnlyList<string> Entry(string filter, IReadOnlyList<string> cgroupProcs)
     {
-        if (!runningAsRoot) return [];
-        var uid = RunUidBase + Random.Shared.Next(RunUidCount);
-        return ["setpriv", $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--"];
+        var writes = string.Concat(cgroupProcs.Select(_ =>
+            "printf 0 > \"$1\" || { echo \"hwforge: could not enter the run's cgroup ($1)\" >&2; exit 125; }; shift; "));
+        return ["sh", "-c", $"f=$1; shift; {writes}exec \"$@\" {FilterDescriptor}< \"$f\"", "hwforge-sandbox", filter, .. cgroupProcs];
     }
+
+    /// <summary>What runs inside, before the program: as root, a drop to <paramref name="runUid"/>; then the kernel limits.</summary>
+    internal static IReadOnlyList<string> Chain(int? runUid, KernelLimits limits) =>
+        [.. DropToRunUser(runUid), .. Prlimit(limits)];
+
+    /// <summary>A fresh unused user id for one run of a root HwForge.</summary>
+    internal static int NewRunUid() => RunUidBase + Random.Shared.Next(RunUidCount);
+
+    /// <summary><c>setpriv</c> to the run's user, with no capabilities left.</summary>
+    private static IReadOnlyList<string> DropToRunUser(int? uid) => uid is null ? [] :
+        ["setpriv", $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--"];
 
     /// <summary>
     /// <c>prlimit</c> with the kernel's limits. The hard CPU limit sits one second above the soft one,
     /// so SIGXCPU (a recognisable signal) arrives before SIGKILL.
     /// </summary>
-    internal static IReadOnlyList<string> KernelLimits(ResourceLimits limits) =>
-        ["prlimit", $"--cpu={limits.CpuSeconds}:{limits.CpuSeconds + 1}", $"--as={limits.MemoryBytes}",
-         $"--fsize={limits.FileSizeBytes}", $"--nproc={limits.MaxProcesses}", "--core=0", "--"];
-
-    internal bool RunningAsRoot => runningAsRoot;
+    internal static IReadOnlyList<string> Prlimit(KernelLimits limits) =>
+        ["prlimit", $"--cpu={limits.CpuSeconds}:{limits.CpuSeconds + 1}", $"--as={limits.AddressSpaceBytes}",
+         $"--fsize={limits.FileSizeBytes}", $"--nproc={limits.Processes}", "--core=0", "--"];
 
     /// <summary>/usr read-only, the merged-/usr links as links, and the needed bits of /etc.</summary>
     private static string[] DescribeSystemMounts()

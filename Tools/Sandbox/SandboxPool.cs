@@ -9,7 +9,7 @@ namespace HwForge.Tools.Sandbox;
 /// </summary>
 /// <remarks>
 /// Only runs that need nothing but the standard mounts are served warm. A run with read-only
-/// host paths, or with a /tmp of another size, starts cold: those mounts are fixed when bubblewrap
+/// host paths, or with a /tmp or /work of another size, starts cold: those mounts are fixed when bubblewrap
 /// starts, and keying the pool by mount set would keep idle sandboxes for paths that rarely recur
 /// (the judge and the PPA flow stage their libraries instead, see <see cref="Liberty.LibertyStaging"/>).
 /// When no sandbox is ready, the run waits for the one closest to ready: under load a sandbox's start
@@ -26,7 +26,7 @@ public sealed partial class SandboxPool : IDisposable
 
     private readonly BubblewrapSandbox _sandbox;
     private readonly HwForgeHome _home;
-    private readonly List<WarmSandbox> _members = [];
+    private readonly List<StartedSandbox> _members = [];
     private readonly Lock _gate = new();
     private bool _disposed;
 
@@ -49,20 +49,19 @@ public sealed partial class SandboxPool : IDisposable
 
     /// <summary>
     /// Whether a warm sandbox can run <paramref name="invocation"/>: only the standard mounts, kernel
-    /// limits no looser than the defaults it already runs under (limits can be lowered, never raised),
-    /// and variable names its shell can export. Anything else starts cold.
+    /// limits no looser than the defaults it already runs under (limits can be lowered, never raised;
+    /// its cgroup's are lowered by the host at dispatch), and variable names its shell can export.
+    /// Anything else starts cold.
     /// </summary>
     public static bool Fits(ToolInvocation invocation)
     {
         var (limits, defaults) = (invocation.Limits, ResourceLimits.Default);
-        return invocation.ReadOnlyPaths.Count == 0 && limits.TmpBytes == defaults.TmpBytes
+        return invocation.ReadOnlyPaths.Count == 0 && limits.TmpBytes == defaults.TmpBytes && limits.WorkBytes == defaults.WorkBytes
             && limits.CpuSeconds <= defaults.CpuSeconds && limits.MemoryBytes <= defaults.MemoryBytes
             && limits.FileSizeBytes <= defaults.FileSizeBytes && limits.MaxProcesses <= defaults.MaxProcesses
+            && limits.TotalMemoryBytes <= defaults.TotalMemoryBytes
             && invocation.Environment.Keys.All(ShellName().IsMatch);
     }
-
-    internal static bool SameKernelLimits(ResourceLimits a, ResourceLimits b) =>
-        a.CpuSeconds == b.CpuSeconds && a.MemoryBytes == b.MemoryBytes && a.FileSizeBytes == b.FileSizeBytes && a.MaxProcesses == b.MaxProcesses;
 
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial System.Text.RegularExpressions.Regex ShellName();
@@ -72,11 +71,11 @@ public sealed partial class SandboxPool : IDisposable
     /// that started first, waited for, since it is closer to ready than a sandbox not yet begun. Its
     /// replacement starts at once.
     /// </summary>
-    internal async Task<WarmSandbox?> TakeAsync(ToolInvocation invocation, CancellationToken cancellation)
+    internal async Task<StartedSandbox?> TakeAsync(ToolInvocation invocation, CancellationToken cancellation)
     {
         if (!Fits(invocation)) return null;
-        List<WarmSandbox> dead;
-        WarmSandbox? taken;
+        List<StartedSandbox> dead;
+        StartedSandbox? taken;
         lock (_gate)
         {
             if (_disposed) return null;
@@ -119,13 +118,13 @@ public sealed partial class SandboxPool : IDisposable
 
     private void TopUp()
     {
-        while (_members.Count < Size) _members.Add(WarmSandbox.Start(_sandbox, _home, ResourceLimits.Default.TmpBytes));
+        while (_members.Count < Size) _members.Add(StartedSandbox.Start(_sandbox, ResourceLimits.Default, [], _home));
     }
 
-    /// <summary>Kills the sandboxes that are still waiting and deletes their folders.</summary>
+    /// <summary>Kills the sandboxes that are still waiting (their folders go with them).</summary>
     public void Dispose()
     {
-        List<WarmSandbox> members;
+        List<StartedSandbox> members;
         lock (_gate)
         {
             _disposed = true;

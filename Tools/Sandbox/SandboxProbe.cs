@@ -27,15 +27,14 @@ public static class SandboxProbe
         return new BubblewrapSandbox();
     }
 
-    /// <summary>Runs <c>true</c> in the sandbox and reports whether that worked.</summary>
+    /// <summary>Runs <c>true</c> in the sandbox, started exactly as a tool's run starts, and reports whether that worked.</summary>
     public static async Task<SandboxStatus> ProbeAsync(ISandbox sandbox, HwForgeHome home)
     {
-        using var workspace = Workspace.Create(home);
-        var probe = new ToolInvocation("true", []) { WorkingDirectory = workspace.Path }
-            .WithLimits(ResourceLimits.Default.WithTimeout(TimeSpan.FromSeconds(20)));
+        var probe = new ToolInvocation("true", []).WithLimits(ResourceLimits.Default.WithTimeout(TimeSpan.FromSeconds(20)));
         try
         {
-            var result = await ProcessRunner.RunAsync(sandbox.Confine(probe)).ConfigureAwait(false);
+            using var site = await sandbox.OpenAsync(home, probe, CancellationToken.None).ConfigureAwait(false);
+            var result = await site.RunAsync(probe, onChunk: null, CancellationToken.None).ConfigureAwait(false);
             if (result.Succeeded) return new SandboxStatus(true, sandbox.Name, "works", null);
             var said = result.StandardError.Trim();
             var fix = said.Contains("setpriv") || said.Contains("prlimit") ? InstallFix
@@ -48,6 +47,10 @@ public static class SandboxProbe
         catch (ToolNotFoundException)
         {
             return new SandboxStatus(false, sandbox.Name, "bubblewrap (bwrap) is not installed", InstallFix);
+        }
+        catch (SandboxUnavailableException e)
+        {
+            return new SandboxStatus(false, sandbox.Name, e.Problem, e.Fix);
         }
     }
 }

@@ -12,11 +12,12 @@ public sealed record ContainmentCheck(string Name, bool Held, string Detail);
 /// network, no reads or writes outside the work folder, no secrets, and every limit enforced.
 /// <c>hwforge sandbox check</c> prints these; the tests assert them.
 /// </summary>
-public sealed class SandboxSelfTest(ToolHost host)
+public sealed partial class SandboxSelfTest(ToolHost host)
 {
     public static readonly string[] CheckNames =
         ["network", "read outside", "write outside", "secrets in environment", "fork bomb", "memory bomb",
-         "endless loop", "hang", "output flood", "file size"];
+         "endless loop", "hang", "output flood", "file size", "symlink chmod", "memory across processes", "disk",
+         "nested namespaces"];
 
     public async IAsyncEnumerable<ContainmentCheck> RunAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation = default)
     {
@@ -30,6 +31,10 @@ public sealed class SandboxSelfTest(ToolHost host)
         yield return await HangAsync(cancellation);
         yield return await OutputFloodAsync(cancellation);
         yield return await FileSizeAsync(cancellation);
+        yield return await SymlinkChmodAsync(cancellation);
+        yield return await MemoryAcrossProcessesAsync(cancellation);
+        yield return await DiskAsync(cancellation);
+        yield return await NestedNamespacesAsync(cancellation);
     }
 
     public async Task<ContainmentCheck> NetworkAsync(CancellationToken cancellation = default)
@@ -107,8 +112,10 @@ public sealed class SandboxSelfTest(ToolHost host)
         await Task.Delay(200, CancellationToken.None);
         var survivors = CountProcessesWith(marker);
         var typed = run.Limit is LimitHit.Processes or LimitHit.WallClock;
-        return new ContainmentCheck("fork bomb", survivors == 0 && typed,
+        var onTime = run.Duration < limits.WallClock + TimeSpan.FromSeconds(5);
+        return new ContainmentCheck("fork bomb", survivors == 0 && typed && onTime,
             survivors > 0 ? $"{survivors} processes survived the run"
+            : !onTime ? $"ran {run.Duration.TotalSeconds:0.0} s past its {limits.WallClock.TotalSeconds:0} s timeout"
             : $"contained by the {limits.MaxProcesses}-process limit and killed whole ({run.Describe(limits)})");
     }
 

@@ -1,12 +1,19 @@
 namespace HwForge.Tools.Sandbox;
 
 /// <summary>
-/// A run's own work folder: the only place a confined program can write. Created empty under
-/// <see cref="HwForgeHome.Work"/> and deleted, with whatever the program left, on dispose.
+/// A run's work folder on the host, for sandboxes that run in a host folder (the unsafe mode):
+/// created empty under <see cref="HwForgeHome.Work"/> and deleted, with whatever the program left,
+/// on dispose. Bubblewrap runs never see a host folder; theirs is a <see cref="SandboxFolder"/>.
 /// </summary>
-public sealed class Workspace : IDisposable
+public sealed class Workspace : IWorkFolder, IDisposable
 {
-    private Workspace(string path) => Path = path;
+    private readonly bool _owned;
+
+    private Workspace(string path, bool owned)
+    {
+        Path = path;
+        _owned = owned;
+    }
 
     public string Path { get; }
 
@@ -14,8 +21,11 @@ public sealed class Workspace : IDisposable
     {
         var path = System.IO.Path.Combine(home.Work, Guid.NewGuid().ToString("N")[..16]);
         Directory.CreateDirectory(path);
-        return new Workspace(path);
+        return new Workspace(path, owned: true);
     }
+
+    /// <summary>A caller's own folder, used as it is and left in place on dispose.</summary>
+    internal static Workspace Borrow(string path) => new(path, owned: false);
 
     /// <summary>The host path of a file in the folder; refuses names that would climb out of it.</summary>
     public string Resolve(string relativeName)
@@ -50,25 +60,18 @@ public sealed class Workspace : IDisposable
         return path;
     }
 
+    void IWorkFolder.Write(string relativeName, ReadOnlySpan<byte> content) => Write(relativeName, content);
+
     public string WriteText(string relativeName, string content) =>
         Write(relativeName, System.Text.Encoding.UTF8.GetBytes(content));
 
-    /// <summary>
-    /// A root HwForge runs confined programs as an unprivileged user, who must be able to write here.
-    /// The folder sits inside HwForge's home, which other users cannot enter.
-    /// </summary>
-    internal static void ShareWithSandboxUser(string path)
-    {
-        const UnixFileMode everyone = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
-            | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
-        File.SetUnixFileMode(path, everyone);
-        foreach (var directory in Directory.EnumerateDirectories(path, "*", SearchOption.AllDirectories))
-            File.SetUnixFileMode(directory, everyone);
-    }
+    /// <summary>The run works in the caller's folder itself: nothing to copy.</summary>
+    FolderCopy? IWorkFolder.CopyIn(string hostFolder) => hostFolder == Path ? null
+        : throw new InvalidOperationException($"a run in {Path} cannot take the files of {hostFolder}");
 
     public void Dispose()
     {
+        if (!_owned) return;
         try { Directory.Delete(Path, recursive: true); }
         catch (IOException) { } // a file still held open; the folder is scratch and harmless
         catch (UnauthorizedAccessException) { }

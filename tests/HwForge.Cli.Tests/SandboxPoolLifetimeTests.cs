@@ -25,37 +25,43 @@ public sealed class SandboxPoolLifetimeTests : IDisposable
         var error = hwforge.StandardError.ReadToEndAsync();
 
         // The check's first run fills the pool; wait until its sandboxes are up and waiting.
-        var work = Path.Combine(_hwforge.Home, "work");
+        var label = $"hwforge-home={_hwforge.Home}";
         var clock = Stopwatch.StartNew();
         var seen = 0;
-        while ((seen = SandboxesUnder(work, warmOnly: true)) < 2 && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(20);
+        while ((seen = SandboxesOf(label, warmOnly: true)) < 2 && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(20);
 
         hwforge.Kill(); // SIGKILL to hwforge alone, at once: no dispose, no cleanup code runs
         Assert.True(seen >= 2, "no warm sandboxes appeared");
         await hwforge.WaitForExitAsync();
         clock.Restart();
-        while (SandboxesUnder(work) > 0 && clock.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(50);
-        Assert.Equal(0, SandboxesUnder(work));
+        while (SandboxesOf(label) > 0 && clock.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(50);
+        Assert.Equal(0, SandboxesOf(label));
         await Task.WhenAll(output, error);
     }
 
-    /// <summary>Sandboxes under <paramref name="work"/>, one per folder; <paramref name="warmOnly"/>: those running the pool's waiter.</summary>
-    private static int SandboxesUnder(string work, bool warmOnly = false)
+    /// <summary>
+    /// Sandboxes started by the hwforge whose home is named in <paramref name="label"/>, each counted by
+    /// its outer bubblewrap (the one not started by another bubblewrap); <paramref name="warmOnly"/>:
+    /// those running the pool's waiter.
+    /// </summary>
+    private static int SandboxesOf(string label, bool warmOnly = false)
     {
-        var folders = new HashSet<string>();
+        var count = 0;
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
             try
             {
                 if (!int.TryParse(Path.GetFileName(folder), out _)) continue;
                 var words = File.ReadAllText(Path.Combine(folder, "cmdline")).Split('\0');
-                if (Path.GetFileName(words[0]) != "bwrap" || (warmOnly && !words.Any(w => w.Contains("read -r line")))) continue;
-                if (words.FirstOrDefault(w => w.StartsWith(work, StringComparison.Ordinal)) is { } path) folders.Add(path);
+                if (Path.GetFileName(words[0]) != "bwrap" || !words.Contains(label) || (warmOnly && !words.Any(w => w.Contains("read -r line")))) continue;
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                var parent = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1];
+                if (!File.ReadAllText($"/proc/{parent}/cmdline").Split('\0')[0].EndsWith("bwrap")) count++;
             }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
         }
-        return folders.Count;
+        return count;
     }
 
     public void Dispose() => _hwforge.Dispose();

@@ -21,6 +21,10 @@ public sealed class ContainmentTests : IDisposable
     [Fact] public async Task A_hang_is_killed_at_the_timeout() => AssertHeld(await SelfTest.HangAsync());
     [Fact] public async Task An_output_flood_is_cut() => AssertHeld(await SelfTest.OutputFloodAsync());
     [Fact] public async Task A_huge_file_is_stopped() => AssertHeld(await SelfTest.FileSizeAsync());
+    [Fact] public async Task A_symlink_in_the_callers_folder_changes_no_host_folders_mode() => AssertHeld(await SelfTest.SymlinkChmodAsync());
+    [Fact] public async Task Memory_across_many_processes_is_bounded_in_all() => AssertHeld(await SelfTest.MemoryAcrossProcessesAsync());
+    [Fact] public async Task Many_files_past_the_disk_cap_are_stopped() => AssertHeld(await SelfTest.DiskAsync());
+    [Fact] public async Task A_run_cannot_make_a_user_namespace() => AssertHeld(await SelfTest.NestedNamespacesAsync());
 
     /// <summary>The same attacks from compiled code: a C++ testbench built and run inside the sandbox.</summary>
     [Fact]

@@ -58,7 +58,12 @@ public sealed class SandboxProbeTests : IDisposable
     {
         public string Name => "broken";
         public bool Confines => true;
-        public ToolInvocation Confine(ToolInvocation invocation) =>
-            new BubblewrapSandbox().Confine(invocation) is var confined ? confined with { Arguments = ["--no-such-flag", .. confined.Arguments] } : invocation;
+        /// <summary>bubblewrap itself, given a flag it does not know (the start's shell runs it as its first word after the shell's own).</summary>
+        public ToolInvocation Confine(ToolInvocation invocation)
+        {
+            var confined = new BubblewrapSandbox().Confine(invocation);
+            var bwrap = confined.Arguments.ToList().IndexOf("bwrap");
+            return confined with { Arguments = [.. confined.Arguments.Take(bwrap + 1), "--no-such-flag", .. confined.Arguments.Skip(bwrap + 1)] };
+        }
     }
 }
