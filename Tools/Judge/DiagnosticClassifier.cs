@@ -30,7 +30,7 @@ public static partial class DiagnosticClassifier
     /// Verilator's "Unsupported" and internal errors, and Icarus's "sorry" (its word for a construct
     /// it does not implement yet): the tool's limits, not faults of the design.
     /// </summary>
-    public static bool IsToolLimitation(Diagnostic diagnostic) =>
+    internal static bool IsToolLimitation(Diagnostic diagnostic) =>
         VerilatorDiagnosticParser.IsToolLimitation(diagnostic) ||
         diagnostic.Message.StartsWith("sorry", StringComparison.OrdinalIgnoreCase) ||
         diagnostic.Message.Contains("not supported yet", StringComparison.OrdinalIgnoreCase);

@@ -43,8 +43,10 @@ public static class InterfaceProbe
         return new InterfaceProbeResult(Parse(json, top), FailureClass.None, "elaborated", result.FromCache);
     }
 
+    /// <remarks>Yosys's own limits ("... is not supported", "Unsupported ...") are tool errors, not the design's.</remarks>
     internal static FailureClass ClassifyYosysError(string message) =>
-        message.Contains("is not part of the design") || message.Contains("Can't find") ? FailureClass.UnknownModule
+        message.Contains("not supported", StringComparison.OrdinalIgnoreCase) || message.Contains("Unsupported", StringComparison.OrdinalIgnoreCase) ? FailureClass.ToolError
+        : message.Contains("is not part of the design") || message.Contains("Can't find") ? FailureClass.UnknownModule
         : message.Contains("not declared") || message.Contains("Identifier") ? FailureClass.Undeclared
         : message.Contains("syntax error") ? FailureClass.Syntax
         : FailureClass.Compile;

@@ -40,7 +40,7 @@ public static partial class VerilatorDiagnosticParser
     /// (<c>%Error-UNSUPPORTED</c>, or <c>Unsupported: …</c> under another code, as BLKANDNBLK says of
     /// blocking and non-blocking writes to different bits of one vector, which simulators accept) or its own crash.
     /// </summary>
-    public static bool IsToolLimitation(Diagnostic diagnostic) =>
+    internal static bool IsToolLimitation(Diagnostic diagnostic) =>
         diagnostic.Code == "UNSUPPORTED" ||
         diagnostic.Message.StartsWith("Unsupported", StringComparison.Ordinal) ||
         diagnostic.Message.StartsWith("Internal Error", StringComparison.Ordinal);

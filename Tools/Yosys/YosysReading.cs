@@ -4,7 +4,7 @@ namespace HwForge.Tools.Yosys;
 /// How HwForge has Yosys read a design's sources, in one place, so that elaboration, PPA and the
 /// proof read the same design the same way.
 /// </summary>
-public static class YosysReading
+internal static class YosysReading
 {
     private static readonly string[] HeaderExtensions = [".vh", ".svh"];
 

@@ -73,6 +73,14 @@ public sealed class SelfEquivalenceToolTests : IDisposable
     }
 
     [Theory]
+    [InlineData("a.sv:4: ERROR: Unsupported type of expression.", FailureClass.ToolError)]
+    [InlineData("a.sv:4: ERROR: Non-constant range in packed struct is not supported.", FailureClass.ToolError)]
+    [InlineData("a.sv:4: ERROR: syntax error, unexpected TOK_ID", FailureClass.Syntax)]
+    [InlineData("ERROR: Module `adder9' referenced in module `top' in cell `u' is not part of the design.", FailureClass.UnknownModule)]
+    public void What_yosys_cannot_read_is_its_own_limit_and_what_is_wrong_keeps_its_class(string message, FailureClass expected) =>
+        Assert.Equal(expected, InterfaceProbe.ClassifyYosysError(message));
+
+    [Theory]
     [InlineData("PINNOTFOUND", "Pin not found: 'c'", FailureClass.MissingPort)]
     [InlineData("", "Port 3 (c) of add8 is not a port of the module.", FailureClass.MissingPort)]
     [InlineData("", "Unable to bind wire/reg/memory `x' in `m'", FailureClass.Undeclared)]
