@@ -51,7 +51,7 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
     private static string ReportKey(VerifyRequest request, IReadOnlyDictionary<string, string> tools) => ReportCache.Key(
     [
         // The version names the verdict logic: bumped whenever it changes, so no report cached by an older judge is served.
-        "verify-v3", request.Top, request.ReferenceTop,
+        "verify-v4", request.Top, request.ReferenceTop,
         .. request.Design.SelectMany(s => new[] { s.StagedName, s.Text }), "|",
         .. request.Reference.SelectMany(s => new[] { s.StagedName, s.Text }), "|",
         request.ReferenceModel?.Text ?? "", request.Clock ?? "", request.Reset ?? "", request.ResetActiveLow?.ToString() ?? "",
@@ -136,6 +136,11 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
 
         // 2. Compile: the design elaborates in Yosys (the policy has already passed).
         var (designProbe, probeTime) = await designProbeTask;
+        // A construct a tool cannot read is the tool's limit, said in its words: no verdict on the design either way.
+        if (designProbe.Interface is null && designProbe.Failure == FailureClass.Timeout)
+            return run.Error($"elaborating the design ran out of time ({designProbe.Detail}): not a verdict on the design") with { FailureClass = FailureClass.Timeout };
+        if (designProbe.Interface is null && designProbe.Failure == FailureClass.ToolError)
+            return run.Error($"Yosys cannot read the design: {designProbe.Detail} (a limit of the tool, not a verdict on the design)");
         if (designProbe.Interface is null) return run.Fail(StageName.Compile, designProbe.Failure, probeTime, designProbe.Detail, designProbe.FromCache);
 
         if (request.ReferenceModel is not null)
@@ -180,7 +185,10 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
             var first = designSim.Report.Errors.FirstOrDefault();
             if (designSim.Report.TimedOut)
                 return run.Error($"compiling the design ran out of time ({designSim.Report.Summary}): not a verdict on the design") with { FailureClass = FailureClass.Timeout };
-            return run.Fail(StageName.Compile, first is null ? FailureClass.Compile : DiagnosticClassifier.Classify(first), simTime, designSim.Report.Summary);
+            var failure = first is null ? FailureClass.Compile : DiagnosticClassifier.Classify(first);
+            if (failure == FailureClass.ToolError)
+                return run.Error($"Icarus cannot read the design: {first!.ToCompilerLine()} (a limit of the tool, not a verdict on the design)");
+            return run.Fail(StageName.Compile, failure, simTime, designSim.Report.Summary);
         }
         run.Pass(StageName.Compile, probeTime, "elaborates in Yosys and Icarus; no forbidden constructs", designProbe.FromCache);
 

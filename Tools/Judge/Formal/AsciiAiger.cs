@@ -25,6 +25,34 @@ internal sealed class AsciiAiger
     /// <summary>(port name, bit) → output index.</summary>
     public required IReadOnlyDictionary<(string Name, int Bit), int> OutputIndex { get; init; }
 
+    /// <summary>
+    /// The AND gates' variables with every operand before its use (ASCII files may list them in any
+    /// order), found without recursion so a deep netlist cannot overflow the stack.
+    /// </summary>
+    public IReadOnlyList<int> AndsInOrder()
+    {
+        var order = new List<int>(Ands.Count);
+        var done = new HashSet<int>();
+        var stack = new Stack<int>();
+        foreach (var root in Ands.Keys)
+        {
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var v = stack.Peek();
+                if (done.Contains(v) || !Ands.TryGetValue(v, out var gate)) { stack.Pop(); continue; }
+                var ready = true;
+                foreach (var operand in new[] { gate.Left >> 1, gate.Right >> 1 })
+                    if (Ands.ContainsKey(operand) && !done.Contains(operand)) { stack.Push(operand); ready = false; }
+                if (!ready) continue;
+                stack.Pop();
+                done.Add(v);
+                order.Add(v);
+            }
+        }
+        return order;
+    }
+
     public static AsciiAiger Parse(string aag, string map)
     {
         var lines = aag.Split('\n');

@@ -1,4 +1,5 @@
 using System.Text;
+using HwForge.Tools.Yosys;
 
 namespace HwForge.Tools.Judge;
 
@@ -42,7 +43,8 @@ public static class FormalScript
 
     private static void Export(StringBuilder s, IReadOnlyList<string> files, string top, string side, ModuleInterface module)
     {
-        s.AppendLine($"read_verilog -sv {string.Join(' ', files)}");
+        // Read exactly as elaboration and PPA read it.
+        s.Append(YosysReading.Commands(files));
         s.AppendLine($"hierarchy -check -top {top}");
         s.AppendLine("proc; flatten; opt_clean");
         Check(s, "latches (level-sensitive storage)", "t:$dlatch t:$adlatch t:$dlatchsr t:$sr %u %u %u");

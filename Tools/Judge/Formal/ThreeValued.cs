@@ -41,30 +41,17 @@ internal static class ThreeValued
             return new Signal(aig.And(AigBuilder.Not(signal.One), AigBuilder.Not(signal.Unknown)), signal.Unknown);
         }
 
-        Signal Variable(int variable)
+        Signal Variable(int variable) =>
+            byVariable.TryGetValue(variable, out var signal) ? signal : throw new FormatException($"AIGER variable {variable} is not defined");
+
+        foreach (var v in design.AndsInOrder())
         {
-            if (byVariable.TryGetValue(variable, out var known)) return known;
-            // AIGER ANDs may be listed in any order in ASCII files: evaluate operands first, without recursion.
-            var stack = new Stack<int>();
-            stack.Push(variable);
-            while (stack.Count > 0)
-            {
-                var v = stack.Peek();
-                if (byVariable.ContainsKey(v)) { stack.Pop(); continue; }
-                if (!design.Ands.TryGetValue(v, out var gate)) throw new FormatException($"AIGER variable {v} is not defined");
-                var missing = false;
-                foreach (var operand in new[] { gate.Left >> 1, gate.Right >> 1 })
-                    if (!byVariable.ContainsKey(operand)) { stack.Push(operand); missing = true; }
-                if (missing) continue;
-                stack.Pop();
-                var (a, b) = (Read(gate.Left), Read(gate.Right));
-                var one = aig.And(a.One, b.One);
-                var zeroA = aig.And(AigBuilder.Not(a.One), AigBuilder.Not(a.Unknown));
-                var zeroB = aig.And(AigBuilder.Not(b.One), AigBuilder.Not(b.Unknown));
-                var zero = aig.Or(zeroA, zeroB);
-                byVariable[v] = new Signal(one, aig.And(AigBuilder.Not(one), AigBuilder.Not(zero)));
-            }
-            return byVariable[variable];
+            var (a, b) = (Read(design.Ands[v].Left), Read(design.Ands[v].Right));
+            var one = aig.And(a.One, b.One);
+            var zeroA = aig.And(AigBuilder.Not(a.One), AigBuilder.Not(a.Unknown));
+            var zeroB = aig.And(AigBuilder.Not(b.One), AigBuilder.Not(b.Unknown));
+            var zero = aig.Or(zeroA, zeroB);
+            byVariable[v] = new Signal(one, aig.And(AigBuilder.Not(one), AigBuilder.Not(zero)));
         }
 
         foreach (var (latch, setOne, setUnknown) in pending)

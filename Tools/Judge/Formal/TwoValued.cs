@@ -20,25 +20,10 @@ internal static class TwoValued
 
         int Read(int literal) => Variable(literal >> 1) ^ (literal & 1);
 
-        int Variable(int variable)
-        {
-            if (byVariable.TryGetValue(variable, out var known)) return known;
-            var stack = new Stack<int>();
-            stack.Push(variable);
-            while (stack.Count > 0)
-            {
-                var v = stack.Peek();
-                if (byVariable.ContainsKey(v)) { stack.Pop(); continue; }
-                if (!design.Ands.TryGetValue(v, out var gate)) throw new FormatException($"AIGER variable {v} is not defined");
-                var missing = false;
-                foreach (var operand in new[] { gate.Left >> 1, gate.Right >> 1 })
-                    if (!byVariable.ContainsKey(operand)) { stack.Push(operand); missing = true; }
-                if (missing) continue;
-                stack.Pop();
-                byVariable[v] = aig.And(Read(gate.Left), Read(gate.Right));
-            }
-            return byVariable[variable];
-        }
+        int Variable(int variable) =>
+            byVariable.TryGetValue(variable, out var literal) ? literal : throw new FormatException($"AIGER variable {variable} is not defined");
+
+        foreach (var v in design.AndsInOrder()) byVariable[v] = aig.And(Read(design.Ands[v].Left), Read(design.Ands[v].Right));
 
         foreach (var (latch, setNext) in pending) setNext(Read(latch.Next));
         return Read;
