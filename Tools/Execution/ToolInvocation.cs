@@ -18,7 +18,11 @@ public sealed record ToolInvocation
 
     public IReadOnlyList<string> Arguments { get; init; }
 
-    /// <summary>Host folder the program runs in; inside the sandbox it is the only writable place.</summary>
+    /// <summary>
+    /// A caller's own host folder. Under bubblewrap the program never sees it: its files are copied into
+    /// the run's /work and what the run changed is copied back (<see cref="ToolHost.StreamAsync"/>);
+    /// an unconfined run works in it directly. Tool steps leave it unset and stage their inputs instead.
+    /// </summary>
     public string? WorkingDirectory { get; init; }
 
     /// <summary>Variables to set. The sandbox starts from an empty environment, so these are all there is.</summary>

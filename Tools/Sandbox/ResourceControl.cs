@@ -39,11 +39,15 @@ public sealed class ResourceControl
     public const long FallbackAddressSpaceBytes = 1L << 30;
 
     private static readonly Lazy<ResourceControl> Machine = new(Detect);
+    private static int _instances;
 
     private readonly CgroupLayout? _layout;
     private readonly Lock _spareGate = new();
     private RunCgroup? _spare;
     private Task _refill = Task.CompletedTask;
+
+    /// <summary>In the names of this instance's cgroups: hwforge-PID-TAG-N.</summary>
+    internal string Tag { get; } = $"c{Interlocked.Increment(ref _instances)}";
 
     private ResourceControl(LimitMechanism mechanism, CgroupLayout? layout, string detail)
     {
@@ -108,7 +112,7 @@ public sealed class ResourceControl
             (spare, _spare) = (_spare, null);
             if (_refill.IsCompleted) _refill = Task.Run(MakeSpare);
         }
-        if (spare is null) return RunCgroup.Create(_layout, limits);
+        if (spare is null) return RunCgroup.Create(_layout, limits, Tag);
         try
         {
             spare.Apply(limits);
@@ -125,7 +129,7 @@ public sealed class ResourceControl
     {
         try
         {
-            var made = RunCgroup.Create(_layout!, ResourceLimits.Default);
+            var made = RunCgroup.Create(_layout!, ResourceLimits.Default, Tag);
             lock (_spareGate)
             {
                 if (_spare is null)

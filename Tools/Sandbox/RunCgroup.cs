@@ -32,9 +32,10 @@ internal sealed class RunCgroup : IDisposable
     }
 
     /// <summary>Makes and limits the cgroup; <see cref="SandboxUnavailableException"/> when it cannot, so the run is refused.</summary>
-    public static RunCgroup Create(CgroupLayout layout, ResourceLimits limits)
+    /// <param name="tag">Names the <see cref="ResourceControl"/> that made it, so that its cgroups can be told from another's.</param>
+    public static RunCgroup Create(CgroupLayout layout, ResourceLimits limits, string tag)
     {
-        var name = $"{Prefix}{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}";
+        var name = $"{Prefix}{Environment.ProcessId}-{tag}-{Interlocked.Increment(ref _counter)}";
         var memory = Path.Combine(layout.MemoryParent, name);
         var pids = layout.PidsParent is null ? null : layout.Mechanism == LimitMechanism.CgroupV2 ? memory : Path.Combine(layout.PidsParent, name);
         var cgroup = new RunCgroup(layout.Mechanism, memory, pids);

@@ -116,7 +116,8 @@ internal sealed class StartedSandbox : IRunSite
                 OpenFolders(process.Id, runUid);
                 return true;
             }
-            await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token).ConfigureAwait(false);
+            using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+                await process.WaitForExitAsync(patience.Token).ConfigureAwait(false);
             var said = await process.StandardError.ReadToEndAsync().ConfigureAwait(false);
             _startFailure = new ToolRunResult(process.ExitCode, "", said, clock.Elapsed);
             return false;

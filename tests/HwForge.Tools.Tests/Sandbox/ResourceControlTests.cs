@@ -29,16 +29,17 @@ public sealed class ResourceControlTests : IDisposable
 
     private async Task RunOverTotalMemoryAsync()
     {
+        // A control of its own, so that its cgroups (the run's and the one made ahead) are told from other tests'.
+        var control = ResourceControl.For(ResourceControl.ForThisMachine().Layout!);
         var limits = ResourceLimits.Default with { TotalMemoryBytes = 96L << 20, WallClock = TimeSpan.FromSeconds(20) };
-        var before = EmptyRunCgroups();
-        var run = (await _test.Host.RunAsync(Step(Grab(16) + "; exit 1", limits))).Run;
-        Assert.Equal(LimitHit.Memory, run.Limit);
-        Assert.Contains("96 MiB for all its processes", run.Describe(limits));
-        RunCgroup.AwaitRemovals(TimeSpan.FromSeconds(5));
-        // Other tests' runs come and go meanwhile; a cgroup left behind is one that stays empty.
-        var after = EmptyRunCgroups();
-        await Task.Delay(1000);
-        Assert.Empty(after.Intersect(EmptyRunCgroups()).Except(before));
+        using (var host = new ToolHost(new BubblewrapSandbox(Environment.IsPrivilegedProcess, control), _test.Home, null))
+        {
+            var run = (await host.RunAsync(Step(Grab(16) + "; exit 1", limits))).Run;
+            Assert.Equal(LimitHit.Memory, run.Limit);
+            Assert.Contains("96 MiB for all its processes", run.Describe(limits));
+            Assert.NotEmpty(CgroupsOf(control));
+        }
+        Assert.Empty(CgroupsOf(control));
     }
 
     [Fact]
@@ -108,13 +109,12 @@ public sealed class ResourceControlTests : IDisposable
         Assert.Contains($"{control.TotalMemoryBound(ResourceLimits.Default) >> 20} MiB", line);
     }
 
-    /// <summary>Run cgroups of this HwForge process with no process in them.</summary>
-    private static HashSet<string> EmptyRunCgroups()
+    /// <summary>The cgroups <paramref name="control"/> has made that still exist.</summary>
+    private static List<string> CgroupsOf(ResourceControl control)
     {
-        var layout = ResourceControl.ForThisMachine().Layout!;
+        var layout = control.Layout!;
         return [.. new[] { layout.MemoryParent, layout.PidsParent }.OfType<string>().Distinct()
-            .SelectMany(parent => Directory.EnumerateDirectories(parent, $"hwforge-{Environment.ProcessId}-*"))
-            .Where(folder => File.Exists(Path.Combine(folder, "cgroup.procs")) && File.ReadAllText(Path.Combine(folder, "cgroup.procs")).Length == 0)];
+            .SelectMany(parent => Directory.EnumerateDirectories(parent, $"hwforge-{Environment.ProcessId}-{control.Tag}-*"))];
     }
 
     private static int ProcessesMentioning(string marker)
