@@ -99,7 +99,7 @@ public static partial class JobsFile
         // Lowers the bar for a job's exit 0 only; its result still says "not proven".
         Accept = Scalar(keys, "accept", path) is { } accept
             ? accept.ToLowerInvariant() is "bounded" or "simulated" or "proven" ? accept.ToLowerInvariant()
-                : throw new ArgumentException($"{path}:{Line(keys["accept"])}: 'accept' must be bounded or simulated (or proven, the default), not '{accept}'")
+                : throw new ArgumentException($"{At(keys["accept"], path)}: 'accept' must be bounded or simulated (or proven, the default)")
             : null,
         Seed = Parse<int>(keys, "seed", path, TryInt, "a whole number"),
         Model = Scalar(keys, "model", path),

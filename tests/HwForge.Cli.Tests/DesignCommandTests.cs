@@ -16,11 +16,36 @@ public sealed class DesignCommandTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Error);
         using var report = JsonDocument.Parse(run.Output);
         Assert.Equal("verified", report.RootElement.GetProperty("status").GetString());
+        Assert.Equal("proven", report.RootElement.GetProperty("assurance").GetString());
         Assert.Equal("adder", report.RootElement.GetProperty("family").GetString());
         Assert.Contains("the offline catalog", report.RootElement.GetProperty("strategy").GetString());
         Assert.Contains("== generate", run.Error); // progress on stderr, the result alone on stdout
         Assert.True(File.Exists(Path.Combine(folder, "final", "design.v")));
         Assert.True(File.Exists(Path.Combine(folder, "report.md")));
+    }
+
+    [Fact]
+    public async Task A_design_run_whose_best_is_only_simulated_exits_three_unless_accept_lowers_the_bar()
+    {
+        var run = await _hwforge.RunAsync("design", "an 8-bit adder", "--candidates", "1", "--optimize", "0", "--formal", "off", "--out", Path.Combine(_hwforge.Home, "sim"));
+        Assert.True(run.ExitCode == 3, run.Error);
+        Assert.Matches(@"^# \S+: not-proven", run.Output);
+        Assert.Contains("**Not proven.**", run.Output);
+        Assert.DoesNotContain("is verified", run.Output + run.Error); // neither the report nor the progress lines
+
+        var accepted = await _hwforge.RunAsync("design", "an 8-bit adder", "--candidates", "1", "--optimize", "0", "--formal", "off",
+            "--accept", "simulated", "--out", Path.Combine(_hwforge.Home, "accepted"), "--json");
+        Assert.True(accepted.ExitCode == 0, accepted.Error);
+        using var report = JsonDocument.Parse(accepted.Output);
+        Assert.Equal("not-proven", report.RootElement.GetProperty("status").GetString());
+        Assert.Equal("simulated", report.RootElement.GetProperty("assurance").GetString());
+        Assert.Equal("simulated", report.RootElement.GetProperty("accept").GetString());
+        Assert.True(report.RootElement.GetProperty("accepted").GetBoolean());
+        Assert.Contains("accepted as simulated (--accept simulated): not proven", report.RootElement.GetProperty("headline").GetString());
+
+        var bad = await _hwforge.RunAsync("design", "an 8-bit adder", "--accept", "mostly");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--accept takes bounded or simulated", bad.Error);
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed class JobsFileTests : IDisposable
     [InlineData("jobs:\n  - {id: a, request: x, candidates: many}\n", ":2:37: 'candidates' must be a whole number")]
     [InlineData("jobs:\n  - {id: ../a, request: x}\n", ":2:10: a job id may use")]
     [InlineData("defaults: {offline: true}\n", ":1:1: 'jobs' must be a list")]
+    [InlineData("jobs:\n  - {id: a, request: x, accept: maybe}\n", ":2:33: 'accept' must be bounded or simulated (or proven, the default)")]
     public void Bad_input_is_an_error_naming_its_line_and_column(string text, string expected)
     {
         var path = Write("jobs.yaml", text);
@@ -52,6 +53,22 @@ public sealed class JobsFileTests : IDisposable
         var error = Assert.Throws<ArgumentException>(() => JobsFile.Load(path));
 
         Assert.Contains(path + expected, error.Message);
+    }
+
+    [Fact]
+    public void Accept_in_defaults_or_a_job_lowers_the_bar_of_that_jobs_design_run_explicitly()
+    {
+        var path = Write("jobs.yaml", """
+            defaults: {accept: Bounded}
+            jobs:
+              - {id: mac8, request: "an 8-bit MAC"}
+              - {id: add, request: "an 8-bit adder", accept: simulated}
+            """);
+
+        var jobs = JobsFile.Load(path);
+
+        Assert.Equal(["design", "an 8-bit MAC", "--accept", "bounded", "--out", "R", "--json"], jobs[0].StartArguments("R"));
+        Assert.Equal(["design", "an 8-bit adder", "--accept", "simulated", "--out", "R", "--json"], jobs[1].StartArguments("R"));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -15,9 +15,13 @@ public sealed class OfflineDesignTests : IDisposable
         var report = await _host.Runner.RunAsync(run, new OfflineCatalogStrategy(), default);
 
         Assert.Equal("verified", report.Status);
+        Assert.Equal(Tools.Judge.Assurance.Proven, report.Assurance); // combinational: a SAT proof
+        Assert.True(report.Accepted);
+        Assert.Contains(" is verified: ", report.Headline);
         Assert.Equal("adder", report.Family);
         Assert.Equal(4, report.Candidates.Count);
         Assert.All(report.Candidates, c => Assert.Equal(Tools.Judge.Verdict.Pass, c.Verdict));
+        Assert.All(report.Candidates, c => Assert.Equal(Tools.Judge.Assurance.Proven, c.Assurance));
         Assert.NotEmpty(report.ParetoFrontier);
         Assert.NotNull(report.Best?.Ppa?.AreaUm2);
         Assert.Contains("catalog", report.VerifiedAgainst);
@@ -58,7 +62,13 @@ public sealed class OfflineDesignTests : IDisposable
         });
         var report = await _host.Runner.RunAsync(run, new OfflineCatalogStrategy(), default);
 
-        Assert.Equal("verified", report.Status);
+        // --formal off leaves simulation only: no difference found, not proven, and the report says so.
+        Assert.Equal("not-proven", report.Status);
+        Assert.Equal(Tools.Judge.Assurance.Simulated, report.Assurance);
+        Assert.False(report.Accepted);
+        Assert.Contains("NOT PROVEN (simulated)", report.Headline);
+        Assert.DoesNotContain("verified", report.Headline);
+        Assert.Contains("**Not proven.**", File.ReadAllText(Path.Combine(run.Path, RunFolder.ReportMarkdownFile)));
         Assert.Equal(4, report.Candidates.Count);
         Assert.All(report.Candidates, c => Assert.Contains("pipeline=1", c.Parameters));
         Assert.True(report.Candidates.Select(c => c.Parameters).Distinct().Count() == 4, "the optimizer still varies the architecture");

@@ -28,14 +28,43 @@ public sealed class LocalBatchTests : IDisposable
         var lines = ResultLines(Out);
         Assert.Equal(["add4", "add8", "cnt4"], lines.Select(l => l.GetProperty("id").GetString()).Order());
         Assert.All(lines, l => Assert.Equal("verified", l.GetProperty("verdict").GetString()));
+        Assert.All(lines, l => Assert.Equal("proven", l.GetProperty("assurance").GetString()));
         Assert.All(lines, l => Assert.True(l.GetProperty("areaUm2").GetDouble() > 0));
         Assert.All(lines, l => Assert.True(File.Exists(Path.Combine(Out, l.GetProperty("runFolder").GetString()!, "final", "design.v"))));
         var summary = File.ReadAllText(Path.Combine(Out, "summary.md"));
         Assert.Contains("3 of 3 jobs verified", summary);
-        Assert.Contains("| add4 | verified |", summary);
+        Assert.Contains("| add4 | verified | proven |", summary);
         Assert.Matches(@"\[3/3\] \S+ verified \d+\.\d s", run.Error); // plain progress lines when stderr is not a terminal
         using var report = JsonDocument.Parse(run.Output);
         Assert.True(report.RootElement.GetProperty("allVerified").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_job_that_is_not_proven_is_never_counted_verified_and_the_batch_exits_three()
+    {
+        var jobs = _hwforge.WriteFile("jobs.yaml", """
+            defaults: {offline: true, candidates: 1, optimize: 0, timeout: 300}
+            jobs:
+              - {id: proven, request: "an 8-bit adder"}
+              - {id: sim, request: "an 8-bit adder", formal: off}
+              - {id: ok, request: "an 8-bit adder", formal: off, accept: simulated}
+            """);
+
+        var run = await _hwforge.RunAsync("batch", jobs, "--out", Out, "--parallel", "2", "--json");
+
+        Assert.True(run.ExitCode == 3, run.Error);
+        var byId = ResultLines(Out).ToDictionary(l => l.GetProperty("id").GetString()!);
+        Assert.Equal(("verified", "proven"), (byId["proven"].GetProperty("verdict").GetString(), byId["proven"].GetProperty("assurance").GetString()));
+        Assert.Equal(("not-proven", "simulated"), (byId["sim"].GetProperty("verdict").GetString(), byId["sim"].GetProperty("assurance").GetString()));
+        Assert.Equal(("accepted", "simulated"), (byId["ok"].GetProperty("verdict").GetString(), byId["ok"].GetProperty("assurance").GetString()));
+        Assert.Contains("NOT PROVEN", byId["sim"].GetProperty("message").GetString());
+        var summary = File.ReadAllText(Path.Combine(Out, "summary.md"));
+        Assert.Contains("1 of 3 jobs verified (proven), 1 accepted without a proof, 1 not proven", summary);
+        Assert.Contains("| sim | not-proven | simulated |", summary);
+        using var report = JsonDocument.Parse(run.Output);
+        Assert.Equal(1, report.RootElement.GetProperty("verified").GetInt32());
+        Assert.Equal(1, report.RootElement.GetProperty("notProven").GetInt32());
+        Assert.False(report.RootElement.GetProperty("allAccepted").GetBoolean());
     }
 
     [Fact]
@@ -142,8 +171,13 @@ public sealed class LocalBatchTests : IDisposable
 
         var again = await _hwforge.RunAsync("batch", jobs, "--out", Out, "--parallel", "1");
 
-        Assert.True(again.ExitCode == 0, again.Error);
         Assert.Equal(["add8", "cnt4", "mul8"], ResultLines(Out).Select(l => l.GetProperty("id").GetString()).Order());
+        // The batch completed; its exit code says how strongly. NOTE for the formal work: today the 8x8 multiplier's
+        // proof times out (30 s) and it is only simulated, so the batch exits 3; once it is proven this is 0.
+        var mul8 = ResultLines(Out).Single(l => l.GetProperty("id").GetString() == "mul8");
+        var proven = mul8.GetProperty("assurance").GetString() == "proven";
+        Assert.Equal(proven ? "verified" : "not-proven", mul8.GetProperty("verdict").GetString());
+        Assert.True(again.ExitCode == (proven ? 0 : 3), again.Error);
     }
 
     internal static List<JsonElement> ResultLines(string folder) =>
