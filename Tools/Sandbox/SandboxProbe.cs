@@ -31,6 +31,10 @@ public static class SandboxProbe
     public static async Task<SandboxStatus> ProbeAsync(ISandbox sandbox, HwForgeHome home)
     {
         var probe = new ToolInvocation("true", []).WithLimits(ResourceLimits.Default.WithTimeout(TimeSpan.FromSeconds(20)));
+        // bwrap is started through a small sh entry (cgroup, seccomp filter), so a missing bwrap would only show as
+        // sh's "not found": look for it first, and say plainly that it is not installed.
+        if (sandbox is BubblewrapSandbox && !OnPath("bwrap"))
+            return new SandboxStatus(false, sandbox.Name, "bubblewrap (bwrap) is not installed", InstallFix);
         try
         {
             using var site = await sandbox.OpenAsync(home, probe, CancellationToken.None).ConfigureAwait(false);
@@ -53,4 +57,8 @@ public static class SandboxProbe
             return new SandboxStatus(false, sandbox.Name, e.Problem, e.Fix);
         }
     }
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Any(folder => File.Exists(Path.Combine(folder, program)));
 }
