@@ -35,7 +35,10 @@ public sealed class HostileCandidateTests : IDisposable
             endmodule
             """;
         var report = await JudgeFixture.VerifyAsync(_test, quitter, JudgeFixture.Counter, "counter");
-        Assert.Equal(Verdict.Fail, report.Verdict);
+        // Yosys refuses $finish outside an initial block in its own words ("unsupported"): an error that earns
+        // nothing, never a pass; a simulator that reads it ends before the harness (the test below).
+        Assert.NotEqual(Verdict.Pass, report.Verdict);
+        Assert.False(report.Verified);
     }
 
     /// <summary>Below the Yosys check: the harness itself notices a simulation that ended before it did.</summary>
