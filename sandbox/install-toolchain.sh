@@ -59,6 +59,12 @@ for entry in "${PACKAGES[@]}"; do
   fi
 done
 
+# Every sandboxed tool writes to /dev/null; a host where something reset its mode breaks them all
+# ("Cannot write /dev/null"), so as root put it back to the standard 0666.
+if [ "$(id -u)" -eq 0 ] && [ -c /dev/null ] && [ "$(stat -c %a /dev/null)" != 666 ]; then
+  chmod 666 /dev/null && echo "install-toolchain: /dev/null was not writable by all; mode reset to 0666" >&2
+fi
+
 # The packages are not enough: the sandbox must actually start on this kernel.
 if command -v bwrap >/dev/null && ! bwrap --ro-bind /usr /usr --symlink usr/bin /bin --symlink usr/lib /lib \
      --symlink usr/lib64 /lib64 --proc /proc --dev /dev --unshare-pid --unshare-net /usr/bin/true 2>/tmp/hwforge-bwrap.log; then
