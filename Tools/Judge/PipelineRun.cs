@@ -49,7 +49,7 @@ internal sealed class PipelineRun(Stopwatch clock)
             FormalStatus.Proven => (Assurance.Proven,
                 $"formally proven equivalent ({Formal.Detail}); also matched in {SimulatedCycles} simulated cycles"),
             FormalStatus.Bounded => (Assurance.Bounded,
-                $"no difference in {Formal.Bound} cycles from reset (formal, bounded) and {SimulatedCycles} simulated cycles; not proven"),
+                $"no difference in {Formal.Bound} cycles {(Interface?.Reset is null ? "from power-up" : "from reset")} (formal, bounded) and {SimulatedCycles} simulated cycles; not proven"),
             _ => (Assurance.Simulated,
                 $"no difference in {SimulatedCycles} simulated cycles; not proven ({Formal.Detail})"),
         };

@@ -64,7 +64,7 @@ public static class FormalEquivalence
         if (result.Run.Limit != LimitHit.None)
             return (new FormalOutcome(FormalStatus.TimedOut, null, $"the proof {result.Run.Describe(prove.Invocation.Limits)}"), null, false);
         var outcome = sequential
-            ? FormalOutputParser.ParseSequential(result.Run.StandardOutput, budget)
+            ? FormalOutputParser.ParseSequential(result.Run.StandardOutput, budget, module.Reset is not null)
             : FormalOutputParser.ParseCombinational(result.Run.StandardOutput, budget);
         var counterexample = outcome.Status == FormalStatus.Counterexample
             ? FormalCounterexample.ToStimulus(result.OutputText(FormalScript.Counterexample), miter.Inputs, module, startsWithReset: sequential && module.Reset is not null)

@@ -12,15 +12,17 @@ public sealed record FormalOutcome(FormalStatus Status, int? Bound, string Detai
 /// </summary>
 public static partial class FormalOutputParser
 {
-    public static FormalOutcome ParseSequential(string log, TimeSpan budget)
+    public static FormalOutcome ParseSequential(string log, TimeSpan budget, bool hasReset = true)
     {
+        // Without a reset the model starts at power-up (declared initial values, the rest unknown): say so.
+        var from = hasReset ? "after reset" : "from power-up";
         foreach (var (engine, words) in Engines(log))
         {
             if (Asserted().Match(words) is { Success: true } failure)
             {
                 var frame = int.Parse(failure.Groups["frame"].Value);
                 return new FormalOutcome(FormalStatus.Counterexample, null,
-                    $"{engine} found inputs for which the outputs differ {frame + 1} cycle(s) after reset", frame + 1);
+                    $"{engine} found inputs for which the outputs differ {frame + 1} cycle(s) {from}", frame + 1);
             }
             if (engine == "pdr" && words.Contains("Property proved."))
                 return new FormalOutcome(FormalStatus.Proven, null, "proven for all cycles by IC3/PDR");
@@ -32,7 +34,7 @@ public static partial class FormalOutputParser
         var bounded = Frames().Matches(log).Select(m => int.Parse(m.Groups["frames"].Value)).DefaultIfEmpty(0).Max();
         var budgetText = $"no proof within the formal budget of {budget.TotalSeconds:0} s";
         return bounded > 0
-            ? new FormalOutcome(FormalStatus.Bounded, bounded, $"no difference in {bounded} cycles after reset; {budgetText}")
+            ? new FormalOutcome(FormalStatus.Bounded, bounded, $"no difference in {bounded} cycles {from}; {budgetText}")
             : new FormalOutcome(FormalStatus.TimedOut, null, budgetText);
     }
 
