@@ -6,6 +6,7 @@ using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
 using HwForge.Tools.Catalog;
 using HwForge.Tools.Execution;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Agents;
 
@@ -13,9 +14,11 @@ namespace HwForge.Agents;
 /// Runs (or resumes) a design run with a strategy; the one entry point for the CLI, the web UI and batch jobs.
 /// With a knowledge base, every run's verified designs and repairs are recorded for the next runs' prompts.
 /// </summary>
-public sealed class DesignRunner(ToolHost host, ToolVersions versions, IKnowledgeStore? knowledge = null)
+public sealed class DesignRunner(ToolHost host, ToolVersions versions, IKnowledgeStore? knowledge = null, TargetRegistry? targets = null)
 {
+    private readonly TargetRegistry _targets = targets ?? TargetRegistry.Create(host, versions);
+
     public Task<RunReport> RunAsync(RunFolder run, IDesignStrategy strategy, CancellationToken cancellation) =>
-        new DesignSupervisor(strategy, new CandidateJudge(host, versions, run.Options),
+        new DesignSupervisor(strategy, new CandidateJudge(_targets.Get(run.Options.Target), run.Options),
             knowledge is null ? null : new ExperienceRecorder(knowledge)).RunAsync(run, cancellation);
 }

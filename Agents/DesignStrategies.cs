@@ -24,7 +24,6 @@ public static class DesignStrategies
             Model = options.Model ?? configured.Model,
         }).RequireConfigured();
         var chat = new OpenAiCompatibleChatClient(settings);
-        var tools = new DesignTools(host, versions, knowledge).All();
-        return new LlmDesignStrategy(chat, $"the LLM {settings.Model} at {settings.DisplayEndpoint}", knowledge, tools);
+        return new LlmDesignStrategy(chat, $"the LLM {settings.Model} at {settings.DisplayEndpoint}", knowledge);
     }
 }

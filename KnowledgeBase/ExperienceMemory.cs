@@ -15,14 +15,14 @@ public sealed class ExperienceMemory(IKnowledgeStore store)
     /// <summary>The line a verified design's chunk carries before its code: only proven designs are recorded as verified.</summary>
     public const string ProvenLine = "Proven equivalent to its reference: ";
 
-    /// <summary>Records a design proven equivalent to its reference; <paramref name="proof"/> says how it was proven.</summary>
-    public Task<AddResult> RecordVerifiedDesignAsync(string runId, string candidateId, string spec, string code, string ppaSummary, string proof, CancellationToken cancellation = default)
+    /// <summary>Records a design proven equivalent to its reference; <paramref name="proof"/> says how it was proven, <paramref name="fence"/> tags its code.</summary>
+    public Task<AddResult> RecordVerifiedDesignAsync(string runId, string candidateId, string spec, string code, string ppaSummary, string proof, CancellationToken cancellation = default, string fence = "verilog")
     {
         var text = new StringBuilder()
             .AppendLine("Specification:").AppendLine(spec.Trim()).AppendLine()
             .AppendLine("PPA: " + ppaSummary.Trim()).AppendLine()
             .AppendLine(ProvenLine + proof.Trim()).AppendLine()
-            .AppendLine("Verified code:").AppendLine("```verilog").AppendLine(Cap(code)).Append("```").ToString();
+            .AppendLine("Verified code:").AppendLine("```" + fence).AppendLine(Cap(code)).Append("```").ToString();
         return Record(new KnowledgeChunk($"Verified design: {FirstLine(spec)}", text, KnowledgeSource.Run(runId, candidateId), KnowledgeKind.VerifiedDesign), cancellation);
     }
 
@@ -31,14 +31,14 @@ public sealed class ExperienceMemory(IKnowledgeStore store)
     /// was shown to match (a repair whose result is only bounded is labelled so, never called verified).
     /// </summary>
     public Task<AddResult> RecordRepairAsync(string runId, string candidateId, string errorText, string fixDescription, string codeBefore, string codeAfter,
-        string? result = null, CancellationToken cancellation = default)
+        string? result = null, CancellationToken cancellation = default, string fence = "verilog")
     {
         var text = new StringBuilder()
             .AppendLine("Error:").AppendLine(errorText.Trim()).AppendLine()
             .AppendLine("Fix: " + fixDescription.Trim()).AppendLine();
         if (result is not null) text.AppendLine("Result: " + result.Trim()).AppendLine();
-        text.AppendLine("Code before:").AppendLine("```verilog").AppendLine(Cap(codeBefore)).AppendLine("```")
-            .AppendLine("Code after:").AppendLine("```verilog").AppendLine(Cap(codeAfter)).Append("```");
+        text.AppendLine("Code before:").AppendLine("```" + fence).AppendLine(Cap(codeBefore)).AppendLine("```")
+            .AppendLine("Code after:").AppendLine("```" + fence).AppendLine(Cap(codeAfter)).Append("```");
         return Record(new KnowledgeChunk($"Repair: {FirstLine(errorText)}", text.ToString(), KnowledgeSource.Run(runId, candidateId), KnowledgeKind.Repair), cancellation);
     }
 

@@ -1,5 +1,6 @@
 using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Agents.Design;
 
@@ -12,13 +13,15 @@ public sealed record CandidateOutcome
 
     public required FailureClass FailureClass { get; init; }
 
-    public StageName? DecidedBy { get; init; }
+    /// <summary>The stage that decided, in the target's words ("simulation", "formal").</summary>
+    public string? DecidedBy { get; init; }
 
     public required string Summary { get; init; }
 
     public string? FirstMismatch { get; init; }
 
-    public FormalStatus Formal { get; init; } = FormalStatus.Skipped;
+    /// <summary>How the formal check ended, in the target's words ("proven", "bounded", "skipped"…).</summary>
+    public string Formal { get; init; } = "skipped";
 
     public int? FormalBound { get; init; }
 
@@ -28,7 +31,12 @@ public sealed record CandidateOutcome
     /// <summary>The judge's words for what was shown ("formally proven equivalent …", "no difference in 20 cycles …; not proven").</summary>
     public string Shown { get; init; } = "";
 
-    public PpaSummary? Ppa { get; init; }
+    /// <summary>What the target measured on a design that passed (area, delay, power for RTL); null otherwise.</summary>
+    public TargetMeasurement? Measurement { get; init; }
+
+    /// <summary>The measured figures the reward compares; <see cref="PpaMetrics.Unmeasured"/> when none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public PpaMetrics Metrics => Measurement?.Metrics ?? PpaMetrics.Unmeasured;
 
     public required double Reward { get; init; }
 
@@ -54,24 +62,10 @@ public sealed record CandidateOutcome
     public CandidateOutcome ScoredAgainst(PpaMetrics baseline, ObjectiveWeights weights)
     {
         if (!Passed) return this;
-        var evaluation = JudgeEvaluation.From(Verdict, FailureClass, assurance: Assurance, ppa: Ppa?.ToMetrics());
+        var evaluation = JudgeEvaluation.From(Verdict, FailureClass, assurance: Assurance, ppa: Measurement?.Metrics);
         var result = HierarchicalReward.Score(evaluation, baseline, weights);
         return this with { Reward = Math.Round(result.Reward, 4), RewardExplanation = result.Explanation };
     }
-}
-
-/// <summary>The PPA figures a run compares candidates on, and where they came from.</summary>
-public sealed record PpaSummary(
-    double? AreaUm2,
-    int? Cells,
-    double? CriticalPathNs,
-    double? FmaxMhz,
-    double? PowerMw,
-    string Library,
-    string? Activity)
-{
-    /// <summary>The metrics the reward and the Pareto frontier read (area µm², delay ns, power W).</summary>
-    public PpaMetrics ToMetrics() => new(AreaUm2, CriticalPathNs, PowerMw / 1000.0);
 }
 
 /// <summary>A proposal together with what the judge found.</summary>

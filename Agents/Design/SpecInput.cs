@@ -1,3 +1,6 @@
+using HwForge.Tools.Sources;
+using HwForge.Tools.Targets;
+
 namespace HwForge.Agents.Design;
 
 /// <summary>
@@ -38,9 +41,9 @@ public sealed record SpecInput
         Top = Top ?? throw new ArgumentException("the spec file names a reference but no 'top' module"),
         Description = Description ?? Request ?? $"the module {Top}",
         ReferenceOrigin = ReferenceOrigin.User,
-        ReferenceTop = ReferenceTop ?? Top,
-        ReferenceVerilog = ReferenceVerilog,
-        ReferenceModel = ReferenceModel,
+        Reference = ReferenceVerilog is { } verilog
+            ? DesignReference.Of(DesignArtifact.Single(TargetRegistry.DefaultName, ReferenceTop ?? Top, "reference.v", verilog))
+            : DesignReference.Of(new GoldenModel(SourceLoader.FromText("model.cpp", ReferenceModel!))),
         Clock = Clock,
         Reset = Reset,
         ResetActiveLow = ResetActiveLow,

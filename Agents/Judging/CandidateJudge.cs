@@ -1,93 +1,87 @@
 using System.Diagnostics;
 using HwForge.Agents.Design;
 using HwForge.Agents.Runs;
-using HwForge.Tools.Execution;
-using HwForge.Tools.Catalog;
 using HwForge.Tools.Judge;
-using HwForge.Tools.Ppa;
 using HwForge.Tools.Reward;
-using HwForge.Tools.Sources;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Agents.Judging;
 
 /// <summary>
-/// Runs the judge on a candidate: verification against the reference, then PPA if it passed, then the
-/// gated reward against the baseline. The verdict and the reward come only from here, never from what a
-/// model says about its own design. Reports are written into the candidate's folder for people to read.
+/// Runs the judge on a candidate: the target's verification against the reference, then its measurement if it
+/// passed, then the gated reward against the baseline. The verdict and the reward come only from here, never from
+/// what a model says about its own design. Reports are written into the candidate's folder for people to read.
 /// </summary>
-public sealed class CandidateJudge(ToolHost host, ToolVersions versions, RunOptions options)
+public sealed class CandidateJudge(ITarget target, RunOptions options)
 {
-    private readonly Verifier _verifier = new(host, versions);
-    private readonly PpaAnalysis _ppa = new(host, versions);
+    private readonly TargetJob _job = options.TargetJob();
+
+    public ITarget Target => target;
 
     public async Task<CandidateOutcome> JudgeAsync(DesignSpec spec, CandidateProposal candidate, PpaMetrics baseline,
         RunFolder run, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        var report = await _verifier.VerifyAsync(BuildRequest(spec, candidate), cancellation);
-        run.WriteJson(Path.Combine("candidates", candidate.Id, "verify.json"), report);
+        var folder = Path.Combine("candidates", candidate.Id);
+        if (candidate.Design.Files.Count == 0) return NoDesign(candidate, clock);
 
-        PpaSummary? ppa = null;
-        if (report.Passed)
+        var verdict = await target.VerifyAsync(candidate.Design, candidate.Reference ?? spec.Reference, spec.Hints, _job, cancellation);
+        run.WriteJson(Path.Combine(folder, "verify.json"), verdict.Report);
+
+        TargetMeasurement? measurement = null;
+        if (verdict.Passed)
         {
-            var measured = await MeasureAsync([SourceLoader.FromText("design.v", candidate.Verilog)], candidate.Top, spec.Clock, cancellation);
-            run.WriteJson(Path.Combine("candidates", candidate.Id, "ppa.json"), measured);
-            ppa = measured.Succeeded ? Summarize(measured) : null;
+            var measured = await target.MeasureAsync(candidate.Design, spec.Hints, _job, cancellation);
+            if (measured.Report is not null) run.WriteJson(Path.Combine(folder, "ppa.json"), measured.Report);
+            measurement = measured.Succeeded ? measured : null;
         }
-        var evaluation = JudgeEvaluation.From(report.Verdict, report.FailureClass, MatchedFraction(report), report.Assurance, ppa?.ToMetrics());
+        var evaluation = JudgeEvaluation.From(verdict.Verdict, verdict.FailureClass, verdict.MatchedFraction, verdict.Assurance, measurement?.Metrics);
         var reward = HierarchicalReward.Score(evaluation, baseline, options.Objectives);
         return new CandidateOutcome
         {
             Id = candidate.Id,
-            Verdict = report.Verdict,
-            FailureClass = report.FailureClass,
-            DecidedBy = report.DecidedBy,
-            Summary = report.Summary,
-            FirstMismatch = report.FirstMismatch?.Describe(),
-            Formal = report.Formal.Status,
-            FormalBound = report.Formal.Bound,
-            Assurance = report.Assurance,
-            Shown = report.Shown,
-            Ppa = ppa,
+            Verdict = verdict.Verdict,
+            FailureClass = verdict.FailureClass,
+            DecidedBy = verdict.DecidedBy,
+            Summary = verdict.Summary,
+            FirstMismatch = verdict.FirstMismatch,
+            Formal = verdict.Formal ?? "skipped",
+            FormalBound = verdict.FormalBound,
+            Assurance = verdict.Assurance,
+            Shown = verdict.Shown,
+            Measurement = measurement,
             Reward = Math.Round(reward.Reward, 4),
             Tier = reward.Tier,
             RewardExplanation = reward.Explanation,
-            Feedback = VerifierFeedback.Format(report, candidate.Verilog),
+            Feedback = target.Feedback(verdict, candidate.Design),
             JudgeMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1),
         };
     }
 
-    /// <summary>PPA of the spec's reference: the baseline improvements are measured against.</summary>
-    public async Task<PpaSummary?> MeasureReferenceAsync(DesignSpec spec, CancellationToken cancellation)
+    /// <summary>The reference's measurement: the baseline improvements are measured against (none for a golden model).</summary>
+    public async Task<TargetMeasurement?> MeasureReferenceAsync(DesignSpec spec, CancellationToken cancellation)
     {
-        if (spec.ReferenceVerilog is null) return null;
-        var report = await MeasureAsync([SourceLoader.FromText("reference.v", spec.ReferenceVerilog)], spec.ReferenceTop, spec.Clock, cancellation);
-        return report.Succeeded ? Summarize(report) : null;
+        if (spec.Reference.Design is not { } reference) return null;
+        var measured = await target.MeasureAsync(reference, spec.Hints, _job, cancellation);
+        return measured.Succeeded ? measured : null;
     }
 
-    private VerifyRequest BuildRequest(DesignSpec spec, CandidateProposal candidate)
+    // An answer without a design is the author's failure, said plainly so the repair prompt can ask again.
+    private CandidateOutcome NoDesign(CandidateProposal candidate, Stopwatch clock)
     {
-        var referenceVerilog = candidate.ReferenceVerilog ?? spec.ReferenceVerilog;
-        var reference = referenceVerilog is null ? [] : new[] { SourceLoader.FromText("reference.v", referenceVerilog) };
-        return new VerifyRequest([SourceLoader.FromText("design.v", candidate.Verilog)], candidate.Top, reference,
-            candidate.ReferenceTop ?? spec.ReferenceTop)
+        var why = candidate.Notes ?? "the answer held no design";
+        var reward = HierarchicalReward.Score(JudgeEvaluation.From(Verdict.Fail, FailureClass.Syntax), PpaMetrics.Unmeasured, options.Objectives);
+        return new CandidateOutcome
         {
-            ReferenceModel = referenceVerilog is null && spec.ReferenceModel is { } model ? SourceLoader.FromText("model.cpp", model) : null,
-            Clock = spec.Clock,
-            Reset = spec.Reset,
-            ResetActiveLow = spec.Reset is null ? null : spec.ResetActiveLow,
-            Cycles = options.Cycles,
-            Seed = options.Seed,
-            Formal = options.Formal,
+            Id = candidate.Id,
+            Verdict = Verdict.Fail,
+            FailureClass = FailureClass.Syntax,
+            Summary = why,
+            Reward = Math.Round(reward.Reward, 4),
+            Tier = reward.Tier,
+            RewardExplanation = reward.Explanation,
+            Feedback = $"Your answer could not be judged: {why}. Answer with the whole design in one fenced block tagged {target.FileKinds[0].Fence}.",
+            JudgeMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1),
         };
     }
-
-    private Task<PpaReport> MeasureAsync(IReadOnlyList<SourceFile> design, string top, string? clock, CancellationToken cancellation) =>
-        _ppa.MeasureAsync(new PpaRequest(design, top) { Liberty = options.Liberty, ClockPeriodNs = options.ClockPeriodNs, Clock = clock }, cancellation);
-
-    private static PpaSummary Summarize(PpaReport report) => new(report.AreaUm2, report.CellCount, report.CriticalPathNs,
-        report.FmaxMhz, report.TotalPowerW is { } watts ? Math.Round(watts * 1000, 6) : null, report.Library, report.Activity);
-
-    private double? MatchedFraction(VerifyReport report) =>
-        report.FirstMismatch is { } mismatch ? Math.Clamp(mismatch.Cycle / (double)options.Cycles, 0, 1) : null;
 }

@@ -17,7 +17,7 @@ public sealed class ExperienceRecorder(IKnowledgeStore store)
 {
     private readonly ExperienceMemory _memory = new(store);
 
-    public async Task RecordAsync(string runId, DesignSpec spec, IReadOnlyList<JudgedCandidate> history, CancellationToken cancellation)
+    public async Task RecordAsync(string runId, DesignSpec spec, IReadOnlyList<JudgedCandidate> history, string fence, CancellationToken cancellation)
     {
         var byId = history.ToDictionary(h => h.Proposal.Id);
         foreach (var candidate in history.Where(h => h.Outcome.Passed))
@@ -25,13 +25,13 @@ public sealed class ExperienceRecorder(IKnowledgeStore store)
             var outcome = candidate.Outcome;
             if (outcome.Verified)
                 await _memory.RecordVerifiedDesignAsync(runId, candidate.Proposal.Id, $"{spec.Top}: {spec.Description}",
-                    candidate.Proposal.Verilog, RunReportBuilder.Describe(outcome.Ppa), Shown(outcome), cancellation);
+                    candidate.Proposal.MainText, RunReportBuilder.Describe(outcome.Measurement), Shown(outcome), cancellation, fence);
             // The failure a repair fixed was real whatever the strength of the fix's pass; the result line says which.
             if (candidate.Proposal.ParentId is { } parentId && byId.TryGetValue(parentId, out var parent) && !parent.Outcome.Passed
                 && candidate.Proposal.Origin == "repair")
             {
                 await _memory.RecordRepairAsync(runId, candidate.Proposal.Id, parent.Outcome.Feedback,
-                    candidate.Proposal.Notes ?? "repaired", parent.Proposal.Verilog, candidate.Proposal.Verilog, Result(outcome), cancellation);
+                    candidate.Proposal.Notes ?? "repaired", parent.Proposal.MainText, candidate.Proposal.MainText, Result(outcome), cancellation, fence);
             }
         }
     }

@@ -1,6 +1,7 @@
 using HwForge.Agents.Design;
 using HwForge.Agents.Supervisor;
 using HwForge.Catalog;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Agents.Offline;
 
@@ -16,15 +17,17 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
 
     public Task<DesignSpec> CreateSpecAsync(RunContext context, CancellationToken cancellation)
     {
+        if (context.Target.Name != TargetRegistry.DefaultName)
+            throw new OfflineCatalogException($"the offline catalog holds RTL designs only; a {context.Target.Name} design needs an LLM endpoint");
         var (generator, parameters, assumptions, pinned) = Resolve(context.Options.Request, context.Options.Spec);
         var design = generator.Generate(parameters);
         var spec = new DesignSpec
         {
             Top = design.Top,
             Description = design.Description,
+            Target = context.Target.Name,
             ReferenceOrigin = ReferenceOrigin.Catalog,
-            ReferenceTop = design.ReferenceTop,
-            ReferenceVerilog = design.ReferenceVerilog,
+            Reference = Reference(design),
             // Variants differ in ports (a pipelined adder has a clock, the default may not); the judge finds
             // each one's clock and reset by use and name.
             Family = generator.Family,
@@ -89,6 +92,10 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
         return new EvolutionarySearch(new ParameterSpace(generator, new KernelParameters(spec.Parameters!), spec.PinnedParameters), seed);
     }
 
+    // The catalog's generators write Verilog with a behavioural reference: its designs are the RTL target's.
+    private static DesignReference Reference(GeneratedDesign design) =>
+        DesignReference.Of(DesignArtifact.Single(TargetRegistry.DefaultName, design.ReferenceTop, "reference.v", design.ReferenceVerilog));
+
     private static CandidateProposal Proposal(ParameterSpace space, KernelParameters point, string id, string origin, string? parent)
     {
         var design = space.Generator.Generate(point);
@@ -97,10 +104,8 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
         {
             Id = id,
             Origin = origin,
-            Top = design.Top,
-            Verilog = design.Verilog,
-            ReferenceTop = design.ReferenceTop,
-            ReferenceVerilog = design.ReferenceVerilog,
+            Design = DesignArtifact.Single(TargetRegistry.DefaultName, design.Top, "design.v", design.Verilog),
+            Reference = Reference(design),
             Parameters = design.Parameters.Values,
             ParentId = parent,
             Notes = $"{space.Generator.Family} with {string.Join(", ", changed)} (latency {design.LatencyCycles} cycle(s))",

@@ -14,14 +14,14 @@ public static class ReportWriter
         if (report.Best is { } best)
         {
             var winner = history.Single(h => h.Proposal.Id == best.Id).Proposal;
-            run.Write(Path.Combine("final", "design.v"), winner.Verilog);
-            if ((winner.ReferenceVerilog ?? spec.ReferenceVerilog) is { } reference) run.Write(Path.Combine("final", "reference.v"), reference);
+            foreach (var file in winner.Design.Files) run.Write(Path.Combine("final", file.FileName), file.Text);
+            foreach (var file in (winner.Reference ?? spec.Reference).Design?.Files ?? []) run.Write(Path.Combine("final", file.FileName), file.Text);
         }
         run.WriteJson(RunFolder.ReportJsonFile, report);
-        run.Write(RunFolder.ReportMarkdownFile, Markdown(report));
+        run.Write(RunFolder.ReportMarkdownFile, Markdown(report, RunReportBuilder.ReferenceFiles(spec)));
     }
 
-    public static string Markdown(RunReport report)
+    public static string Markdown(RunReport report, string referenceFiles = "spec/")
     {
         var md = new StringBuilder();
         md.AppendLine($"# {report.Top}: {report.Status}");
@@ -43,27 +43,28 @@ public static class ReportWriter
         if (report.Family is not null)
             md.AppendLine($"- Catalog: {report.Family}" + (report.Parameters is null ? "" : $" ({string.Join(", ", report.Parameters.Select(p => $"{p.Key}={p.Value}"))})"));
         foreach (var assumption in report.Assumptions) md.AppendLine($"- Assumed: {assumption}");
-        if (report.BaselinePpa is not null) md.AppendLine($"- Baseline (the reference): {RunReportBuilder.Describe(report.BaselinePpa)}");
+        if (report.Baseline is not null) md.AppendLine($"- Baseline (the reference): {RunReportBuilder.Describe(report.Baseline)}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- LLM calls: {report.LlmCalls}, tokens: {report.Tokens}, time: {report.ElapsedSeconds:0.#} s");
         if (report.StopReason is not null) md.AppendLine($"- Stopped early: {report.StopReason}");
         if (report.ReferenceNeedsReview)
         {
             md.AppendLine();
             md.AppendLine("> **Review the reference.** An LLM wrote both the reference and the design; they agree, but only a person can");
-            md.AppendLine("> confirm the reference says what you meant. It is in `spec/reference.v`.");
+            md.AppendLine("> confirm the reference says what you meant. It is in `{referenceFiles}`.");
         }
         md.AppendLine();
         md.AppendLine("## Candidates");
         md.AppendLine();
-        md.AppendLine("| id | from | parameters | verdict | shown by | area µm² | delay ns | power mW | reward | frontier |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        var objectives = report.Objectives;
+        md.AppendLine($"| id | from | parameters | verdict | shown by | {string.Concat(objectives.Select(o => $"{o.Name} {o.Unit} | "))}reward | frontier |");
+        md.AppendLine($"|---|---|---|---|---|{string.Concat(objectives.Select(_ => "---|"))}---|---|");
         foreach (var row in report.Candidates)
         {
             var verdict = row.Verdict != Verdict.Pass ? $"{row.Verdict.ToString().ToLowerInvariant()} ({row.FailureClass})"
                 : row.Assurance == Assurance.Proven ? "verified" : "no difference, not proven";
             var formal = ShownBy(row);
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {row.Id}{(row.Id == report.Best?.Id ? " **best**" : "")} | {row.Origin}{(row.ParentId is null ? "" : $" of {row.ParentId}")} | {row.Parameters ?? ""} | {verdict} | {formal} | {Number(row.Ppa?.AreaUm2)} | {Number(row.Ppa?.CriticalPathNs)} | {Number(row.Ppa?.PowerMw)} | {row.Reward:0.###} | {(row.OnFrontier ? "yes" : "")} |");
+                $"| {row.Id}{(row.Id == report.Best?.Id ? " **best**" : "")} | {row.Origin}{(row.ParentId is null ? "" : $" of {row.ParentId}")} | {row.Parameters ?? ""} | {verdict} | {formal} | {string.Concat(objectives.Select(o => Number(row.Measurement?.Metrics[o]) + " | "))}{row.Reward:0.###} | {(row.OnFrontier ? "yes" : "")} |");
         }
         var failures = report.Candidates.Where(c => c.Verdict != Verdict.Pass).ToList();
         if (failures.Count > 0)
@@ -76,7 +77,7 @@ public static class ReportWriter
         if (report.FinalDesign is not null)
         {
             md.AppendLine();
-            md.AppendLine($"The best design is `final/design.v`; every candidate's code and judge reports are under `candidates/`.");
+            md.AppendLine($"The best design is `final/{Path.GetFileName(report.FinalDesign)}`; every candidate's code and judge reports are under `candidates/`.");
         }
         return md.ToString();
     }
@@ -84,11 +85,11 @@ public static class ReportWriter
     private static string Word(Assurance? assurance) => assurance is { } a ? AssuranceText.Word(a) : "proven";
 
     // How a pass was shown, in a table cell: the proof, the bound, or why there was no formal result.
-    private static string ShownBy(CandidateRow row) => row.Verdict != Verdict.Pass ? row.Formal.ToString().ToLowerInvariant() : row.Assurance switch
+    private static string ShownBy(CandidateRow row) => row.Verdict != Verdict.Pass ? row.Formal : row.Assurance switch
     {
         Assurance.Proven => "proof",
         Assurance.Bounded => row.FormalBound is { } bound ? $"bounded check, {bound} cycles" : "bounded check",
-        _ => $"simulation only (formal {row.Formal.ToString().ToLowerInvariant()})",
+        _ => $"simulation only (formal {row.Formal})",
     };
 
     private static string Number(double? value) => value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "";

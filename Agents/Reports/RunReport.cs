@@ -1,5 +1,7 @@
 using HwForge.Agents.Design;
 using HwForge.Tools.Judge;
+using HwForge.Tools.Reward;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Agents.Reports;
 
@@ -38,6 +40,12 @@ public sealed record RunReport
 
     public string? Request { get; init; }
 
+    /// <summary>The target the designs are written for (<c>rtl</c>).</summary>
+    public string Target { get; init; } = TargetRegistry.DefaultName;
+
+    /// <summary>What the designs were compared on, with units: the target's objectives.</summary>
+    public IReadOnlyList<Objective> Objectives { get; init; } = [];
+
     public required string Top { get; init; }
 
     public required string Description { get; init; }
@@ -56,7 +64,8 @@ public sealed record RunReport
 
     public IReadOnlyDictionary<string, string>? Parameters { get; init; }
 
-    public PpaSummary? BaselinePpa { get; init; }
+    /// <summary>What the reference measured: the baseline improvements are relative to.</summary>
+    public TargetMeasurement? Baseline { get; init; }
 
     public CandidateRow? Best { get; init; }
 
@@ -65,7 +74,7 @@ public sealed record RunReport
     /// <summary>Ids of the passing candidates (proven or not) no other passing candidate beats on every objective.</summary>
     public required IReadOnlyList<string> ParetoFrontier { get; init; }
 
-    /// <summary>Path of the best design's Verilog, inside the run folder.</summary>
+    /// <summary>Path of the best design's main file, inside the run folder.</summary>
     public string? FinalDesign { get; init; }
 
     public int LlmCalls { get; init; }
@@ -86,10 +95,10 @@ public sealed record CandidateRow(
     string? Parameters,
     Verdict Verdict,
     FailureClass FailureClass,
-    FormalStatus Formal,
+    string Formal,
     int? FormalBound,
     Assurance Assurance,
-    PpaSummary? Ppa,
+    TargetMeasurement? Measurement,
     double Reward,
     bool OnFrontier,
     string Summary);

@@ -3,6 +3,8 @@ using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
 using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
+using HwForge.Tools.Targets;
+using System.Globalization;
 
 namespace HwForge.Agents.Reports;
 
@@ -12,22 +14,22 @@ namespace HwForge.Agents.Reports;
 /// </summary>
 public static class RunReportBuilder
 {
-    public static RunReport Build(RunFolder run, string strategy, DesignSpec spec, PpaSummary? referencePpa,
+    public static RunReport Build(RunFolder run, ITarget target, string strategy, DesignSpec spec, TargetMeasurement? reference,
         IReadOnlyList<JudgedCandidate> history, BudgetTracker budget, string? stopReason)
     {
         var passed = history.Where(h => h.Outcome.Passed).ToList();
-        var frontier = ParetoFrontier.Of(passed.Where(v => v.Outcome.Ppa is not null).ToList(), v => v.Outcome.Ppa!.ToMetrics())
+        var frontier = ParetoFrontier.Of(passed.Where(v => v.Outcome.Measurement is not null).ToList(), v => v.Outcome.Metrics)
             .Select(v => v.Proposal.Id).ToHashSet();
         // Every passing candidate is scored against one baseline here, even if some were judged before the
-        // baseline was known (a C++ reference has no PPA, so the first passing candidate becomes it).
-        var baseline = referencePpa?.ToMetrics() ?? passed.Select(v => v.Outcome.Ppa?.ToMetrics()).FirstOrDefault(m => m is not null) ?? PpaMetrics.Unmeasured;
+        // baseline was known (a C++ reference has no measurement, so the first passing candidate becomes it).
+        var baseline = reference?.Metrics ?? passed.Select(v => v.Outcome.Measurement?.Metrics).FirstOrDefault(m => m is not null) ?? PpaMetrics.Unmeasured;
         var rescored = history.Select(h => h with { Outcome = h.Outcome.ScoredAgainst(baseline, run.Options.Objectives) }).ToList();
         var rows = rescored.Select(h => Row(h, frontier.Contains(h.Proposal.Id))).ToList();
         // The reward ranks every proven design above every unproven one, so the best is proven whenever one is.
         var best = RewardRanking.Best(rescored.Where(h => h.Outcome.Passed), h => Reward(h.Outcome));
         var bestOutcome = best?.Candidate.Outcome;
         var bestRow = best is null ? null : rows.Single(r => r.Id == best.Candidate.Proposal.Id);
-        var finalDesign = best is null ? null : Path.Combine(run.Path, "final", "design.v");
+        var finalDesign = best?.Candidate.Proposal.Design.Files.FirstOrDefault() is { } main ? Path.Combine(run.Path, "final", main.FileName) : null;
         var accept = run.Options.Accept;
         var status = bestOutcome is null ? RunStatus.NotVerified : bestOutcome.Verified ? RunStatus.Verified : RunStatus.NotProven;
         var accepted = bestOutcome is not null && (bestOutcome.Verified || (accept is { } level && bestOutcome.Assurance >= level));
@@ -43,20 +45,22 @@ public static class RunReportBuilder
             Headline = Headline(bestRow, bestOutcome, history.Count, passed, accept, accepted, stopReason),
             Strategy = strategy,
             Request = run.Options.Request,
+            Target = target.Name,
+            Objectives = target.Objectives,
             Top = spec.Top,
             Description = spec.Description,
             ReferenceOrigin = spec.ReferenceOrigin,
             VerifiedAgainst = spec.ReferenceOrigin switch
             {
-                ReferenceOrigin.User => "your reference" + (spec.ReferenceModel is not null ? " (a C++ golden model)" : ""),
+                ReferenceOrigin.User => "your reference" + (spec.Reference.Model is not null ? " (a C++ golden model)" : ""),
                 ReferenceOrigin.Catalog => "the catalog's behavioural reference for this generator (same function, written independently of the structure)",
-                _ => "a reference the Architect (an LLM) wrote from your request: review spec/reference.v before trusting the result",
+                _ => $"a reference the Architect (an LLM) wrote from your request: review {ReferenceFiles(spec)} before trusting the result",
             },
             ReferenceNeedsReview = spec.ReferenceOrigin == ReferenceOrigin.Architect,
             Assumptions = spec.Assumptions,
             Family = spec.Family,
             Parameters = spec.Parameters,
-            BaselinePpa = referencePpa,
+            Baseline = reference,
             Best = bestRow,
             Candidates = rows,
             ParetoFrontier = [.. rows.Where(r => r.OnFrontier).Select(r => r.Id)],
@@ -68,15 +72,15 @@ public static class RunReportBuilder
         };
     }
 
-    public static string Describe(PpaSummary? ppa) => ppa is null
-        ? "PPA not measured"
-        : string.Join(", ", new[]
-        {
-            ppa.AreaUm2 is { } area ? $"{area:0.#} µm²" : null,
-            ppa.Cells is { } cells ? $"{cells} cells" : null,
-            ppa.CriticalPathNs is { } delay ? $"{delay:0.###} ns critical path" : null,
-            ppa.PowerMw is { } power ? $"{power:0.###} mW" : null,
-        }.Where(p => p is not null));
+    /// <summary>The figures of a measurement in a line: each objective and detail with its unit.</summary>
+    public static string Describe(TargetMeasurement? measurement) => measurement is null
+        ? "not measured"
+        : string.Join(", ", measurement.Metrics.Values.Concat(measurement.Details)
+            .Select(p => FormattableString.Invariant($"{p.Key} {p.Value:0.###}{(measurement.Units.TryGetValue(p.Key, out var unit) && unit != p.Key ? " " + unit : "")}")));
+
+    /// <summary>Where the reference is in the run folder, for a person to review.</summary>
+    public static string ReferenceFiles(DesignSpec spec) => string.Join(", ",
+        (spec.Reference.Design?.Files.Select(f => f.FileName) ?? [spec.Reference.Model?.Source.FileName ?? "the reference"]).Select(f => $"spec/{f}"));
 
     private static RewardResult Reward(CandidateOutcome outcome) =>
         new(outcome.Reward, outcome.Tier, 0, [], outcome.RewardExplanation);
@@ -90,10 +94,10 @@ public static class RunReportBuilder
         var counts = $"reward {best.Reward:0.###}, {proven} of {candidates} candidates proven"
             + (passed.Count > proven ? $", {passed.Count - proven} more with no difference found but not proven" : "");
         if (outcome.Verified)
-            return $"{best.Id} is verified: {Shown(outcome)}; {Describe(best.Ppa)} ({counts})";
+            return $"{best.Id} is verified: {Shown(outcome)}; {Describe(best.Measurement)} ({counts})";
         var word = AssuranceText.Word(outcome.Assurance);
         var acceptance = accepted ? $"; accepted as {word} (--accept {AssuranceText.Word(accept!.Value)}): not proven" : "";
-        return $"{best.Id}: no difference found, NOT PROVEN ({word}): {Shown(outcome)}{acceptance}; {Describe(best.Ppa)} ({counts})";
+        return $"{best.Id}: no difference found, NOT PROVEN ({word}): {Shown(outcome)}{acceptance}; {Describe(best.Measurement)} ({counts})";
     }
 
     // An outcome recorded before assurance existed has no words of its own; its summary says what the judge saw.
@@ -102,6 +106,6 @@ public static class RunReportBuilder
     private static CandidateRow Row(JudgedCandidate h, bool onFrontier) => new(
         h.Proposal.Id, h.Proposal.Origin, h.Proposal.ParentId,
         h.Proposal.Parameters is null ? null : string.Join(", ", h.Proposal.Parameters.Select(p => $"{p.Key}={p.Value}")),
-        h.Outcome.Verdict, h.Outcome.FailureClass, h.Outcome.Formal, h.Outcome.FormalBound, h.Outcome.Assurance, h.Outcome.Ppa, h.Outcome.Reward,
+        h.Outcome.Verdict, h.Outcome.FailureClass, h.Outcome.Formal, h.Outcome.FormalBound, h.Outcome.Assurance, h.Outcome.Measurement, h.Outcome.Reward,
         onFrontier, h.Outcome.Passed ? h.Outcome.RewardExplanation : h.Outcome.Summary);
 }

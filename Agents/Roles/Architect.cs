@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HwForge.Agents.Design;
+using HwForge.Tools.Targets;
 using Microsoft.Extensions.AI;
 
 namespace HwForge.Agents.Roles;
@@ -8,7 +9,7 @@ namespace HwForge.Agents.Roles;
 /// Turns a request into a spec and a behavioural reference. A model wrote that reference, so the spec says
 /// so (<see cref="ReferenceOrigin.Architect"/>) and the report asks a person to review it.
 /// </summary>
-public sealed class Architect(RoleCall call, IPromptKnowledge? knowledge)
+public sealed class Architect(RoleCall call, ITarget target, IPromptKnowledge? knowledge)
 {
     private const int Attempts = 2;
 
@@ -20,33 +21,33 @@ public sealed class Architect(RoleCall call, IPromptKnowledge? knowledge)
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             var prompt = problem is null ? user : $"{user}\n\nYour previous answer could not be used: {problem}. Answer again in the required form.";
-            var answer = await call.AskAsync("architect", "spec", PromptLibrary.Get("architect"), prompt, new ChatOptions { Temperature = 0.2f }, [], cancellation);
-            (var spec, problem) = Parse(answer, request);
+            var answer = await call.AskAsync("architect", "spec", target.Prompts.System("architect"), prompt, new ChatOptions { Temperature = 0.2f }, [], cancellation);
+            (var spec, problem) = Parse(target, answer, request);
             if (spec is not null) return spec;
         }
         throw new LlmAnswerException($"the Architect's answer could not be used twice ({problem}); try another model, or give a spec file with your own reference (--spec)");
     }
 
-    internal static (DesignSpec? Spec, string? Problem) Parse(string answer, string request)
+    internal static (DesignSpec? Spec, string? Problem) Parse(ITarget target, string answer, string request)
     {
         var json = CodeBlocks.Json(answer);
-        var verilog = CodeBlocks.Verilog(answer);
         if (json is null) return (null, "no ```json block with the spec");
-        if (verilog is null) return (null, "no ```verilog block with the reference module");
         try
         {
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
-            var top = root.TryGetProperty("top", out var t) ? t.GetString() : null;
+            var top = root.TryGetProperty("top", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             if (string.IsNullOrWhiteSpace(top)) return (null, "the spec has no \"top\"");
-            if (CodeBlocks.ModuleName(verilog) != top) return (null, $"the reference module is not named \"{top}\"");
+            var reference = target.ReadAnswer(answer, top);
+            if (reference.Design is not { } design) return (null, $"no reference: {reference.Problem}");
+            if (target.TopOf(design) is { } declared && declared != top) return (null, $"the reference's top is not named \"{top}\"");
             return (new DesignSpec
             {
+                Target = target.Name,
                 Top = top,
-                Description = root.TryGetProperty("description", out var d) ? d.GetString() ?? request : request,
+                Description = root.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() ?? request : request,
                 ReferenceOrigin = ReferenceOrigin.Architect,
-                ReferenceTop = top,
-                ReferenceVerilog = verilog,
+                Reference = DesignReference.Of(design with { Files = [.. design.Files.Select(f => f with { Path = "reference" + Path.GetExtension(f.Path) })] }),
                 Clock = Optional(root, "clock"),
                 Reset = Optional(root, "reset"),
                 ResetActiveLow = root.TryGetProperty("reset_active_low", out var low) && low.ValueKind is JsonValueKind.True or JsonValueKind.False ? low.GetBoolean() : null,

@@ -2,44 +2,48 @@ using System.Globalization;
 using System.Text;
 using HwForge.Agents.Design;
 using HwForge.Tools.Reward;
+using HwForge.Tools.Targets;
 using Microsoft.Extensions.AI;
 
 namespace HwForge.Agents.Roles;
 
 /// <summary>
-/// Reads the PPA of the candidates that passed and proposes micro-architectural changes toward the objectives.
+/// Reads the measurements of the candidates that passed and proposes micro-architectural changes toward the objectives.
 /// Its proposals are judged like any other; only passing improvements can win, and a proven one beats any unproven one.
 /// </summary>
-public sealed class Optimizer(RoleCall call, IPromptKnowledge? knowledge, IReadOnlyList<AIFunction> tools)
+public sealed class Optimizer(RoleCall call, ITarget target, IPromptKnowledge? knowledge, IReadOnlyList<AIFunction> tools)
 {
     public async Task<CandidateProposal?> ProposeAsync(DesignSpec spec, IReadOnlyList<JudgedCandidate> history, ObjectiveWeights weights,
-        double clockPeriodNs, string id, int index, CancellationToken cancellation)
+        string id, int index, CancellationToken cancellation)
     {
         var passed = history.Where(h => h.Outcome.Passed).OrderByDescending(h => h.Outcome.Reward).ToList();
         if (passed.Count == 0) return null;
         var best = passed[0];
         var goal = Goal(weights);
         var context = knowledge is null ? "" : await knowledge.RetrieveAsync($"reduce {goal} {spec.Description}", 600, cancellation);
-        var user = new StringBuilder(SpecPrompt.Describe(spec))
-            .AppendLine(CultureInfo.InvariantCulture, $"\nObjective: lower {goal} at a {clockPeriodNs} ns clock.")
-            .AppendLine("\nCandidates that passed so far (area µm², critical path ns, power mW, reward, how it was shown):");
+        var objectives = target.Objectives;
+        var user = new StringBuilder(SpecPrompt.Describe(target, spec))
+            .AppendLine(CultureInfo.InvariantCulture, $"\nObjective: lower {goal}.")
+            .AppendLine($"\nCandidates that passed so far ({string.Join(", ", objectives.Select(o => $"{o.Description} {o.Unit}"))}, reward, how it was shown):");
         // The model is told which passes are proofs: an unproven design is no example of a verified one.
         foreach (var v in passed.Take(8))
-            user.AppendLine(FormattableString.Invariant($"- {v.Proposal.Id}: {v.Outcome.Ppa?.AreaUm2:0.#}, {v.Outcome.Ppa?.CriticalPathNs:0.###}, {v.Outcome.Ppa?.PowerMw:0.###}, {v.Outcome.Reward:0.###}, {Shown(v.Outcome)}") + (v.Proposal.Notes is { } n ? $" ({n})" : ""));
-        user.AppendLine($"\nThe best so far ({best.Proposal.Id}):\n```verilog\n{best.Proposal.Verilog.TrimEnd()}\n```");
+            user.AppendLine(FormattableString.Invariant($"- {v.Proposal.Id}: {string.Join(", ", objectives.Select(o => Figure(v.Outcome.Metrics[o])))}, {v.Outcome.Reward:0.###}, {Shown(v.Outcome)}") + (v.Proposal.Notes is { } n ? $" ({n})" : ""));
+        user.AppendLine($"\nThe best so far ({best.Proposal.Id}):\n{SpecPrompt.Fenced(target, best.Proposal.Design).TrimEnd()}");
         if (context.Length > 0) user.AppendLine($"\nTechniques that may apply:\n{context}");
         if (index > 0) user.AppendLine($"\nThis is proposal {index + 1} of the round: try a different change from the obvious first one.");
-        var answer = await call.AskAsync("optimizer", "optimize", PromptLibrary.Get("optimizer"), user.ToString(),
+        var answer = await call.AskAsync("optimizer", "optimize", target.Prompts.System("optimizer"), user.ToString(),
             new ChatOptions { Temperature = 0.5f + 0.2f * (index % 3) }, tools, cancellation);
-        return Coder.Proposal(id, "optimizer", spec, answer, best.Proposal.Id);
+        return Coder.Proposal(target, id, "optimizer", spec, answer, best.Proposal.Id);
     }
 
     private static string Shown(CandidateOutcome outcome) =>
         outcome.Verified ? "proven" : $"{Tools.Judge.AssuranceText.Word(outcome.Assurance)}, not proven";
 
-    private static string Goal(ObjectiveWeights weights)
+    private static string Figure(double? value) => value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "?";
+
+    private string Goal(ObjectiveWeights weights)
     {
-        var parts = new[] { ("area", weights.Area), ("delay", weights.Delay), ("power", weights.Power) }.Where(p => p.Item2 > 0).Select(p => p.Item1).ToList();
-        return parts.Count == 0 ? "area" : string.Join(" and ", parts);
+        var parts = target.Objectives.Where(o => weights[o] > 0).Select(o => o.Name).ToList();
+        return parts.Count == 0 ? target.Objectives[0].Name : string.Join(" and ", parts);
     }
 }

@@ -1,18 +1,19 @@
 using HwForge.Agents.Design;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Agents.Roles;
 
-/// <summary>The part of every Coder and Optimizer prompt that states what to build: behaviour and exact interface.</summary>
+/// <summary>The part of every Coder and Optimizer prompt that states what to build, in the target's words.</summary>
 public static class SpecPrompt
 {
-    public static string Describe(DesignSpec spec)
-    {
-        var text = $"Module: {spec.Top}\nBehaviour: {spec.Description}\n";
-        if (spec.Clock is not null) text += $"Clock: {spec.Clock}" + (spec.Reset is null ? "\n" : $", reset: {spec.Reset} ({(spec.ResetActiveLow == true ? "active low" : "active high")})\n");
-        if (spec.ReferenceVerilog is { } reference)
-            text += $"\nThe reference your design must match cycle for cycle (same ports; you may restructure the logic):\n```verilog\n{reference.TrimEnd()}\n```\n";
-        else if (spec.ReferenceModel is { } model)
-            text += $"\nThe C++ golden model your design must match cycle for cycle:\n```cpp\n{model.TrimEnd()}\n```\n";
-        return text;
-    }
+    public static string Describe(ITarget target, DesignSpec spec) =>
+        target.Prompts.Task(spec.Top, spec.Description, spec.Hints, spec.Reference);
+
+    /// <summary>A design shown back to the model, fenced in its language.</summary>
+    public static string Fenced(ITarget target, DesignArtifact design) => design.Files.Count == 0
+        ? "(the answer held no design)\n"
+        : string.Concat(design.Files.Select(f => $"```{Fence(target, f.FileName)}\n{f.Text.TrimEnd()}\n```\n"));
+
+    private static string Fence(ITarget target, string fileName) =>
+        (target.FileKinds.FirstOrDefault(k => fileName.EndsWith(k.Extension, StringComparison.OrdinalIgnoreCase)) ?? target.FileKinds[0]).Fence;
 }

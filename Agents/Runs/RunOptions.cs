@@ -1,6 +1,8 @@
 using HwForge.Agents.Design;
 using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
+using HwForge.Tools.Targets;
+using System.Globalization;
 
 namespace HwForge.Agents.Runs;
 
@@ -27,6 +29,9 @@ public sealed record RunOptions
     public string? SpecPath { get; init; }
 
     public DesignMode Mode { get; init; } = DesignMode.Offline;
+
+    /// <summary>The target designs are written for: a spec file's <c>target</c>, else <c>rtl</c>.</summary>
+    public string Target { get; init; } = TargetRegistry.DefaultName;
 
     public string? LlmEndpoint { get; init; }
 
@@ -65,6 +70,19 @@ public sealed record RunOptions
     public Assurance? Accept { get; init; }
 
     public DateTimeOffset Created { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>What the target is asked to do: the seed and its own options, by the names the target declares.</summary>
+    public TargetJob TargetJob() => new()
+    {
+        Seed = Seed,
+        Options = new Dictionary<string, string>
+        {
+            ["cycles"] = Cycles.ToString(CultureInfo.InvariantCulture),
+            ["formal"] = Formal.ToString().ToLowerInvariant(),
+            ["liberty"] = Liberty,
+            ["clock_period"] = ClockPeriodNs.ToString(CultureInfo.InvariantCulture),
+        },
+    };
 
     /// <summary>Checks the numbers a user typed, with a message naming the flag.</summary>
     public RunOptions Validated()

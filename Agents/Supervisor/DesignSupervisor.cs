@@ -27,7 +27,7 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
             Data = RunJson.ToElement(new { mode = options.Mode, strategy = strategy.Description, request = options.Request }),
         });
         var budget = new BudgetTracker(options.Budget, run.Events.Events);
-        var context = new RunContext(run, budget);
+        var context = new RunContext(run, budget, judge.Target);
         var ids = new CandidateIds();
         var history = new List<JudgedCandidate>();
         string? stopReason = null;
@@ -42,7 +42,7 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
             // 2. The reference's PPA is the baseline improvements are measured against.
             await StageAsync(run, "baseline", "measuring the reference's PPA as the baseline");
             var referencePpa = await run.Journal.RunAsync("baseline", c => judge.MeasureReferenceAsync(spec, c), cancellation);
-            var baseline = new Baseline(referencePpa?.ToMetrics());
+            var baseline = new Baseline(referencePpa?.Metrics);
 
             // 3. N first candidates, judged.
             await StageAsync(run, "generate", $"generating {options.Candidates} candidate(s)");
@@ -92,7 +92,7 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
 
             // 6. The report: the best design with its assurance, the frontier, and what it was checked against.
             await StageAsync(run, "report", "writing the report");
-            var report = RunReportBuilder.Build(run, strategy.Description, spec, referencePpa, history, budget, stopReason);
+            var report = RunReportBuilder.Build(run, judge.Target, strategy.Description, spec, referencePpa, history, budget, stopReason);
             ReportWriter.Write(run, report, spec, history);
             await RecordExperienceAsync(run, spec, history, cancellation);
             await run.AppendAsync(new RunEvent
@@ -146,9 +146,14 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
 
     private static async Task<CandidateProposal> RecordProposalAsync(RunFolder run, CandidateProposal proposal)
     {
-        run.Write(Path.Combine("candidates", proposal.Id, "design.v"), proposal.Verilog);
-        if (proposal.ReferenceVerilog is { } reference) run.Write(Path.Combine("candidates", proposal.Id, "reference.v"), reference);
-        run.WriteJson(Path.Combine("candidates", proposal.Id, "candidate.json"), proposal with { Verilog = "(design.v)", ReferenceVerilog = null });
+        var folder = Path.Combine("candidates", proposal.Id);
+        foreach (var file in proposal.Design.Files) run.Write(Path.Combine(folder, file.FileName), file.Text);
+        foreach (var file in proposal.Reference?.Design?.Files ?? []) run.Write(Path.Combine(folder, file.FileName), file.Text);
+        run.WriteJson(Path.Combine(folder, "candidate.json"), new
+        {
+            proposal.Id, proposal.Origin, proposal.Top, proposal.Design.Target, proposal.ParentId, proposal.Notes, proposal.Parameters,
+            files = proposal.Design.Files.Select(f => f.FileName), reference = proposal.Reference?.Design?.Files.Select(f => f.FileName),
+        });
         await run.AppendAsync(new RunEvent
         {
             Type = RunEventTypes.CandidateProposed,
@@ -156,16 +161,22 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
             Role = proposal.Origin,
             Candidate = proposal.Id,
             Message = proposal.Notes ?? $"candidate {proposal.Id}",
-            Data = RunJson.ToElement(new { proposal.Id, proposal.Origin, proposal.ParentId, proposal.Parameters, proposal.Top, lines = proposal.Verilog.Count(ch => ch == '\n') + 1 }),
+            Data = RunJson.ToElement(new { proposal.Id, proposal.Origin, proposal.ParentId, proposal.Parameters, proposal.Top, lines = proposal.Design.Files.Count == 0 ? 0 : proposal.Design.Lines }),
         });
         return proposal;
     }
 
     private static void WriteSpec(RunFolder run, DesignSpec spec)
     {
-        run.WriteJson(Path.Combine("spec", "spec.json"), spec with { ReferenceVerilog = spec.ReferenceVerilog is null ? null : "(reference.v)", ReferenceModel = spec.ReferenceModel is null ? null : "(model.cpp)" });
-        if (spec.ReferenceVerilog is { } verilog) run.Write(Path.Combine("spec", "reference.v"), verilog);
-        if (spec.ReferenceModel is { } model) run.Write(Path.Combine("spec", "model.cpp"), model);
+        run.WriteJson(Path.Combine("spec", "spec.json"), new
+        {
+            spec.Target, spec.Top, spec.Description, spec.ReferenceOrigin, referenceTop = spec.Reference.Top,
+            reference = spec.Reference.Design?.Files.Select(f => f.FileName),
+            model = spec.Reference.Model?.Source.FileName,
+            spec.Clock, spec.Reset, spec.ResetActiveLow, spec.Family, spec.Parameters, spec.PinnedParameters, spec.Assumptions,
+        });
+        foreach (var file in spec.Reference.Design?.Files ?? []) run.Write(Path.Combine("spec", file.FileName), file.Text);
+        if (spec.Reference.Model is { } model) run.Write(Path.Combine("spec", model.Source.FileName), model.Source.Text);
     }
 
     // Learning from the run is a bonus: a knowledge base that cannot be written never costs the user the run.
@@ -174,7 +185,7 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
         if (experience is null) return;
         try
         {
-            await experience.RecordAsync(run.Id, spec, history, cancellation);
+            await experience.RecordAsync(run.Id, spec, history, judge.Target.FileKinds[0].Fence, cancellation);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or System.Data.Common.DbException)
         {
@@ -185,7 +196,7 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
     private static Task<RunEvent> StageAsync(RunFolder run, string stage, string message) =>
         run.AppendAsync(new RunEvent { Type = RunEventTypes.Stage, Stage = stage, Role = "supervisor", Message = message });
 
-    /// <summary>The reference's PPA, or, when it has none (a C++ model), the first passing candidate's.</summary>
+    /// <summary>The reference's measurement, or, when it has none (a C++ model), the first passing candidate's.</summary>
     private sealed class Baseline(PpaMetrics? reference)
     {
         public PpaMetrics Metrics { get; private set; } = reference ?? PpaMetrics.Unmeasured;
@@ -193,7 +204,7 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
         public void AdoptFirstPassing(IEnumerable<JudgedCandidate> batch)
         {
             if (Metrics != PpaMetrics.Unmeasured) return;
-            if (batch.FirstOrDefault(b => b.Outcome.Passed && b.Outcome.Ppa is not null) is { } first) Metrics = first.Outcome.Ppa!.ToMetrics();
+            if (batch.FirstOrDefault(b => b.Outcome.Passed && b.Outcome.Measurement is not null) is { } first) Metrics = first.Outcome.Metrics;
         }
     }
 }

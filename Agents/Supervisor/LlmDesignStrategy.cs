@@ -1,4 +1,5 @@
 using HwForge.Agents.Design;
+using HwForge.Agents.Reports;
 using HwForge.Agents.Roles;
 using Microsoft.Extensions.AI;
 
@@ -8,7 +9,7 @@ namespace HwForge.Agents.Supervisor;
 /// Designs with an LLM: the Architect writes the spec and reference (unless the user gave one), the Coder
 /// writes and repairs candidates from the judge's feedback, and the Optimizer proposes PPA improvements.
 /// </summary>
-public sealed class LlmDesignStrategy(IChatClient chat, string description, IPromptKnowledge? knowledge, IReadOnlyList<AIFunction> tools) : IDesignStrategy
+public sealed class LlmDesignStrategy(IChatClient chat, string description, IPromptKnowledge? knowledge) : IDesignStrategy
 {
     public string Description => description;
 
@@ -17,18 +18,18 @@ public sealed class LlmDesignStrategy(IChatClient chat, string description, IPro
         if (context.Options.Spec is { HasUserReference: true } given)
         {
             await context.SayAsync("architect", "spec", "the spec file gives the reference; no Architect needed");
-            return given.ToUserSpec();
+            return given.ToUserSpec() with { Target = context.Target.Name };
         }
         var request = context.Options.Request ?? context.Options.Spec?.Request
             ?? throw new ArgumentException("nothing to design: give a request, or a spec file with 'request' or a reference");
-        var spec = await new Architect(Call(context), knowledge).WriteSpecAsync(request, cancellation);
-        await context.SayAsync("architect", "spec", $"spec for **{spec.Top}**: {spec.Description}\n\nThe reference was written by the model: review `spec/reference.v`.");
+        var spec = await new Architect(Call(context), context.Target, knowledge).WriteSpecAsync(request, cancellation);
+        await context.SayAsync("architect", "spec", $"spec for **{spec.Top}**: {spec.Description}\n\nThe reference was written by the model: review {string.Join(", ", RunReportBuilder.ReferenceFiles(spec).Split(", ").Select(f => $"`{f}`"))}.");
         return spec;
     }
 
     public async Task<IReadOnlyList<CandidateProposal>> ProposeAsync(RunContext context, DesignSpec spec, IReadOnlyList<string> ids, CancellationToken cancellation)
     {
-        var coder = new Coder(Call(context), knowledge, tools);
+        var coder = new Coder(Call(context), context.Target, knowledge, Tools(context));
         var proposals = new List<CandidateProposal>();
         for (var i = 0; i < ids.Count; i++)
         {
@@ -39,21 +40,23 @@ public sealed class LlmDesignStrategy(IChatClient chat, string description, IPro
     }
 
     public async Task<CandidateProposal?> RepairAsync(RunContext context, DesignSpec spec, JudgedCandidate failed, string id, CancellationToken cancellation) =>
-        await new Coder(Call(context), knowledge, tools).RepairAsync(spec, failed, id, cancellation);
+        await new Coder(Call(context), context.Target, knowledge, Tools(context)).RepairAsync(spec, failed, id, cancellation);
 
     public async Task<IReadOnlyList<CandidateProposal>> OptimizeAsync(RunContext context, DesignSpec spec, IReadOnlyList<JudgedCandidate> history,
         int round, IReadOnlyList<string> ids, CancellationToken cancellation)
     {
-        var optimizer = new Optimizer(Call(context), knowledge, tools);
+        var optimizer = new Optimizer(Call(context), context.Target, knowledge, Tools(context));
         var proposals = new List<CandidateProposal>();
         for (var i = 0; i < ids.Count; i++)
         {
             if (context.Budget.Exhausted() is not null) break;
-            if (await optimizer.ProposeAsync(spec, history, context.Options.Objectives, context.Options.ClockPeriodNs, ids[i], i, cancellation) is { } proposal)
+            if (await optimizer.ProposeAsync(spec, history, context.Options.Objectives, ids[i], i, cancellation) is { } proposal)
                 proposals.Add(proposal);
         }
         return proposals;
     }
 
     private RoleCall Call(RunContext context) => new(chat, context);
+
+    private IReadOnlyList<AIFunction> Tools(RunContext context) => new DesignTools(context.Target, knowledge).All();
 }

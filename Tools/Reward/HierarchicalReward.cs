@@ -80,7 +80,7 @@ public static class HierarchicalReward
         if (weighted.Count == 0)
             return Invariant($"{check}, no weighted metric comparable with the baseline: reward {reward:0.###}");
 
-        var parts = string.Join(", ", weighted.Select(g => Invariant($"{g.Objective.ToString().ToLowerInvariant()} {g.Relative:+0.#%;-0.#%;0%}")));
+        var parts = string.Join(", ", weighted.Select(g => Invariant($"{g.Objective.Name} {g.Relative:+0.#%;-0.#%;0%}")));
         var clamped = counted != improvement.Total ? Invariant($", clamped to {counted:+0.#%;-0.#%}") : "";
         return Invariant($"{check}, improvement {improvement.Total:+0.#%;-0.#%;0%} ({parts}){clamped}: reward {reward:0.###}");
     }

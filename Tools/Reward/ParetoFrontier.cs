@@ -7,7 +7,7 @@ public sealed record ParetoMark<T>(T Candidate, int? DominatedBy)
 }
 
 /// <summary>
-/// The non-dominated trade-offs among candidates' (area, delay, power). Missing metrics are not comparable:
+/// The non-dominated trade-offs among candidates' measured objectives (area, delay, power for RTL). Missing metrics are not comparable:
 /// two candidates are compared only on the metrics both have, and not at all if they share none.
 /// </summary>
 public static class ParetoFrontier
@@ -19,9 +19,9 @@ public static class ParetoFrontier
     public static bool Dominates(PpaMetrics a, PpaMetrics b)
     {
         var strictlyBetter = false;
-        foreach (var objective in Enum.GetValues<Objective>())
+        foreach (var (objective, mine) in a.Values)
         {
-            if (a[objective] is not { } mine || b[objective] is not { } theirs)
+            if (b[objective] is not { } theirs)
                 continue;
             if (mine > theirs)
                 return false;

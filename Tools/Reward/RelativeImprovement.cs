@@ -13,7 +13,8 @@ public sealed record ImprovementBreakdown(double Total, IReadOnlyList<ObjectiveG
 }
 
 /// <summary>
-/// improvement = Σ_i w_i × (baseline_i − value_i) / baseline_i over area, delay and power, where an objective
+/// improvement = Σ_i w_i × (baseline_i − value_i) / baseline_i over the objectives measured (area, delay and power
+/// for RTL; a target's own otherwise), where an objective
 /// counts only if it is measured on both sides and its baseline is &gt; 0, and the weights of the objectives that
 /// count are normalised to sum to 1. No counting objective (or all of their weights zero) → improvement 0.
 /// </summary>
@@ -23,8 +24,9 @@ public static class RelativeImprovement
     {
         // Relative change needs a positive denominator; a zero or negative baseline is a measurement we cannot
         // scale by, so that objective leaves and the others share its weight rather than dividing by zero.
-        var comparable = Enum.GetValues<Objective>()
-            .Where(o => candidate[o] is not null && baseline[o] is > 0)
+        var comparable = candidate.Values.Keys
+            .Where(name => baseline[name] is > 0)
+            .Select(Objective.Named)
             .ToList();
 
         var weightSum = comparable.Sum(o => weights[o]);

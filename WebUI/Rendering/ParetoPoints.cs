@@ -1,18 +1,18 @@
 namespace HwForge.WebUI.Rendering;
 
-/// <summary>A verified candidate on the area/delay plane.</summary>
-public sealed record ParetoPoint(string Id, double Area, double Delay, bool OnFrontier);
+/// <summary>A verified candidate on the plane of two objectives: <see cref="Y"/> up, <see cref="X"/> across (area and delay for RTL).</summary>
+public sealed record ParetoPoint(string Id, double Y, double X, bool OnFrontier);
 
 public static class ParetoPoints
 {
     /// <summary>
-    /// Marks the points no other point beats on both area and delay (at least as good on both, better on one).
-    /// The report's frontier also weighs power; the plot shows the two axes it draws, so it computes its own.
+    /// Marks the points no other point beats on both axes (at least as good on both, better on one; lower is better).
+    /// The report's frontier weighs every objective; the plot shows the two axes it draws, so it computes its own.
     /// </summary>
-    public static IReadOnlyList<ParetoPoint> Of(IEnumerable<(string Id, double Area, double Delay)> points)
+    public static IReadOnlyList<ParetoPoint> Of(IEnumerable<(string Id, double Y, double X)> points)
     {
         var all = points.ToList();
-        return [.. all.Select(p => new ParetoPoint(p.Id, p.Area, p.Delay,
-            !all.Any(q => q.Area <= p.Area && q.Delay <= p.Delay && (q.Area < p.Area || q.Delay < p.Delay))))];
+        return [.. all.Select(p => new ParetoPoint(p.Id, p.Y, p.X,
+            !all.Any(q => q.Y <= p.Y && q.X <= p.X && (q.Y < p.Y || q.X < p.X))))];
     }
 }

@@ -5,10 +5,10 @@ namespace HwForge.WebUI.Runs;
 /// <summary>One lint or compile message on a candidate, as the verifier reported it.</summary>
 public sealed record LintMessage(int Line, int Column, string Severity, string Code, string Message);
 
-/// <summary>What a candidate's folder holds for the page: its Verilog, lint messages and timing path.</summary>
-public sealed record CandidateFiles(string? Verilog, IReadOnlyList<LintMessage> Lint, string? CriticalPath, int? LogicDepth)
+/// <summary>What a candidate's folder holds for the page: its main file (name and code), lint messages and timing path.</summary>
+public sealed record CandidateFiles(string? FileName, string? Code, IReadOnlyList<LintMessage> Lint, string? CriticalPath, int? LogicDepth)
 {
-    public static CandidateFiles None { get; } = new(null, [], null, null);
+    public static CandidateFiles None { get; } = new(null, null, [], null, null);
 }
 
 /// <summary>Reads a run folder's candidate files; a file not (yet) there is simply absent.</summary>
@@ -17,7 +17,11 @@ public static class RunFiles
     public static CandidateFiles Candidate(string runPath, string candidateId)
     {
         var folder = Path.Combine(runPath, "candidates", candidateId);
-        var verilog = ReadText(Path.Combine(folder, "design.v"));
+        // candidate.json names the design's files; the first is its main one.
+        var fileName = ReadJson(Path.Combine(folder, "candidate.json")) is { } candidate && candidate.TryGetProperty("files", out var files)
+            && files.ValueKind == JsonValueKind.Array && files.GetArrayLength() > 0 && files[0].ValueKind == JsonValueKind.String
+            ? Path.GetFileName(files[0].GetString()!) : null;
+        var code = fileName is null ? null : ReadText(Path.Combine(folder, fileName));
         var lint = new List<LintMessage>();
         if (ReadJson(Path.Combine(folder, "verify.json")) is { } verify && verify.TryGetProperty("diagnostics", out var diagnostics)
             && diagnostics.ValueKind == JsonValueKind.Array)
@@ -32,7 +36,7 @@ public static class RunFiles
             if (Str(ppa, "criticalPathFrom") is { } from && Str(ppa, "criticalPathTo") is { } to) path = $"{from} → {to}";
             depth = Int(ppa, "logicDepth");
         }
-        return new CandidateFiles(verilog, lint, path, depth);
+        return new CandidateFiles(fileName, code, lint, path, depth);
     }
 
     private static string? ReadText(string path)

@@ -1,3 +1,5 @@
+using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl;
 using System.Globalization;
 using System.Text;
 using HwForge.Agents.Design;
@@ -56,10 +58,10 @@ public static class SearchRegret
     {
         var options = new RunOptions { Request = request, Objectives = ObjectiveWeights.Equal };
         await using var run = RunFolder.Create(Path.Combine(home.Runs, Guid.NewGuid().ToString("N")), options);
-        var judge = new CandidateJudge(host, versions, options);
+        var judge = new CandidateJudge(new RtlTarget(host, versions), options);
         var defaults = space.Generator.Generate(space.Fixed);
-        var spec = new DesignSpec { Top = defaults.Top, Description = request, ReferenceOrigin = ReferenceOrigin.Catalog, ReferenceTop = defaults.ReferenceTop, ReferenceVerilog = defaults.ReferenceVerilog };
-        var baseline = (await judge.MeasureReferenceAsync(spec, default))?.ToMetrics() ?? PpaMetrics.Unmeasured;
+        var spec = new DesignSpec { Top = defaults.Top, Description = request, ReferenceOrigin = ReferenceOrigin.Catalog, Reference = Reference(defaults) };
+        var baseline = (await judge.MeasureReferenceAsync(spec, default))?.Metrics ?? PpaMetrics.Unmeasured;
         var table = new Dictionary<KernelParameters, CandidateOutcome>();
         var n = 0;
         foreach (var point in space.All())
@@ -67,8 +69,8 @@ public static class SearchRegret
             if (space.TryGenerate(point) is not { } design) continue;
             var proposal = new CandidateProposal
             {
-                Id = $"p{++n:000}", Origin = "sweep", Top = design.Top, Verilog = design.Verilog,
-                ReferenceTop = design.ReferenceTop, ReferenceVerilog = design.ReferenceVerilog,
+                Id = $"p{++n:000}", Origin = "sweep", Design = DesignArtifact.Single("rtl", design.Top, "design.v", design.Verilog),
+                Reference = Reference(design),
             };
             var outcome = await judge.JudgeAsync(spec, proposal, baseline, run, default);
             table[point] = outcome;
@@ -76,6 +78,9 @@ public static class SearchRegret
         }
         return (table, baseline);
     }
+
+    private static DesignReference Reference(GeneratedDesign design) =>
+        DesignReference.Of(DesignArtifact.Single("rtl", design.ReferenceTop, "reference.v", design.ReferenceVerilog));
 
     private static string Row(string request, string objective, ParameterSpace space, Dictionary<string, SearchObservation> table)
     {

@@ -20,7 +20,7 @@ public sealed class ComponentTests : IAsyncDisposable
 
     private static RunSnapshot Finished(bool active = false) => new("run-1", RunState.From(SampleRun.Events()), active, new Dictionary<string, CandidateFiles>
     {
-        ["c001"] = new("module adder(input [7:0] a); // ok\nendmodule\n", [new LintMessage(1, 8, "warning", "UNUSED", "Signal is not used: 'a'")], "a[0] → sum[7]", 7),
+        ["c001"] = new("design.v", "module adder(input [7:0] a); // ok\nendmodule\n", [new LintMessage(1, 8, "warning", "UNUSED", "Signal is not used: 'a'")], "a[0] → sum[7]", 7),
         ["c002"] = CandidateFiles.None,
     });
 

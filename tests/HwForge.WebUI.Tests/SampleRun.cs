@@ -32,7 +32,7 @@ internal static class SampleRun
     public static CandidateOutcome Verified(string id, double area, double delay) => new()
     {
         Id = id, Verdict = Verdict.Pass, FailureClass = FailureClass.None, Summary = "matches the reference; formally proven equivalent",
-        Formal = FormalStatus.Proven, Assurance = Assurance.Proven, Ppa = new PpaSummary(area, 40, delay, 1000 / delay, 0.363, "osu018", null),
+        Formal = "proven", Assurance = Assurance.Proven, Measurement = HwForge.Tools.Targets.Rtl.RtlTarget.Figures(area, 40, delay, 1000 / delay, 0.363, "osu018"),
         Reward = 1.02, Tier = RewardTier.Verified, RewardExplanation = "verified (proven)",
     };
 

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Components;
 
 namespace HwForge.WebUI.Components.Run;
 
-/// <summary>An inline SVG of the verified candidates' area against delay, the frontier points marked and joined.</summary>
+/// <summary>
+/// An inline SVG of the verified candidates' first objective against their second (area against delay for RTL),
+/// the frontier points marked and joined. The axes come from the measurements themselves, so any target plots.
+/// </summary>
 public partial class ParetoPlot
 {
     private const int W = 520, H = 300, L = 64, R = 24, T = 16, B = 40;
@@ -15,16 +18,24 @@ public partial class ParetoPlot
     private IReadOnlyList<ParetoPoint> _points = [];
     private List<ParetoPoint> _frontier = [];
     private double _minArea, _maxArea, _minDelay, _maxDelay;
+    private string _yName = "", _xName = "", _yUnit = "", _xUnit = "";
 
     protected override void OnParametersSet()
     {
-        _points = ParetoPoints.Of(Candidates
-            .Where(c => c.Outcome is { Verified: true, Ppa: { AreaUm2: not null, CriticalPathNs: not null } })
-            .Select(c => (c.Id, c.Outcome!.Ppa!.AreaUm2!.Value, c.Outcome.Ppa.CriticalPathNs!.Value)));
-        _frontier = [.. _points.Where(p => p.OnFrontier).OrderBy(p => p.Delay)];
+        _points = [];
+        var measured = Candidates.Where(c => c.Outcome is { Verified: true, Measurement: not null }).ToList();
+        var first = measured.Select(c => c.Outcome!.Measurement!).FirstOrDefault(m => m.Metrics.Values.Count >= 2);
+        if (first is null) return;
+        (_yName, _xName) = (first.Metrics.Values.Keys.First(), first.Metrics.Values.Keys.Skip(1).First());
+        _yUnit = first.Units.GetValueOrDefault(_yName, "");
+        _xUnit = first.Units.GetValueOrDefault(_xName, "");
+        _points = ParetoPoints.Of(measured
+            .Where(c => c.Outcome!.Metrics[_yName] is not null && c.Outcome.Metrics[_xName] is not null)
+            .Select(c => (c.Id, c.Outcome!.Metrics[_yName]!.Value, c.Outcome.Metrics[_xName]!.Value)));
+        _frontier = [.. _points.Where(p => p.OnFrontier).OrderBy(p => p.X)];
         if (_points.Count == 0) return;
-        (_minArea, _maxArea) = Range(_points.Select(p => p.Area));
-        (_minDelay, _maxDelay) = Range(_points.Select(p => p.Delay));
+        (_minArea, _maxArea) = Range(_points.Select(p => p.Y));
+        (_minDelay, _maxDelay) = Range(_points.Select(p => p.X));
     }
 
     // A little margin around the points, and a span even when all points share a value.
@@ -40,9 +51,11 @@ public partial class ParetoPlot
 
     private double Y(double area) => Math.Round(H - B - (area - _minArea) / (_maxArea - _minArea) * (H - T - B), 1);
 
-    private string FrontierLine => string.Join(' ', _frontier.Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.Delay)},{Y(p.Area)}")));
+    private string FrontierLine => string.Join(' ', _frontier.Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.X)},{Y(p.Y)}")));
 
-    private string Description => string.Join("; ", _points.Select(p => $"{p.Id}: {Fmt(p.Area)} µm² at {Fmt(p.Delay)} ns{(p.OnFrontier ? ", on the frontier" : "")}"));
+    private string Description => string.Join("; ", _points.Select(p => $"{p.Id}: {Fmt(p.Y)} {_yUnit} at {Fmt(p.X)} {_xUnit}{(p.OnFrontier ? ", on the frontier" : "")}"));
+
+    private static string Capital(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
 
     private static string Fmt(double v) => v.ToString(v >= 100 ? "0" : "0.###", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using HwForge.Tools.Targets;
 using HwForge.Agents.Design;
 using HwForge.Agents.Knowledge;
 using HwForge.Agents.Offline;
@@ -44,9 +45,9 @@ public sealed class ExperienceAssuranceTests : IDisposable
         await using var store = await KnowledgeStores.OpenDefaultAsync(_host.Home.Data);
         var failed = Judged("c001", "coder", null, Verdict.Fail, Assurance.None, "First mismatch at cycle 3: q = 0x4, expected 0x3 (en=0)");
         var repaired = Judged("c002", "repair", "c001", Verdict.Pass, Assurance.Bounded, "");
-        var spec = new DesignSpec { Top = "counter4", Description = "4-bit counter with enable", ReferenceOrigin = ReferenceOrigin.User };
+        var spec = new DesignSpec { Top = "counter4", Description = "4-bit counter with enable", ReferenceOrigin = ReferenceOrigin.User, Reference = DesignReference.Of(DesignArtifact.Single("rtl", "counter4", "reference.v", "module counter4; endmodule\n")) };
 
-        await new ExperienceRecorder(store).RecordAsync("run-1", spec, [failed, repaired], default);
+        await new ExperienceRecorder(store).RecordAsync("run-1", spec, [failed, repaired], "verilog", default);
 
         Assert.Empty(await store.SearchAsync("counter4 4-bit counter with enable", 5, [KnowledgeKind.VerifiedDesign]));
         var repair = Assert.Single(await store.SearchAsync("First mismatch at cycle 3 en=0", 5, [KnowledgeKind.Repair]));
@@ -82,8 +83,8 @@ public sealed class ExperienceAssuranceTests : IDisposable
         };
         var proposal = new CandidateProposal
         {
-            Id = id, Origin = origin, ParentId = parent, Top = "counter4", Notes = origin == "repair" ? "hold the count when en is low" : null,
-            Verilog = $"module counter4(input clk, input rst, input en, output reg [3:0] q); // {id}\nendmodule",
+            Id = id, Origin = origin, ParentId = parent, Notes = origin == "repair" ? "hold the count when en is low" : null,
+            Design = DesignArtifact.Single("rtl", "counter4", "design.v", $"module counter4(input clk, input rst, input en, output reg [3:0] q); // {id}\nendmodule"),
         };
         return new JudgedCandidate(proposal, outcome);
     }

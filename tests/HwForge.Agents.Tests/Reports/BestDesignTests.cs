@@ -1,3 +1,5 @@
+using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl;
 using HwForge.Agents.Design;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
@@ -15,15 +17,15 @@ public sealed class BestDesignTests : IDisposable
 {
     private readonly AgentTestHost _host = new();
 
-    private static readonly PpaSummary Reference = new(1000, 100, 2.0, 500, 1.0, "osu018", null);
+    private static readonly TargetMeasurement Reference = RtlTarget.Figures(1000, 100, 2.0, 500, 1.0, "osu018");
 
     [Fact]
     public async Task A_proven_design_is_the_best_even_when_an_unproven_one_is_far_smaller_and_faster()
     {
         var report = await Build(
-            Judged("c001", Assurance.Proven, new PpaSummary(1100, 110, 2.2, 450, 1.1, "osu018", null)),
-            Judged("c002", Assurance.Bounded, new PpaSummary(200, 20, 0.5, 2000, 0.2, "osu018", null)),
-            Judged("c003", Assurance.Simulated, new PpaSummary(100, 10, 0.4, 2500, 0.1, "osu018", null)));
+            Judged("c001", Assurance.Proven, RtlTarget.Figures(1100, 110, 2.2, 450, 1.1, "osu018")),
+            Judged("c002", Assurance.Bounded, RtlTarget.Figures(200, 20, 0.5, 2000, 0.2, "osu018")),
+            Judged("c003", Assurance.Simulated, RtlTarget.Figures(100, 10, 0.4, 2500, 0.1, "osu018")));
 
         Assert.Equal("c001", report.Best?.Id);
         Assert.Equal(RunStatus.Verified, report.Status);
@@ -79,11 +81,11 @@ public sealed class BestDesignTests : IDisposable
     private async Task<RunReport> Build(RunOptions options, params JudgedCandidate[] history)
     {
         await using var run = _host.NewRun(options);
-        var spec = new DesignSpec { Top = "adder8", Description = "8-bit adder", ReferenceOrigin = ReferenceOrigin.User };
-        return RunReportBuilder.Build(run, "test", spec, Reference, history, new BudgetTracker(options.Budget, []), null);
+        var spec = new DesignSpec { Top = "adder8", Description = "8-bit adder", ReferenceOrigin = ReferenceOrigin.User, Reference = DesignReference.Of(DesignArtifact.Single("rtl", "adder8", "reference.v", "module adder8; endmodule\n")) };
+        return RunReportBuilder.Build(run, new RtlTarget(_host.Host, _host.Versions), "test", spec, Reference, history, new BudgetTracker(options.Budget, []), null);
     }
 
-    private static JudgedCandidate Judged(string id, Assurance assurance, PpaSummary ppa)
+    private static JudgedCandidate Judged(string id, Assurance assurance, TargetMeasurement ppa)
     {
         var shown = assurance switch
         {
@@ -94,11 +96,11 @@ public sealed class BestDesignTests : IDisposable
         var outcome = new CandidateOutcome
         {
             Id = id, Verdict = Verdict.Pass, FailureClass = FailureClass.None, Summary = shown, Shown = shown, Assurance = assurance,
-            Formal = assurance switch { Assurance.Proven => FormalStatus.Proven, Assurance.Bounded => FormalStatus.Bounded, _ => FormalStatus.Unsupported },
+            Formal = assurance switch { Assurance.Proven => "proven", Assurance.Bounded => "bounded", _ => "unsupported" },
             FormalBound = assurance == Assurance.Bounded ? 20 : null,
-            Ppa = ppa, Reward = 0, Tier = RewardTier.Unproven, RewardExplanation = "",
+            Measurement = ppa, Reward = 0, Tier = RewardTier.Unproven, RewardExplanation = "",
         };
-        var proposal = new CandidateProposal { Id = id, Origin = "coder", Top = "adder8", Verilog = "module adder8; endmodule" };
+        var proposal = new CandidateProposal { Id = id, Origin = "coder", Design = DesignArtifact.Single("rtl", "adder8", "design.v", "module adder8; endmodule") };
         return new JudgedCandidate(proposal, outcome);
     }
 

@@ -23,7 +23,7 @@ public sealed class OfflineDesignTests : IDisposable
         Assert.All(report.Candidates, c => Assert.Equal(Tools.Judge.Verdict.Pass, c.Verdict));
         Assert.All(report.Candidates, c => Assert.Equal(Tools.Judge.Assurance.Proven, c.Assurance));
         Assert.NotEmpty(report.ParetoFrontier);
-        Assert.NotNull(report.Best?.Ppa?.AreaUm2);
+        Assert.NotNull(report.Best?.Measurement?.Metrics.Area);
         Assert.Contains("catalog", report.VerifiedAgainst);
         foreach (var file in new[] { "run.json", "events.jsonl", "report.json", "report.md", "final/design.v", "spec/reference.v", "candidates/c001/verify.json", "candidates/c001/ppa.json" })
             Assert.True(File.Exists(Path.Combine(run.Path, file)), file);
@@ -47,8 +47,8 @@ public sealed class OfflineDesignTests : IDisposable
         var defaultDesign = report.Candidates.Single(c => c.Id == "c001");
         Assert.Equal("catalog", defaultDesign.Origin);
         Assert.Contains(report.Candidates, c => c.Origin == "search");
-        Assert.True(report.Best!.Ppa!.AreaUm2 <= defaultDesign.Ppa!.AreaUm2,
-            $"best {report.Best.Id} has {report.Best.Ppa.AreaUm2} µm², the default {defaultDesign.Ppa.AreaUm2} µm²");
+        Assert.True(report.Best!.Measurement!.Metrics.Area <= defaultDesign.Measurement!.Metrics.Area,
+            $"best {report.Best.Id} has {report.Best.Measurement.Metrics.Area} µm², the default {defaultDesign.Measurement.Metrics.Area} µm²");
         // The default Kogge-Stone adder is the fastest and largest; asked for area, the search must leave it.
         Assert.NotEqual("c001", report.Best.Id);
     }

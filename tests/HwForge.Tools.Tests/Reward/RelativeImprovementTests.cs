@@ -132,7 +132,7 @@ public sealed class RelativeImprovementTests
     public void A_negative_weight_is_refused_with_a_hint()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new ObjectiveWeights(1, -1, 1));
-        Assert.Contains("use 0 to ignore Delay", error.Message);
+        Assert.Contains("use 0 to ignore delay", error.Message);
     }
 
     [Fact]

@@ -2,14 +2,14 @@ using System.Text;
 using HwForge.Tools.Judge;
 using HwForge.Tools.Verilator;
 
-namespace HwForge.Agents.Judging;
+namespace HwForge.Tools.Targets.Rtl;
 
 /// <summary>
-/// The Verifier role: turns a judge report into the few lines a repair prompt needs: the stage that
+/// The Verifier role for RTL: turns a judge report into the few lines a repair prompt needs: the stage that
 /// failed, the first mismatch with the inputs before it, and the lint lines with the code around them.
 /// Deterministic, no LLM: what the model is told comes straight from the tools.
 /// </summary>
-public static class VerifierFeedback
+internal static class RtlFeedback
 {
     private const int MaxDiagnostics = 6;
     private const int ContextLines = 2;

@@ -1,0 +1,43 @@
+using HwForge.Tools.Catalog;
+using HwForge.Tools.Execution;
+using HwForge.Tools.Targets.Rtl;
+
+namespace HwForge.Tools.Targets;
+
+/// <summary>The targets a run may name. Adding a target adds one line to <see cref="Create"/>.</summary>
+public sealed class TargetRegistry
+{
+    private readonly IReadOnlyList<ITarget> _targets;
+
+    public TargetRegistry(IEnumerable<ITarget> targets)
+    {
+        _targets = [.. targets];
+        var duplicate = _targets.GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new ArgumentException($"two targets are named '{duplicate.Key}'");
+    }
+
+    /// <summary>The name a spec, job or request means when it names none.</summary>
+    public const string DefaultName = "rtl";
+
+    /// <summary>Every target HwForge ships, working through <paramref name="host"/>.</summary>
+    public static TargetRegistry Create(ToolHost host, ToolVersions versions) => new(
+    [
+        new RtlTarget(host, versions),
+    ]);
+
+    /// <summary>The names of the targets HwForge ships, for checks that run before any tool is set up.</summary>
+    public static IReadOnlyList<string> ShippedNames { get; } = [DefaultName];
+
+    public IReadOnlyList<ITarget> All => _targets;
+
+    public ITarget Default => Get(DefaultName);
+
+    /// <summary>The target of that name; an unknown name is a user's error naming the known ones.</summary>
+    public ITarget Get(string? name)
+    {
+        var wanted = string.IsNullOrWhiteSpace(name) ? DefaultName : name.Trim();
+        return _targets.FirstOrDefault(t => string.Equals(t.Name, wanted, StringComparison.OrdinalIgnoreCase))
+            ?? throw new HwForgeException(ProblemKind.UnknownTarget,
+                $"unknown target '{wanted}': the targets are {string.Join(", ", _targets.Select(t => t.Name))}");
+    }
+}
