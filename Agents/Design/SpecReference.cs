@@ -92,7 +92,7 @@ internal sealed record SpecReference(IReadOnlyList<SourceFile>? Files, string? T
             foreach (var item in list.Children)
             {
                 var file = Load(item);
-                // The judge stages sources by name, so two of one name would overwrite each other.
+                // Tools stage sources by file name (SourceLoader.Load refuses two of one name): refused here, at its line.
                 if (files.Any(f => f.FileName == file.FileName))
                     throw Error(item, "this file has the name of one listed before it; rename one");
                 files.Add(file);
