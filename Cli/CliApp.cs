@@ -3,6 +3,7 @@ using HwForge.Agents.Llm;
 using HwForge.Agents.Offline;
 using HwForge.Agents.Roles;
 using HwForge.Cli.Commands;
+using HwForge.Tools;
 using HwForge.Tools.Execution;
 using HwForge.Tools.Sandbox;
 using HwForge.Tools.Sources;
@@ -23,6 +24,7 @@ public static class CliApp
             CommonOptions.NoCache,
         };
         root.Subcommands.Add(ToolsCommand.Create());
+        root.Subcommands.Add(TargetsCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
@@ -58,7 +60,7 @@ public static class CliApp
     /// <summary>The user-facing sentence for a failure HwForge expects; null lets a real bug surface.</summary>
     private static string? Explain(Exception e) => e switch
     {
-        SandboxUnavailableException or ToolNotFoundException or SourceFileException or ArgumentException => e.Message,
+        SandboxUnavailableException or ToolNotFoundException or SourceFileException or ArgumentException or HwForgeException => e.Message,
         LlmException or LlmAnswerException or OfflineCatalogException or InvalidDataException => e.Message,
         OperationCanceledException => "cancelled",
         IOException or UnauthorizedAccessException => e.Message,

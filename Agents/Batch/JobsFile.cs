@@ -138,8 +138,7 @@ public static partial class JobsFile
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            var stream = YamlText.Load(text);
             return stream.Documents.Count == 1 ? stream.Documents[0].RootNode
                 : throw new ArgumentException($"{path}: a jobs file is one mapping with 'defaults' and 'jobs'");
         }

@@ -1,3 +1,4 @@
+using HwForge.Tools.Targets;
 using HwForge.Tools.Sources;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -12,7 +13,10 @@ namespace HwForge.Agents.Design;
 public static class SpecFile
 {
     private static readonly string[] Keys =
-        ["request", "family", "parameters", "top", "description", "reference", "reference_top", "reference_model", "clock", "reset", "reset_active_low"];
+    [
+        "name", "target", "request", "family", "parameters", "top", "description",
+        "reference", "reference_top", "reference_model", "clock", "reset", "reset_active_low",
+    ];
 
     public static SpecInput Load(string path)
     {
@@ -23,12 +27,48 @@ public static class SpecFile
     public static SpecInput Parse(string text, string path)
     {
         var baseFolder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        YamlMappingNode root;
+        var values = new Dictionary<string, (YamlNode Key, YamlNode Value)>();
+        foreach (var (keyNode, value) in Root(text, path).Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (!Keys.Contains(key))
+                throw new ArgumentException(YamlProblems.UnknownKey(path, keyNode.Start, key, "a spec file", Keys));
+            values[key] = (keyNode, value);
+        }
+        string? Text(string key) => values.TryGetValue(key, out var entry) ? (entry.Value as YamlScalarNode)?.Value
+            ?? throw new ArgumentException($"{YamlProblems.At(path, entry.Value.Start)}: '{key}' must be a single value") : null;
+
+        var reference = SpecReference.Read(values, path, baseFolder);
+        var input = new SpecInput
+        {
+            Name = Text("name"),
+            Target = Text("target") is { } target ? Target(target, values["target"].Value, path) : TargetRegistry.DefaultName,
+            // A pasted prompt brings blank lines around it; they say nothing.
+            Request = Text("request")?.Trim(),
+            Family = Text("family"),
+            Parameters = values.TryGetValue("parameters", out var p) ? Parameters(p.Value, path) : null,
+            Top = Text("top"),
+            Description = Text("description")?.Trim(),
+            ReferenceTop = reference.Top,
+            ReferenceFiles = reference.Files,
+            ReferenceModel = reference.Model,
+            Clock = Text("clock"),
+            Reset = Text("reset"),
+            ResetActiveLow = Text("reset_active_low") is { } low ? Boolean(low, values["reset_active_low"].Value, path) : null,
+        };
+        if (input.Request is null && input.Family is null && !input.HasUserReference)
+            throw new ArgumentException($"{path}: say what to build: 'request', or 'family' with 'parameters', or 'top' with a 'reference'");
+        if (input.HasUserReference && input.Top is null)
+            throw new ArgumentException($"{path}: a spec with a reference must name the design's 'top' module");
+        return input;
+    }
+
+    private static YamlMappingNode Root(string text, string path)
+    {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            root = stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode map
+            var stream = YamlText.Load(text);
+            return stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode map
                 ? map
                 : throw new ArgumentException(
                     $"{(stream.Documents.Count > 0 ? YamlProblems.At(path, stream.Documents[0].RootNode.Start) : path)}: a spec file is one mapping of keys ({string.Join(", ", Keys)})");
@@ -37,39 +77,12 @@ public static class SpecFile
         {
             throw new ArgumentException($"{YamlProblems.At(path, e.Start)}: {YamlProblems.Describe(e)}; a spec file is one mapping of keys ({string.Join(", ", Keys)})");
         }
-
-        var values = new Dictionary<string, YamlNode>();
-        foreach (var (keyNode, value) in root.Children)
-        {
-            var key = (keyNode as YamlScalarNode)?.Value ?? "";
-            if (!Keys.Contains(key))
-                throw new ArgumentException(YamlProblems.UnknownKey(path, keyNode.Start, key, "a spec file", Keys));
-            values[key] = value;
-        }
-        string? Text(string key) => values.TryGetValue(key, out var node) ? (node as YamlScalarNode)?.Value
-            ?? throw new ArgumentException($"{YamlProblems.At(path, node.Start)}: '{key}' must be a single value") : null;
-        string? File(string key) => Text(key) is { } relative ? SourceLoader.LoadOne(Path.Combine(baseFolder, relative)).Text : null;
-
-        var input = new SpecInput
-        {
-            Request = Text("request"),
-            Family = Text("family"),
-            Parameters = values.TryGetValue("parameters", out var p) ? Parameters(p, path) : null,
-            Top = Text("top"),
-            Description = Text("description"),
-            ReferenceTop = Text("reference_top"),
-            ReferenceVerilog = File("reference"),
-            ReferenceModel = File("reference_model"),
-            Clock = Text("clock"),
-            Reset = Text("reset"),
-            ResetActiveLow = Text("reset_active_low") is { } low ? Boolean(low, values["reset_active_low"], path) : null,
-        };
-        if (input.Request is null && input.Family is null && !input.HasUserReference)
-            throw new ArgumentException($"{path}: say what to build: 'request', or 'family' with 'parameters', or 'top' with a 'reference'");
-        if (input.HasUserReference && input.Top is null)
-            throw new ArgumentException($"{path}: a spec with a reference must name the design's 'top' module");
-        return input;
     }
+
+    // The value is not repeated: it is the file's text, and the known names are all a reader needs.
+    private static string Target(string text, YamlNode node, string path) => KnownTargets.IsKnown(text.ToLowerInvariant())
+        ? text.ToLowerInvariant()
+        : throw new ArgumentException($"{YamlProblems.At(path, node.Start)}: unknown target; HwForge knows {string.Join(", ", KnownTargets.Names)}");
 
     private static bool Boolean(string text, YamlNode node, string path) => bool.TryParse(text, out var value)
         ? value

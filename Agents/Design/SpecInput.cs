@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HwForge.Tools.Sources;
 using HwForge.Tools.Targets;
 
@@ -6,10 +7,17 @@ namespace HwForge.Agents.Design;
 /// <summary>
 /// What a spec file says, with the files it names read in. Three shapes are accepted: a catalog kernel
 /// (<c>family</c> + <c>parameters</c>), a design problem with the user's own reference (<c>top</c>,
-/// <c>description</c>, <c>reference</c> or <c>reference_model</c>), or just a <c>request</c> in plain words.
+/// <c>description</c>, <c>reference</c>), or just a <c>request</c> in plain words. Each names its target
+/// (<c>rtl</c> unless it says otherwise).
 /// </summary>
 public sealed record SpecInput
 {
+    /// <summary>What the user calls this design problem; it names the run folder.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The design target, one of the known ones (today <c>rtl</c>).</summary>
+    public string Target { get; init; } = TargetRegistry.DefaultName;
+
     public string? Request { get; init; }
 
     public string? Family { get; init; }
@@ -22,7 +30,24 @@ public sealed record SpecInput
 
     public string? ReferenceTop { get; init; }
 
-    public string? ReferenceVerilog { get; init; }
+    /// <summary>The reference's Verilog files, in the order the spec file lists them.</summary>
+    public IReadOnlyList<SourceFile>? ReferenceFiles { get; init; }
+
+    /// <summary>
+    /// The reference as one Verilog text, its files one after another, as the judge takes a reference today;
+    /// setting it makes a one-file reference.
+    /// </summary>
+    [JsonIgnore]
+    public string? ReferenceVerilog
+    {
+        get => ReferenceFiles switch
+        {
+            null or [] => null,
+            [var one] => one.Text,
+            var files => string.Concat(files.Select(f => f.Text.EndsWith('\n') ? f.Text : f.Text + "\n")),
+        };
+        init => ReferenceFiles = value is null ? null : [SourceLoader.FromText("reference.v", value)];
+    }
 
     public string? ReferenceModel { get; init; }
 
@@ -35,14 +60,23 @@ public sealed record SpecInput
     /// <summary>True when the user supplied the reference: then no Architect is needed.</summary>
     public bool HasUserReference => ReferenceVerilog is not null || ReferenceModel is not null;
 
+    // The run.json of a run started before references were lists holds one text; resuming it keeps its reference.
+    [JsonInclude, JsonPropertyName("referenceVerilog"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private string? SavedReferenceVerilog
+    {
+        get => null;
+        init { if (value is not null) ReferenceVerilog = value; }
+    }
+
     /// <summary>The spec this input fixes completely, when it carries a user reference.</summary>
     public DesignSpec ToUserSpec() => new()
     {
         Top = Top ?? throw new ArgumentException("the spec file names a reference but no 'top' module"),
         Description = Description ?? Request ?? $"the module {Top}",
         ReferenceOrigin = ReferenceOrigin.User,
-        Reference = ReferenceVerilog is { } verilog
-            ? DesignReference.Of(DesignArtifact.Single(TargetRegistry.DefaultName, ReferenceTop ?? Top, "reference.v", verilog))
+        Target = Target,
+        Reference = ReferenceFiles is [_, ..] files
+            ? DesignReference.Of(new DesignArtifact(Target, ReferenceTop ?? Top, files))
             : DesignReference.Of(new GoldenModel(SourceLoader.FromText("model.cpp", ReferenceModel!))),
         Clock = Clock,
         Reset = Reset,

@@ -45,13 +45,12 @@ public sealed class RoleCall(IChatClient chat, RunContext context)
         var output = response.Usage?.OutputTokenCount ?? 0;
         var total = response.Usage?.TotalTokenCount ?? input + output;
         context.Budget.RecordCall(total);
-        await context.Run.AppendAsync(new RunEvent
+        await context.Run.AppendAsync(new LlmCallEvent
         {
-            Type = RunEventTypes.LlmCall,
             Role = role,
             Stage = stage,
             Message = $"{response.ModelId ?? "model"} answered in {elapsed.TotalSeconds:0.0} s ({input} in, {output} out tokens)",
-            Data = RunJson.ToElement(new { role, model = response.ModelId, inputTokens = input, outputTokens = output, totalTokens = total, ms = Math.Round(elapsed.TotalMilliseconds) }),
+            Usage = new LlmUsage(response.ModelId, input, output, total, Math.Round(elapsed.TotalMilliseconds)),
         });
     }
 

@@ -8,7 +8,7 @@ public static class RunFolderNames
     public static string NewIn(string runsFolder, RunOptions options)
     {
         var stamp = options.Created.UtcDateTime.ToString("yyyyMMdd-HHmmss");
-        var words = Slug(options.Request ?? options.Spec?.Family ?? options.Spec?.Top ?? "design");
+        var words = Slug(options.Request ?? options.Spec?.Name ?? options.Spec?.Family ?? options.Spec?.Top ?? "design");
         var path = Path.Combine(runsFolder, $"{stamp}-{words}");
         for (var n = 2; Directory.Exists(path); n++) path = Path.Combine(runsFolder, $"{stamp}-{words}-{n}");
         return path;

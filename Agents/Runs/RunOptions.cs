@@ -30,8 +30,8 @@ public sealed record RunOptions
 
     public DesignMode Mode { get; init; } = DesignMode.Offline;
 
-    /// <summary>The target designs are written for: a spec file's <c>target</c>, else <c>rtl</c>.</summary>
-    public string Target { get; init; } = TargetRegistry.DefaultName;
+    /// <summary>The target designs are written for: as given, else the spec file's <c>target</c>, else <c>rtl</c>.</summary>
+    public string Target { get => field ?? Spec?.Target ?? TargetRegistry.DefaultName; init; }
 
     public string? LlmEndpoint { get; init; }
 

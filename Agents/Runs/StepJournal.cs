@@ -17,7 +17,7 @@ public sealed class StepJournal
     {
         _log = log;
         foreach (var e in log.Events)
-            if (e is { Type: RunEventTypes.StepCompleted, Step: { } key, Data: { } data }) _finished[key] = data;
+            if (e is StepCompletedEvent step) _finished[step.Step] = step.Result;
     }
 
     /// <summary>Steps answered from the log rather than run, in this process.</summary>
@@ -35,12 +35,13 @@ public sealed class StepJournal
             if (_finished.TryGetValue(key, out var recorded))
             {
                 Replayed++;
-                return RunJson.FromElement<T>(recorded);
+                // A step that found nothing (no reference PPA, no repair) recorded null, and replays it.
+                return recorded.ValueKind == JsonValueKind.Null ? default! : RunJson.FromElement<T>(recorded);
             }
         }
         var result = await step(cancellation);
         var data = RunJson.ToElement(result);
-        await _log.AppendAsync(new RunEvent { Type = RunEventTypes.StepCompleted, Step = key, Data = data }, CancellationToken.None);
+        await _log.AppendAsync(new StepCompletedEvent { Step = key, Result = data }, CancellationToken.None);
         lock (_finished) _finished[key] = data;
         return result;
     }

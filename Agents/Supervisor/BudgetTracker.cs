@@ -18,10 +18,10 @@ public sealed class BudgetTracker
     public BudgetTracker(RunBudget budget, IEnumerable<RunEvent> history)
     {
         _budget = budget;
-        foreach (var e in history.Where(e => e.Type == RunEventTypes.LlmCall && e.Data is not null))
+        foreach (var call in history.OfType<LlmCallEvent>())
         {
             _calls++;
-            if (e.Data!.Value.TryGetProperty("totalTokens", out var total) && total.TryGetInt64(out var n)) _tokens += n;
+            _tokens += call.Usage.TotalTokens;
         }
     }
 

@@ -20,12 +20,10 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
     {
         var options = run.Options;
         var resumed = run.Events.Events.Count > 0;
-        await run.AppendAsync(new RunEvent
-        {
-            Type = resumed ? RunEventTypes.RunResumed : RunEventTypes.RunStarted,
-            Message = (resumed ? "resumed with " : "using ") + strategy.Description,
-            Data = RunJson.ToElement(new { mode = options.Mode, strategy = strategy.Description, request = options.Request }),
-        });
+        var start = new RunStart(options.Mode, strategy.Description, options.Request);
+        await run.AppendAsync(resumed
+            ? new RunResumedEvent { Message = "resumed with " + strategy.Description, Start = start }
+            : new RunStartedEvent { Message = "using " + strategy.Description, Start = start });
         var budget = new BudgetTracker(options.Budget, run.Events.Events);
         var context = new RunContext(run, budget, judge.Target);
         var ids = new CandidateIds();
@@ -88,25 +86,24 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
                 await JudgeAllAsync(run, spec, proposals, baseline, history, cancellation);
             }
             if (stopReason is not null)
-                await run.AppendAsync(new RunEvent { Type = RunEventTypes.BudgetExhausted, Message = stopReason });
+                await run.AppendAsync(new BudgetExhaustedEvent { Message = stopReason });
 
             // 6. The report: the best design with its assurance, the frontier, and what it was checked against.
             await StageAsync(run, "report", "writing the report");
             var report = RunReportBuilder.Build(run, judge.Target, strategy.Description, spec, referencePpa, history, budget, stopReason);
             ReportWriter.Write(run, report, spec, history);
             await RecordExperienceAsync(run, spec, history, cancellation);
-            await run.AppendAsync(new RunEvent
+            await run.AppendAsync(new RunFinishedEvent
             {
-                Type = RunEventTypes.RunFinished,
                 Stage = "report",
                 Message = report.Headline,
-                Data = RunJson.ToElement(new { report.Status, report.Best, report.LlmCalls, report.Tokens }),
+                Result = new RunResult(report.Status, report.Best, report.LlmCalls, report.Tokens),
             });
             return report;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await run.AppendAsync(new RunEvent { Type = RunEventTypes.RunFailed, Message = e.Message });
+            await run.AppendAsync(new RunFailedEvent { Message = e.Message });
             throw;
         }
     }
@@ -125,14 +122,13 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
             var outcome = await run.Journal.RunAsync($"judge/{proposal.Id}", async c2 =>
             {
                 var result = await judge.JudgeAsync(spec, proposal, metrics, run, c2);
-                await run.AppendAsync(new RunEvent
+                await run.AppendAsync(new CandidateJudgedEvent
                 {
-                    Type = RunEventTypes.CandidateJudged,
                     Stage = "verify",
                     Role = "verifier",
                     Candidate = proposal.Id,
                     Message = result.Passed ? result.RewardExplanation : $"failed: {result.Summary}",
-                    Data = RunJson.ToElement(result),
+                    Outcome = result,
                 });
                 return result;
             }, c);
@@ -154,14 +150,13 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
             proposal.Id, proposal.Origin, proposal.Top, proposal.Design.Target, proposal.ParentId, proposal.Notes, proposal.Parameters,
             files = proposal.Design.Files.Select(f => f.FileName), reference = proposal.Reference?.Design?.Files.Select(f => f.FileName),
         });
-        await run.AppendAsync(new RunEvent
+        await run.AppendAsync(new CandidateProposedEvent
         {
-            Type = RunEventTypes.CandidateProposed,
             Stage = proposal.Origin == "optimizer" || proposal.Origin == "search" ? "optimize" : proposal.Origin == "repair" ? "repair" : "generate",
             Role = proposal.Origin,
             Candidate = proposal.Id,
             Message = proposal.Notes ?? $"candidate {proposal.Id}",
-            Data = RunJson.ToElement(new { proposal.Id, proposal.Origin, proposal.ParentId, proposal.Parameters, proposal.Top, lines = proposal.Design.Files.Count == 0 ? 0 : proposal.Design.Lines }),
+            Proposal = new ProposalSummary(proposal.Id, proposal.Origin, proposal.ParentId, proposal.Parameters, proposal.Top, proposal.Design.Files.Count == 0 ? 0 : proposal.Design.Lines),
         });
         return proposal;
     }
@@ -189,12 +184,12 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or System.Data.Common.DbException)
         {
-            await run.AppendAsync(new RunEvent { Type = RunEventTypes.Message, Role = "supervisor", Stage = "report", Message = $"the knowledge base could not record this run: {e.Message}" });
+            await run.AppendAsync(new MessageEvent { Role = "supervisor", Stage = "report", Message = $"the knowledge base could not record this run: {e.Message}" });
         }
     }
 
     private static Task<RunEvent> StageAsync(RunFolder run, string stage, string message) =>
-        run.AppendAsync(new RunEvent { Type = RunEventTypes.Stage, Stage = stage, Role = "supervisor", Message = message });
+        run.AppendAsync(new StageEvent { Stage = stage, Role = "supervisor", Message = message });
 
     /// <summary>The reference's measurement, or, when it has none (a C++ model), the first passing candidate's.</summary>
     private sealed class Baseline(PpaMetrics? reference)

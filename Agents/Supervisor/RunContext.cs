@@ -15,5 +15,5 @@ public sealed class RunContext(RunFolder run, BudgetTracker budget, ITarget targ
     public BudgetTracker Budget { get; } = budget;
 
     public Task<RunEvent> SayAsync(string role, string stage, string message, string? candidate = null) =>
-        Run.AppendAsync(new RunEvent { Type = RunEventTypes.Message, Role = role, Stage = stage, Candidate = candidate, Message = message });
+        Run.AppendAsync(new MessageEvent { Role = role, Stage = stage, Candidate = candidate, Message = message });
 }

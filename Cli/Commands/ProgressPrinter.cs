@@ -7,17 +7,17 @@ public static class ProgressPrinter
 {
     public static void Print(TextWriter error, RunEvent e)
     {
-        var line = e.Type switch
+        var line = e switch
         {
-            RunEventTypes.Stage => $"== {e.Stage}: {e.Message}",
-            RunEventTypes.CandidateProposed => $"   {e.Candidate} proposed by {e.Role}: {e.Message}",
-            RunEventTypes.CandidateJudged => $"   {e.Candidate} {e.Message}",
-            RunEventTypes.Message => $"   [{e.Role}] {FirstLine(e.Message)}",
-            RunEventTypes.LlmCall => $"   [{e.Role}] {e.Message}",
-            RunEventTypes.BudgetExhausted => $"!! {e.Message}",
+            StageEvent => $"== {e.Stage}: {e.Message}",
+            CandidateProposedEvent => $"   {e.Candidate} proposed by {e.Role}: {e.Message}",
+            CandidateJudgedEvent => $"   {e.Candidate} {e.Message}",
+            MessageEvent => $"   [{e.Role}] {FirstLine(e.Message)}",
+            LlmCallEvent => $"   [{e.Role}] {e.Message}",
+            BudgetExhaustedEvent => $"!! {e.Message}",
             // A failed run's reason is printed once, by the command, as its error.
-            RunEventTypes.RunFailed => null,
-            RunEventTypes.RunStarted or RunEventTypes.RunResumed or RunEventTypes.RunFinished => $"-- {e.Message}",
+            RunFailedEvent => null,
+            RunOpenedEvent or RunFinishedEvent => $"-- {e.Message}",
             _ => null,
         };
         if (line is null) return;

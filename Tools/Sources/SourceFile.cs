@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace HwForge.Tools.Sources;
 
 /// <summary>A design source the user or an agent handed in, read and checked once.</summary>
@@ -13,9 +15,11 @@ public sealed record SourceFile(string Path, string Text)
     public const string Folder = "src";
 
     /// <summary>The name without its folders, as an <c>`include</c> names it.</summary>
+    [JsonIgnore] // derived from Path; a saved source is its path and text
     public string FileName => System.IO.Path.GetFileName(Path);
 
     /// <summary>The name it is staged under in a tool's work folder (relative to it).</summary>
+    [JsonIgnore]
     public string StagedName => $"{Folder}/{FileName}";
 }
 

@@ -28,4 +28,15 @@ public sealed record TargetMeasurement
     /// <summary>The target's full report, written beside the candidate (not carried in outcomes).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public object? Report { get; init; }
+
+    // Value equality over the figures (the maps compared by content), so a measurement read back from JSON
+    // equals the one written; the full report is not part of it.
+    public bool Equals(TargetMeasurement? other) =>
+        other is not null && Succeeded == other.Succeeded && Problem == other.Problem && Basis == other.Basis
+        && Metrics.Equals(other.Metrics) && Same(Details, other.Details) && Same(Units, other.Units);
+
+    public override int GetHashCode() => HashCode.Combine(Succeeded, Problem, Basis, Metrics);
+
+    private static bool Same<T>(IReadOnlyDictionary<string, T> a, IReadOnlyDictionary<string, T> b) =>
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && EqualityComparer<T>.Default.Equals(v, p.Value));
 }

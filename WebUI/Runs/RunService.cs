@@ -175,13 +175,13 @@ public sealed class RunService(HwForgeHome home, LlmSettings llm, ToolHost host,
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            await run.AppendAsync(new RunEvent { Type = RunEventTypes.Message, Role = "web", Message = "Cancelled. Everything done so far is kept; **Resume** continues from here." });
+            await run.AppendAsync(new MessageEvent { Role = "web", Message = "Cancelled. Everything done so far is kept; **Resume** continues from here." });
         }
         catch (Exception e)
         {
             // The supervisor records its own failures; one before it started (an LLM not configured, say) is ours to record.
-            if (run.Events.Events is not [.., { Type: RunEventTypes.RunFailed }])
-                await run.AppendAsync(new RunEvent { Type = RunEventTypes.RunFailed, Message = e.Message });
+            if (run.Events.Events is not [.., RunFailedEvent])
+                await run.AppendAsync(new RunFailedEvent { Message = e.Message });
         }
         finally
         {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using HwForge.Agents.Design;
 using HwForge.Agents.Runs;
 
@@ -65,52 +64,51 @@ public sealed record RunState
     {
         if (e.Seq != 0 && e.Seq <= LastSeq) return this;
         var next = this with { LastSeq = e.Seq == 0 ? LastSeq : e.Seq };
-        switch (e.Type)
+        switch (e)
         {
-            case RunEventTypes.RunStarted or RunEventTypes.RunResumed:
+            case RunOpenedEvent opened:
                 next = next with
                 {
                     Phase = RunPhase.Running,
-                    Strategy = Text(e.Data, "strategy") ?? next.Strategy,
-                    Request = Text(e.Data, "request") ?? next.Request,
+                    Strategy = opened.Start.Strategy,
+                    Request = opened.Start.Request ?? next.Request,
                     Headline = null,
                     Status = null,
                 };
                 break;
-            case RunEventTypes.Stage:
+            case StageEvent:
                 next = next with { Stage = e.Stage };
                 break;
-            case RunEventTypes.LlmCall:
+            case LlmCallEvent:
                 next = next with { LlmCalls = next.LlmCalls + 1 };
                 break;
-            case RunEventTypes.CandidateProposed when e.Candidate is { } id:
+            case CandidateProposedEvent { Candidate: { } id } proposed:
                 next = next with { Candidates = Upsert(next.Candidates, id, c => c with
                 {
-                    Origin = e.Role ?? Text(e.Data, "origin"),
-                    ParentId = Text(e.Data, "parentId"),
-                    Parameters = Parameters(e.Data),
+                    Origin = e.Role ?? proposed.Proposal.Origin,
+                    ParentId = proposed.Proposal.ParentId,
+                    Parameters = Parameters(proposed.Proposal.Parameters),
                     Notes = e.Message,
                 }) };
                 break;
-            case RunEventTypes.CandidateJudged when e.Candidate is { } id && e.Data is { } data:
-                var outcome = RunJson.FromElement<CandidateOutcome>(data);
-                next = next with { Candidates = Upsert(next.Candidates, id, c => c with { Outcome = outcome }) };
+            case CandidateJudgedEvent { Candidate: { } id } judged:
+                next = next with { Candidates = Upsert(next.Candidates, id, c => c with { Outcome = judged.Outcome }) };
                 break;
-            case RunEventTypes.RunFinished:
+            case RunFinishedEvent finished:
                 next = next with
                 {
                     Phase = RunPhase.Finished,
                     Headline = e.Message,
-                    Status = Text(e.Data, "status"),
-                    BestId = e.Data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("best", out var best) ? Text(best, "id") : null,
+                    Status = finished.Result.Status,
+                    BestId = finished.Result.Best?.Id,
                 };
                 break;
-            case RunEventTypes.RunFailed:
+            case RunFailedEvent:
                 next = next with { Phase = RunPhase.Failed, Headline = e.Message };
                 break;
         }
         // Journal bookkeeping is for resuming, not for people.
-        if (e.Type != RunEventTypes.StepCompleted)
+        if (e is not StepCompletedEvent)
             next = next with { Steps = next.Steps.Add(new StepLine(e.Seq, e.Time, e.Type, e.Stage, e.Role, e.Candidate, e.Message ?? e.Type)) };
         return next;
     }
@@ -123,18 +121,6 @@ public sealed record RunState
             : list.SetItem(index, change(list[index]));
     }
 
-    private static string? Text(JsonElement? data, string name) =>
-        data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString() : null;
-
-    private static string? Parameters(JsonElement? data)
-    {
-        if (data is not { ValueKind: JsonValueKind.Object } d || !d.TryGetProperty("parameters", out var p)) return null;
-        return p.ValueKind switch
-        {
-            JsonValueKind.Object => string.Join(", ", p.EnumerateObject().Select(x => $"{x.Name}={x.Value}")),
-            JsonValueKind.String => p.GetString(),
-            _ => null,
-        };
-    }
+    private static string? Parameters(IReadOnlyDictionary<string, string>? parameters) =>
+        parameters is null ? null : string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value}"));
 }

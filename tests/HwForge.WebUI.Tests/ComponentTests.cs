@@ -60,7 +60,7 @@ public sealed class ComponentTests : IAsyncDisposable
     [Fact]
     public async Task Agent_text_with_markup_is_shown_as_text()
     {
-        var state = RunState.Empty.Apply(new HwForge.Agents.Runs.RunEvent { Seq = 1, Type = "message", Role = "coder", Message = "<img src=x onerror=alert(1)> **done**" });
+        var state = RunState.Empty.Apply(new HwForge.Agents.Runs.MessageEvent { Seq = 1, Role = "coder", Message = "<img src=x onerror=alert(1)> **done**" });
         var html = await RenderAsync(new RunSnapshot("run-3", state, Active: true, new Dictionary<string, CandidateFiles>()));
 
         Assert.DoesNotContain("<img", html);
@@ -71,9 +71,9 @@ public sealed class ComponentTests : IAsyncDisposable
     [Fact]
     public async Task Agent_text_with_a_script_autolink_or_a_tracking_image_renders_neither()
     {
-        var state = RunState.Empty.Apply(new HwForge.Agents.Runs.RunEvent
+        var state = RunState.Empty.Apply(new HwForge.Agents.Runs.MessageEvent
         {
-            Seq = 1, Type = "message", Role = "coder",
+            Seq = 1, Role = "coder",
             Message = "done <javascript:alert(document.cookie)> [more](JavaScript:alert(1)) ![](http://tracker.example/beacon.png)",
         });
         var html = await RenderAsync(new RunSnapshot("run-4", state, Active: true, new Dictionary<string, CandidateFiles>()));

@@ -47,7 +47,7 @@ public sealed class RunStateTests
         Assert.Equal("generate", running.Stage);
         Assert.False(running.Candidates[0].Judged);
 
-        var failed = running.Apply(new RunEvent { Seq = 99, Type = RunEventTypes.RunFailed, Message = "the LLM at http://x/v1 is unreachable" });
+        var failed = running.Apply(new RunFailedEvent { Seq = 99, Message = "the LLM at http://x/v1 is unreachable" });
         Assert.Equal(RunPhase.Failed, failed.Phase);
         Assert.Equal("the LLM at http://x/v1 is unreachable", failed.Headline);
     }

@@ -1,4 +1,5 @@
 using HwForge.Agents.Design;
+using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
 using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
@@ -11,23 +12,25 @@ internal static class SampleRun
     public static RunEvent[] Events()
     {
         long seq = 0;
-        RunEvent E(string type, string? stage = null, string? role = null, string? candidate = null, string? message = null, object? data = null) =>
-            new() { Seq = ++seq, Time = DateTimeOffset.UnixEpoch.AddSeconds(seq), Type = type, Stage = stage, Role = role, Candidate = candidate, Message = message,
-                Data = data is null ? null : RunJson.ToElement(data) };
+        RunEvent E(RunEvent e) => e with { Seq = ++seq, Time = DateTimeOffset.UnixEpoch.AddSeconds(seq) };
         return
         [
-            E(RunEventTypes.RunStarted, message: "using the offline catalog (no LLM)", data: new { mode = "offline", strategy = "the offline catalog (no LLM)", request = "an 8-bit adder" }),
-            E(RunEventTypes.Stage, "spec", "supervisor", message: "writing the spec and its reference"),
-            E(RunEventTypes.StepCompleted, data: new { top = "adder" }),
-            E(RunEventTypes.Stage, "generate", "supervisor", message: "generating 2 candidate(s)"),
-            E(RunEventTypes.CandidateProposed, "generate", "catalog", "c001", "adder with architecture=ripple",
-                new { id = "c001", origin = "catalog", parameters = new { width = "8", architecture = "ripple" } }),
-            E(RunEventTypes.CandidateProposed, "generate", "coder", "c002", "a hand-written adder", new { id = "c002", origin = "coder" }),
-            E(RunEventTypes.CandidateJudged, "verify", "verifier", "c001", "verified", Verified("c001", 1412, 0.994)),
-            E(RunEventTypes.CandidateJudged, "verify", "verifier", "c002", "failed: mismatch", Failed("c002")),
-            E(RunEventTypes.RunFinished, "report", message: "c001 is verified: 1412 µm²", data: new { status = "verified", best = new { id = "c001" } }),
+            E(new RunStartedEvent { Message = "using the offline catalog (no LLM)", Start = new RunStart(DesignMode.Offline, "the offline catalog (no LLM)", "an 8-bit adder") }),
+            E(new StageEvent { Stage = "spec", Role = "supervisor", Message = "writing the spec and its reference" }),
+            E(new StepCompletedEvent { Step = "spec", Result = RunJson.ToElement(new { top = "adder" }) }),
+            E(new StageEvent { Stage = "generate", Role = "supervisor", Message = "generating 2 candidate(s)" }),
+            E(new CandidateProposedEvent { Stage = "generate", Role = "catalog", Candidate = "c001", Message = "adder with architecture=ripple",
+                Proposal = new ProposalSummary("c001", "catalog", null, new Dictionary<string, string> { ["width"] = "8", ["architecture"] = "ripple" }, "adder", 12) }),
+            E(new CandidateProposedEvent { Stage = "generate", Role = "coder", Candidate = "c002", Message = "a hand-written adder",
+                Proposal = new ProposalSummary("c002", "coder", null, null, "adder", 9) }),
+            E(new CandidateJudgedEvent { Stage = "verify", Role = "verifier", Candidate = "c001", Message = "verified", Outcome = Verified("c001", 1412, 0.994) }),
+            E(new CandidateJudgedEvent { Stage = "verify", Role = "verifier", Candidate = "c002", Message = "failed: mismatch", Outcome = Failed("c002") }),
+            E(new RunFinishedEvent { Stage = "report", Message = "c001 is verified: 1412 µm²", Result = new RunResult("verified", Best("c001"), 0, 0) }),
         ];
     }
+
+    private static CandidateRow Best(string id) => new(id, "catalog", null, "width=8, architecture=ripple", Verdict.Pass, FailureClass.None,
+        "proven", null, Assurance.Proven, null, 1.02, true, "verified");
 
     public static CandidateOutcome Verified(string id, double area, double delay) => new()
     {

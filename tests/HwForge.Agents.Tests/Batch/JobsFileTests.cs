@@ -36,6 +36,14 @@ public sealed class JobsFileTests : IDisposable
         Assert.Equal(JobOptions.DefaultTimeout, jobs[1].Options.TimeoutOrDefault);
     }
 
+    [Fact]
+    public void A_request_pasted_as_a_block_whose_first_line_is_blank_is_read()
+    {
+        var path = Write("pasted.yaml", "jobs:\n  - id: fifo\n    request: |\n      \n      a 4-deep FIFO\n      of bytes\n");
+
+        Assert.Equal("\na 4-deep FIFO\nof bytes\n", Assert.Single(JobsFile.Load(path)).Request);
+    }
+
     [Theory]
     [InlineData("jobs:\n  - {id: a, request: x, round: 2}\n", ":2:25: unknown key in a job (did you mean 'rounds'?)")]
     [InlineData("defualts: {}\njobs:\n  - {id: a, request: x}\n", ":1:1: unknown key in a jobs file (did you mean 'defaults'?)")]

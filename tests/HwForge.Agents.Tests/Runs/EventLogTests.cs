@@ -13,8 +13,8 @@ public sealed class EventLogTests : IDisposable
         var path = Path.Combine(_folder, "events.jsonl");
         await using (var log = EventLog.Open(path))
         {
-            await log.AppendAsync(new RunEvent { Type = RunEventTypes.Stage, Stage = "spec" });
-            await log.AppendAsync(new RunEvent { Type = RunEventTypes.Message, Message = "hello" });
+            await log.AppendAsync(new StageEvent { Stage = "spec" });
+            await log.AppendAsync(new MessageEvent { Message = "hello" });
         }
         // A process killed mid-write leaves half a line behind.
         await File.AppendAllTextAsync(path, "{\"seq\":3,\"type\":\"candid", Encoding.UTF8);
@@ -22,7 +22,7 @@ public sealed class EventLogTests : IDisposable
         Assert.Equal(2, EventLog.Read(path).Count);
         await using (var log = EventLog.Open(path))
         {
-            var next = await log.AppendAsync(new RunEvent { Type = RunEventTypes.Message, Message = "after" });
+            var next = await log.AppendAsync(new MessageEvent { Message = "after" });
             Assert.Equal(3, next.Seq);
         }
         var events = EventLog.Read(path);
