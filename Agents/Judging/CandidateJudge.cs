@@ -24,7 +24,8 @@ public sealed class CandidateJudge(ToolHost host, ToolVersions versions, RunOpti
         RunFolder run, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        var report = await _verifier.VerifyAsync(BuildRequest(spec, candidate), cancellation);
+        var request = BuildRequest(spec, candidate);
+        var (report, attempts) = await JudgeAgain.VerifyAsync(c => _verifier.VerifyAsync(request, c), cancellation);
         run.WriteJson(Path.Combine("candidates", candidate.Id, "verify.json"), report);
 
         PpaSummary? ppa = null;
@@ -54,6 +55,7 @@ public sealed class CandidateJudge(ToolHost host, ToolVersions versions, RunOpti
             RewardExplanation = reward.Explanation,
             Feedback = VerifierFeedback.Format(report, candidate.Verilog),
             JudgeMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1),
+            JudgeAttempts = attempts,
         };
     }
 

@@ -56,7 +56,8 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
             {
                 if ((stopReason = budget.Exhausted()) is not null) break;
                 await StageAsync(run, "repair", $"repair round {round} of {options.RepairRounds}");
-                var failed = latest.Where(h => !h.Outcome.Passed).OrderByDescending(h => h.Outcome.Reward).ToList();
+                // A candidate the judge could not judge has no fault to show a repair prompt: it is left as it is.
+                var failed = latest.Where(h => !h.Outcome.Passed && !h.Outcome.NotJudged).OrderByDescending(h => h.Outcome.Reward).ToList();
                 var repairs = new List<CandidateProposal>();
                 foreach (var candidate in failed)
                 {
@@ -131,7 +132,7 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
                     Stage = "verify",
                     Role = "verifier",
                     Candidate = proposal.Id,
-                    Message = result.Passed ? result.RewardExplanation : $"failed: {result.Summary}",
+                    Message = result.Passed ? result.RewardExplanation : result.NotJudged ? $"not judged: {result.Summary}" : $"failed: {result.Summary}",
                     Data = RunJson.ToElement(result),
                 });
                 return result;
