@@ -101,7 +101,8 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
                 Type = RunEventTypes.RunFinished,
                 Stage = "report",
                 Message = report.Headline,
-                Data = RunJson.ToElement(new { report.Status, report.Best, report.LlmCalls, report.Tokens }),
+                // What was shown and whether --accept let it through: a page must not have to guess "verified" from the status.
+                Data = RunJson.ToElement(new { report.Status, report.Best, report.Shown, report.Accept, report.Accepted, report.LlmCalls, report.Tokens }),
             });
             return report;
         }

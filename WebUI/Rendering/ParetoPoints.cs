@@ -1,6 +1,6 @@
 namespace HwForge.WebUI.Rendering;
 
-/// <summary>A verified candidate on the area/delay plane.</summary>
+/// <summary>A candidate on the area/delay plane (the plot decides which candidates it shows).</summary>
 public sealed record ParetoPoint(string Id, double Area, double Delay, bool OnFrontier);
 
 public static class ParetoPoints

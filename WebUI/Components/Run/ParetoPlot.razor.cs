@@ -5,7 +5,11 @@ using Microsoft.AspNetCore.Components;
 
 namespace HwForge.WebUI.Components.Run;
 
-/// <summary>An inline SVG of the verified candidates' area against delay, the frontier points marked and joined.</summary>
+/// <summary>
+/// An inline SVG of area against delay, the frontier points marked and joined: of the proven candidates when any
+/// exist, so an unproven design never sits on the frontier beside a proof; otherwise of those with no difference
+/// found, labelled plainly as not proven.
+/// </summary>
 public partial class ParetoPlot
 {
     private const int W = 520, H = 300, L = 64, R = 24, T = 16, B = 40;
@@ -13,13 +17,16 @@ public partial class ParetoPlot
     [Parameter, EditorRequired] public required IReadOnlyList<CandidateView> Candidates { get; set; }
 
     private IReadOnlyList<ParetoPoint> _points = [];
+    private bool _proven;
     private List<ParetoPoint> _frontier = [];
     private double _minArea, _maxArea, _minDelay, _maxDelay;
 
     protected override void OnParametersSet()
     {
-        _points = ParetoPoints.Of(Candidates
-            .Where(c => c.Outcome is { Verified: true, Ppa: { AreaUm2: not null, CriticalPathNs: not null } })
+        var measured = Candidates.Where(c => c.Outcome is { Passed: true, Ppa: { AreaUm2: not null, CriticalPathNs: not null } }).ToList();
+        _proven = measured.Any(c => c.Outcome!.Verified);
+        _points = ParetoPoints.Of(measured
+            .Where(c => c.Outcome!.Verified == _proven)
             .Select(c => (c.Id, c.Outcome!.Ppa!.AreaUm2!.Value, c.Outcome.Ppa.CriticalPathNs!.Value)));
         _frontier = [.. _points.Where(p => p.OnFrontier).OrderBy(p => p.Delay)];
         if (_points.Count == 0) return;
@@ -41,6 +48,8 @@ public partial class ParetoPlot
     private double Y(double area) => Math.Round(H - B - (area - _minArea) / (_maxArea - _minArea) * (H - T - B), 1);
 
     private string FrontierLine => string.Join(' ', _frontier.Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.Delay)},{Y(p.Area)}")));
+
+    private string Which => _proven ? "verified (proven) candidates" : "candidates with no difference found, NOT PROVEN";
 
     private string Description => string.Join("; ", _points.Select(p => $"{p.Id}: {Fmt(p.Area)} µm² at {Fmt(p.Delay)} ns{(p.OnFrontier ? ", on the frontier" : "")}"));
 
