@@ -49,8 +49,17 @@ public sealed record CandidateOutcome
 
     public double JudgeMs { get; init; }
 
+    /// <summary>How many times the judge ran on it: 2 when the first attempt could not finish and it was asked again.</summary>
+    public int JudgeAttempts { get; init; } = 1;
+
     /// <summary>No difference from the reference was found, however strongly that was shown.</summary>
     public bool Passed => Verdict == Verdict.Pass;
+
+    /// <summary>
+    /// The judge could not finish (a tool failed, the machine ran out of time), even when asked again: there is no
+    /// verdict on the design, so it is never the best, never repaired as if it were wrong, and never counted as a failure.
+    /// </summary>
+    public bool NotJudged => Verdict == Verdict.Error;
 
     /// <summary>Verified means proven: only then may a report, an event or the knowledge base call it verified.</summary>
     public bool Verified => Passed && Assurance == Assurance.Proven;

@@ -25,7 +25,8 @@ public sealed class CandidateJudge(ITarget target, RunOptions options)
         var folder = Path.Combine("candidates", candidate.Id);
         if (candidate.Design.Files.Count == 0) return NoDesign(candidate, clock);
 
-        var verdict = await target.VerifyAsync(candidate.Design, candidate.Reference ?? spec.Reference, spec.Hints, _job, cancellation);
+        var (verdict, attempts) = await JudgeAgain.VerifyAsync(
+            c => target.VerifyAsync(candidate.Design, candidate.Reference ?? spec.Reference, spec.Hints, _job, c), cancellation);
         run.WriteJson(Path.Combine(folder, "verify.json"), verdict.Report);
 
         TargetMeasurement? measurement = null;
@@ -55,6 +56,7 @@ public sealed class CandidateJudge(ITarget target, RunOptions options)
             RewardExplanation = reward.Explanation,
             Feedback = target.Feedback(verdict, candidate.Design),
             JudgeMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1),
+            JudgeAttempts = attempts,
         };
     }
 

@@ -5,7 +5,8 @@ namespace HwForge.Agents.Llm;
 /// else: <c>"apiKey"</c> in config.json to that file's <c>"endpoint"</c>; <c>HWFORGE_LLM_API_KEY</c> to
 /// <c>HWFORGE_LLM_ENDPOINT</c>, or to OpenAI's <see cref="LlmSettings.DefaultOpenAiEndpoint"/> when that variable
 /// is unset. So an endpoint named by <c>--llm-endpoint</c> or a jobs file's <c>llm_endpoint</c> gets a key only
-/// when it is one of those; otherwise no Authorization header is sent at all.
+/// when it is one of those; otherwise no Authorization header is sent at all. The embeddings client applies the
+/// same rule (<c>HwForge.KnowledgeBase.Embeddings.EmbeddingsKey</c>); change both together.
 /// </summary>
 internal static class ApiKeyBinding
 {

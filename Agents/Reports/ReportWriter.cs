@@ -60,19 +60,30 @@ public static class ReportWriter
         md.AppendLine($"|---|---|---|---|---|{string.Concat(objectives.Select(_ => "---|"))}---|---|");
         foreach (var row in report.Candidates)
         {
-            var verdict = row.Verdict != Verdict.Pass ? $"{row.Verdict.ToString().ToLowerInvariant()} ({row.FailureClass})"
+            var verdict = row.Verdict == Verdict.Error ? $"not judged ({row.FailureClass})"
+                : row.Verdict != Verdict.Pass ? $"{row.Verdict.ToString().ToLowerInvariant()} ({row.FailureClass})"
                 : row.Assurance == Assurance.Proven ? "verified" : "no difference, not proven";
             var formal = ShownBy(row);
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {row.Id}{(row.Id == report.Best?.Id ? " **best**" : "")} | {row.Origin}{(row.ParentId is null ? "" : $" of {row.ParentId}")} | {row.Parameters ?? ""} | {verdict} | {formal} | {string.Concat(objectives.Select(o => Number(row.Measurement?.Metrics[o]) + " | "))}{row.Reward:0.###} | {(row.OnFrontier ? "yes" : "")} |");
         }
-        var failures = report.Candidates.Where(c => c.Verdict != Verdict.Pass).ToList();
+        var failures = report.Candidates.Where(c => c.Verdict == Verdict.Fail).ToList();
         if (failures.Count > 0)
         {
             md.AppendLine();
             md.AppendLine("## Why candidates failed");
             md.AppendLine();
             foreach (var row in failures) md.AppendLine($"- {row.Id}: {row.Summary}");
+        }
+        var notJudged = report.Candidates.Where(c => c.Verdict == Verdict.Error).ToList();
+        if (notJudged.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("## Not judged");
+            md.AppendLine();
+            md.AppendLine("The judge could not finish on these, even when asked twice; this says nothing about the designs.");
+            md.AppendLine();
+            foreach (var row in notJudged) md.AppendLine($"- {row.Id}: {row.Summary}");
         }
         if (report.FinalDesign is not null)
         {

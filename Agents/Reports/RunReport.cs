@@ -71,6 +71,9 @@ public sealed record RunReport
 
     public required IReadOnlyList<CandidateRow> Candidates { get; init; }
 
+    /// <summary>Candidates the judge could not finish (a tool failed, the machine ran out of time): neither passed nor failed.</summary>
+    public int NotJudged { get; init; }
+
     /// <summary>Ids of the passing candidates (proven or not) no other passing candidate beats on every objective.</summary>
     public required IReadOnlyList<string> ParetoFrontier { get; init; }
 
@@ -114,4 +117,10 @@ public static class RunStatus
 
     /// <summary>No candidate passed.</summary>
     public const string NotVerified = "not-verified";
+
+    /// <summary>
+    /// No candidate could be judged at all: every one ended in a judge error (a tool failed, the machine ran out of
+    /// time), even when asked again. Nothing is known about the designs; the design command exits 2.
+    /// </summary>
+    public const string NotJudged = "not-judged";
 }

@@ -31,7 +31,10 @@ public static class RunReportBuilder
         var bestRow = best is null ? null : rows.Single(r => r.Id == best.Candidate.Proposal.Id);
         var finalDesign = best?.Candidate.Proposal.Design.Files.FirstOrDefault() is { } main ? Path.Combine(run.Path, "final", main.FileName) : null;
         var accept = run.Options.Accept;
-        var status = bestOutcome is null ? RunStatus.NotVerified : bestOutcome.Verified ? RunStatus.Verified : RunStatus.NotProven;
+        var notJudged = history.Where(h => h.Outcome.NotJudged).ToList();
+        var status = bestOutcome is not null ? (bestOutcome.Verified ? RunStatus.Verified : RunStatus.NotProven)
+            // Nothing was learned about any design: that is the machine's failure, not a verdict on the designs.
+            : history.Count > 0 && notJudged.Count == history.Count ? RunStatus.NotJudged : RunStatus.NotVerified;
         var accepted = bestOutcome is not null && (bestOutcome.Verified || (accept is { } level && bestOutcome.Assurance >= level));
         return new RunReport
         {
@@ -42,7 +45,8 @@ public static class RunReportBuilder
             Shown = bestOutcome is null ? null : Shown(bestOutcome),
             Accept = accept,
             Accepted = accepted,
-            Headline = Headline(bestRow, bestOutcome, history.Count, passed, accept, accepted, stopReason),
+            Headline = Headline(bestRow, bestOutcome, history.Count, passed, notJudged, accept, accepted, stopReason),
+            NotJudged = notJudged.Count,
             Strategy = strategy,
             Request = run.Options.Request,
             Target = target.Name,
@@ -86,13 +90,19 @@ public static class RunReportBuilder
         new(outcome.Reward, outcome.Tier, 0, [], outcome.RewardExplanation);
 
     private static string Headline(CandidateRow? best, CandidateOutcome? outcome, int candidates, IReadOnlyList<JudgedCandidate> passed,
-        Assurance? accept, bool accepted, string? stopReason)
+        IReadOnlyList<JudgedCandidate> notJudged, Assurance? accept, bool accepted, string? stopReason)
     {
+        // A candidate the judge could not finish is counted apart: it neither passed nor failed.
+        var unjudged = notJudged.Count == 0 ? "" : $"{notJudged.Count} not judged: {notJudged[0].Outcome.Summary}";
         if (best is null || outcome is null)
-            return $"No candidate of {candidates} passed verification" + (stopReason is null ? "." : $" ({stopReason}).");
+            return (notJudged.Count == candidates && candidates > 0
+                    ? $"No candidate of {candidates} could be judged (not judged: {notJudged[0].Outcome.Summary})"
+                    : $"No candidate of {candidates} passed verification" + (unjudged.Length > 0 ? $" ({unjudged})" : ""))
+                + (stopReason is null ? "." : $" ({stopReason}).");
         var proven = passed.Count(p => p.Outcome.Verified);
         var counts = $"reward {best.Reward:0.###}, {proven} of {candidates} candidates proven"
-            + (passed.Count > proven ? $", {passed.Count - proven} more with no difference found but not proven" : "");
+            + (passed.Count > proven ? $", {passed.Count - proven} more with no difference found but not proven" : "")
+            + (notJudged.Count > 0 ? $", {notJudged.Count} not judged" : "");
         if (outcome.Verified)
             return $"{best.Id} is verified: {Shown(outcome)}; {Describe(best.Measurement)} ({counts})";
         var word = AssuranceText.Word(outcome.Assurance);
@@ -107,5 +117,5 @@ public static class RunReportBuilder
         h.Proposal.Id, h.Proposal.Origin, h.Proposal.ParentId,
         h.Proposal.Parameters is null ? null : string.Join(", ", h.Proposal.Parameters.Select(p => $"{p.Key}={p.Value}")),
         h.Outcome.Verdict, h.Outcome.FailureClass, h.Outcome.Formal, h.Outcome.FormalBound, h.Outcome.Assurance, h.Outcome.Measurement, h.Outcome.Reward,
-        onFrontier, h.Outcome.Passed ? h.Outcome.RewardExplanation : h.Outcome.Summary);
+        onFrontier, h.Outcome.Passed ? h.Outcome.RewardExplanation : h.Outcome.NotJudged ? $"not judged: {h.Outcome.Summary}" : h.Outcome.Summary);
 }

@@ -105,7 +105,17 @@ public sealed record RunFinishedEvent : RunEvent
 }
 
 /// <summary>The part of the report a live view shows at the end (the rest is in <c>report.json</c>).</summary>
-public sealed record RunResult(string Status, CandidateRow? Best, int LlmCalls, long Tokens);
+public sealed record RunResult(string Status, CandidateRow? Best, int LlmCalls, long Tokens)
+{
+    /// <summary>What was shown of the best design, in the judge's words; null when none passed.</summary>
+    public string? Shown { get; init; }
+
+    /// <summary>The lowest assurance the run was asked to accept; null: only a proof.</summary>
+    public HwForge.Tools.Judge.Assurance? Accept { get; init; }
+
+    /// <summary>The best design is good enough for what was asked (proven, or at least <see cref="Accept"/>).</summary>
+    public bool Accepted { get; init; }
+}
 
 /// <summary><see cref="RunEventTypes.RunFailed"/>: the run stopped on an error; the message says why.</summary>
 public sealed record RunFailedEvent : RunEvent

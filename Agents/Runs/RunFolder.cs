@@ -58,18 +58,16 @@ public sealed class RunFolder : IAsyncDisposable
         if (!File.Exists(optionsPath))
             throw new ArgumentException($"{path} is not a HwForge run folder (no {OptionsFile}).");
         var lockHandle = TakeLock(path);
-        RunOptions options;
         try
         {
-            options = JsonSerializer.Deserialize<RunOptions>(File.ReadAllText(optionsPath), RunJson.Options)
-                ?? throw new InvalidDataException("empty");
+            return new RunFolder(path, RunOptionsFile.Read(optionsPath), lockHandle);
         }
-        catch (JsonException e)
+        catch
         {
+            // A run that cannot be read is left exactly as it was, and free for the next attempt.
             lockHandle.Dispose();
-            throw new InvalidDataException($"{optionsPath} is not readable as run options: {e.Message}", e);
+            throw;
         }
-        return new RunFolder(path, options, lockHandle);
     }
 
     public string CandidateFolder(string candidateId) => Ensure("candidates", candidateId);

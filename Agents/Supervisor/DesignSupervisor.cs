@@ -54,7 +54,8 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
             {
                 if ((stopReason = budget.Exhausted()) is not null) break;
                 await StageAsync(run, "repair", $"repair round {round} of {options.RepairRounds}");
-                var failed = latest.Where(h => !h.Outcome.Passed).OrderByDescending(h => h.Outcome.Reward).ToList();
+                // A candidate the judge could not judge has no fault to show a repair prompt: it is left as it is.
+                var failed = latest.Where(h => !h.Outcome.Passed && !h.Outcome.NotJudged).OrderByDescending(h => h.Outcome.Reward).ToList();
                 var repairs = new List<CandidateProposal>();
                 foreach (var candidate in failed)
                 {
@@ -97,7 +98,8 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
             {
                 Stage = "report",
                 Message = report.Headline,
-                Result = new RunResult(report.Status, report.Best, report.LlmCalls, report.Tokens),
+                // What was shown and whether --accept let it through: a page must not have to guess "verified" from the status.
+                Result = new RunResult(report.Status, report.Best, report.LlmCalls, report.Tokens) { Shown = report.Shown, Accept = report.Accept, Accepted = report.Accepted },
             });
             return report;
         }
@@ -127,7 +129,7 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
                     Stage = "verify",
                     Role = "verifier",
                     Candidate = proposal.Id,
-                    Message = result.Passed ? result.RewardExplanation : $"failed: {result.Summary}",
+                    Message = result.Passed ? result.RewardExplanation : result.NotJudged ? $"not judged: {result.Summary}" : $"failed: {result.Summary}",
                     Outcome = result,
                 });
                 return result;

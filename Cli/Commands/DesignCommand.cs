@@ -107,7 +107,13 @@ public static class DesignCommand
                 var stdout = parse.InvocationConfiguration.Output;
                 if (parse.GetValue(CommonOptions.Json)) JsonOutput.Write(stdout, report);
                 else stdout.Write(ReportWriter.Markdown(report));
-                return report.Accepted ? ExitCodes.Ok : report.Status == RunStatus.NotProven ? ExitCodes.NotProven : ExitCodes.DesignFailed;
+                return report.Accepted ? ExitCodes.Ok : report.Status switch
+                {
+                    RunStatus.NotProven => ExitCodes.NotProven,
+                    // No design was judged: the machine's failure, not the designs'.
+                    RunStatus.NotJudged => ExitCodes.UsageOrInfrastructure,
+                    _ => ExitCodes.DesignFailed,
+                };
             }
         });
         return command;

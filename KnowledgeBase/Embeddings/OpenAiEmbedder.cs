@@ -8,26 +8,31 @@ namespace HwForge.KnowledgeBase.Embeddings;
 /// <summary>
 /// Any OpenAI-compatible embeddings endpoint (OpenAI, vLLM, Ollama, llama.cpp server): POST
 /// {endpoint}/embeddings with a model and a list of inputs. A few lines of HTTP instead of an SDK.
+/// <paramref name="apiKey"/> must be the key configured for <paramref name="endpoint"/> (see <see cref="EmbeddingsKey"/>);
+/// <paramref name="keyWithheld"/> says why none is sent, for the error a refusal gets.
 /// </summary>
-public sealed class OpenAiEmbedder(HttpClient http, Uri endpoint, string model, string? apiKey) : ITextEmbedder
+public sealed class OpenAiEmbedder(HttpClient http, Uri endpoint, string model, string? apiKey, string? keyWithheld = null) : ITextEmbedder
 {
     public const string EndpointVariable = "HWFORGE_EMBEDDINGS_ENDPOINT";
     public const string ModelVariable = "HWFORGE_EMBEDDINGS_MODEL";
-    public const string ApiKeyVariable = "HWFORGE_LLM_API_KEY";
 
     public string Model => model;
 
     /// <summary>The embedder the environment configures, or null when no endpoint is set (search is then BM25 only).</summary>
-    public static OpenAiEmbedder? FromEnvironment(HttpClient? http = null)
+    public static OpenAiEmbedder? FromEnvironment(HttpClient? http = null) => FromEnvironment(Environment.GetEnvironmentVariable, http);
+
+    /// <summary>As <see cref="FromEnvironment(HttpClient?)"/>, reading the variables from <paramref name="environment"/>.</summary>
+    public static OpenAiEmbedder? FromEnvironment(Func<string, string?> environment, HttpClient? http = null)
     {
-        var endpoint = Environment.GetEnvironmentVariable(EndpointVariable);
+        var endpoint = environment(EndpointVariable);
         if (string.IsNullOrWhiteSpace(endpoint)) return null;
         if (!Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var uri))
             throw new ArgumentException($"{EndpointVariable} is not an absolute URL: '{endpoint}'");
-        var model = Environment.GetEnvironmentVariable(ModelVariable);
+        var model = environment(ModelVariable);
         if (string.IsNullOrWhiteSpace(model))
             throw new ArgumentException($"{EndpointVariable} is set but {ModelVariable} is not: name the embeddings model too");
-        return new OpenAiEmbedder(http ?? new HttpClient { Timeout = TimeSpan.FromSeconds(60) }, uri, model.Trim(), Environment.GetEnvironmentVariable(ApiKeyVariable));
+        var (key, withheld) = EmbeddingsKey.Choose(uri, environment);
+        return new OpenAiEmbedder(http ?? new HttpClient { Timeout = TimeSpan.FromSeconds(60) }, uri, model.Trim(), key, withheld);
     }
 
     public async Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellation = default)
@@ -42,7 +47,8 @@ public sealed class OpenAiEmbedder(HttpClient http, Uri endpoint, string model, 
             if (!response.IsSuccessStatusCode)
             {
                 var body = await response.Content.ReadAsStringAsync(cancellation);
-                throw new KnowledgeStoreException($"embeddings endpoint {url} answered {(int)response.StatusCode} {response.ReasonPhrase}: {Shorten(body)}");
+                var why = keyWithheld is not null && response.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden ? $" ({keyWithheld})" : "";
+                throw new KnowledgeStoreException($"embeddings endpoint {url} answered {(int)response.StatusCode} {response.ReasonPhrase}{why}: {Shorten(body)}");
             }
             var answer = await response.Content.ReadFromJsonAsync<EmbeddingResponse>(cancellation);
             var vectors = answer?.Data?.OrderBy(d => d.Index).Select(d => d.Embedding).ToList();

@@ -8,6 +8,13 @@ namespace HwForge.Tools.Reward;
 /// </summary>
 public enum RewardTier
 {
+    /// <summary>
+    /// The judge could not finish (a tool failed, the machine ran out of time): nothing was learned about the
+    /// design, so it is neither right nor wrong. Below every tier so that no ordering ever prefers it, and
+    /// kept out of "best" and the frontier altogether (see <see cref="RewardRanking"/>).
+    /// </summary>
+    NotJudged = -1,
+
     DoesNotCompile = 0,
     FunctionallyWrong = 1,
 
@@ -51,6 +58,10 @@ public sealed record Evaluation
     /// <summary>Syntax, compile or interface failure (or anything the judge refuses to credit).</summary>
     public static Evaluation DidNotCompile(FailureClass failure = FailureClass.Compile) =>
         new(RewardTier.DoesNotCompile, failure, 0, Assurance.None, PpaMetrics.Unmeasured);
+
+    /// <summary>No verdict on the design: the judge itself could not finish (<paramref name="failure"/> says how).</summary>
+    public static Evaluation NotJudged(FailureClass failure = FailureClass.ToolError) =>
+        new(RewardTier.NotJudged, failure, 0, Assurance.None, PpaMetrics.Unmeasured);
 
     /// <summary>Compiled but simulated wrong; <paramref name="matchedFraction"/> null means unknown and counts as 0.</summary>
     public static Evaluation FunctionallyWrong(double? matchedFraction = null, FailureClass failure = FailureClass.FunctionalMismatch)

@@ -44,6 +44,9 @@ public static class HierarchicalReward
     /// <summary>Scores <paramref name="evaluation"/> against <paramref name="baseline"/> (the reference or the best so far).</summary>
     public static RewardResult Score(Evaluation evaluation, PpaMetrics baseline, ObjectiveWeights weights) => evaluation.Tier switch
     {
+        // 0 so that a sum or an average over a batch stays finite; the tier, not the number, keeps it out of every ranking.
+        RewardTier.NotJudged => new(0, RewardTier.NotJudged, 0, [],
+            $"not judged ({evaluation.Failure}): the judge could not finish, so nothing was learned about the design"),
         RewardTier.DoesNotCompile => new(0, RewardTier.DoesNotCompile, 0, [],
             $"does not compile ({evaluation.Failure}): reward 0"),
         RewardTier.FunctionallyWrong => FunctionallyWrong(evaluation),

@@ -7,8 +7,9 @@ public static class JudgeEvaluation
 {
     /// <summary>
     /// Pass → verified if proven, otherwise unproven at its <paramref name="assurance"/>. Fail → functionally wrong
-    /// if the design compiled and ran (mismatch, reset, timeout), otherwise did-not-compile. Error → did-not-compile:
-    /// nothing was learned about the design (a tool failed, or the machine ran out of time), so it earns nothing.
+    /// if the design compiled and ran (mismatch, reset, a real hang), otherwise did-not-compile. Error → not judged:
+    /// nothing was learned about the design (a tool failed, or the machine ran out of time), so it is neither
+    /// credited nor counted as a fault of the design.
     /// </summary>
     public static Evaluation From(Verdict verdict, FailureClass failure, double? matchedFraction = null,
         Assurance assurance = Assurance.None, PpaMetrics? ppa = null) => verdict switch
@@ -18,7 +19,7 @@ public static class JudgeEvaluation
         Verdict.Pass => Evaluation.Passed(ppa ?? PpaMetrics.Unmeasured, assurance == Assurance.None ? Assurance.Simulated : assurance),
         Verdict.Fail when Compiled(failure) => Evaluation.FunctionallyWrong(matchedFraction, failure),
         Verdict.Fail => Evaluation.DidNotCompile(failure),
-        _ => Evaluation.DidNotCompile(failure == FailureClass.None ? FailureClass.ToolError : failure),
+        _ => Evaluation.NotJudged(failure == FailureClass.None ? FailureClass.ToolError : failure),
     };
 
     // A forbidden construct or a design that ends the simulation itself is an attempt to fake a pass:

@@ -8,7 +8,8 @@ public static class RewardRanking
 {
     /// <summary>
     /// The candidate with the highest reward, or null when there are none. On a tie the earliest wins,
-    /// so re-running a search over the same candidates keeps the same pick.
+    /// so re-running a search over the same candidates keeps the same pick. A candidate the judge could not
+    /// judge is never picked: its reward says nothing about the design.
     /// </summary>
     public static ScoredCandidate<T>? Best<T>(IEnumerable<T> candidates, Func<T, RewardResult> score)
     {
@@ -16,6 +17,7 @@ public static class RewardRanking
         foreach (var candidate in candidates)
         {
             var result = score(candidate);
+            if (result.Tier == RewardTier.NotJudged) continue;
             if (best is null || result.Reward > best.Result.Reward)
                 best = new(candidate, result);
         }

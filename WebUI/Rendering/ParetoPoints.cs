@@ -1,6 +1,6 @@
 namespace HwForge.WebUI.Rendering;
 
-/// <summary>A verified candidate on the plane of two objectives: <see cref="Y"/> up, <see cref="X"/> across (area and delay for RTL).</summary>
+/// <summary>A candidate (the plot decides which it shows) on the plane of two objectives: <see cref="Y"/> up, <see cref="X"/> across (area and delay for RTL).</summary>
 public sealed record ParetoPoint(string Id, double Y, double X, bool OnFrontier);
 
 public static class ParetoPoints

@@ -46,8 +46,17 @@ public sealed record RunState
     /// <summary>The report's headline once the run finished, or why it failed.</summary>
     public string? Headline { get; init; }
 
-    /// <summary>"verified" or "not-verified" once finished.</summary>
+    /// <summary>The report's status once finished: verified, not-proven, not-verified or not-judged (see <c>RunStatus</c>).</summary>
     public string? Status { get; init; }
+
+    /// <summary>The judge's words for what was shown of the best design, once finished; null when none passed.</summary>
+    public string? Shown { get; init; }
+
+    /// <summary>The <c>--accept</c> level the run was started with (bounded, simulated), or null: only a proof.</summary>
+    public string? Accept { get; init; }
+
+    /// <summary>The best design met the bar the run was given: proven, or as strong as <see cref="Accept"/>.</summary>
+    public bool Accepted { get; init; }
 
     public string? BestId { get; init; }
 
@@ -74,6 +83,9 @@ public sealed record RunState
                     Request = opened.Start.Request ?? next.Request,
                     Headline = null,
                     Status = null,
+                    Shown = null,
+                    Accept = null,
+                    Accepted = false,
                 };
                 break;
             case StageEvent:
@@ -100,6 +112,9 @@ public sealed record RunState
                     Phase = RunPhase.Finished,
                     Headline = e.Message,
                     Status = finished.Result.Status,
+                    Shown = finished.Result.Shown,
+                    Accept = finished.Result.Accept is { } accept ? HwForge.Tools.Judge.AssuranceText.Word(accept) : null,
+                    Accepted = finished.Result.Accepted,
                     BestId = finished.Result.Best?.Id,
                 };
                 break;

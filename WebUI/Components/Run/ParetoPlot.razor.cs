@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Components;
 namespace HwForge.WebUI.Components.Run;
 
 /// <summary>
-/// An inline SVG of the verified candidates' first objective against their second (area against delay for RTL),
-/// the frontier points marked and joined. The axes come from the measurements themselves, so any target plots.
+/// An inline SVG of the first objective against the second (area against delay for RTL), the frontier points marked
+/// and joined: of the proven candidates when any exist, so an unproven design never sits on the frontier beside a
+/// proof; otherwise of those with no difference found, labelled plainly as not proven. The axes come from the
+/// measurements themselves, so any target plots.
 /// </summary>
 public partial class ParetoPlot
 {
@@ -16,6 +18,7 @@ public partial class ParetoPlot
     [Parameter, EditorRequired] public required IReadOnlyList<CandidateView> Candidates { get; set; }
 
     private IReadOnlyList<ParetoPoint> _points = [];
+    private bool _proven;
     private List<ParetoPoint> _frontier = [];
     private double _minArea, _maxArea, _minDelay, _maxDelay;
     private string _yName = "", _xName = "", _yUnit = "", _xUnit = "";
@@ -23,7 +26,9 @@ public partial class ParetoPlot
     protected override void OnParametersSet()
     {
         _points = [];
-        var measured = Candidates.Where(c => c.Outcome is { Verified: true, Measurement: not null }).ToList();
+        var measured = Candidates.Where(c => c.Outcome is { Passed: true, Measurement: not null }).ToList();
+        _proven = measured.Any(c => c.Outcome!.Verified);
+        measured = [.. measured.Where(c => c.Outcome!.Verified == _proven)];
         var first = measured.Select(c => c.Outcome!.Measurement!).FirstOrDefault(m => m.Metrics.Values.Count >= 2);
         if (first is null) return;
         (_yName, _xName) = (first.Metrics.Values.Keys.First(), first.Metrics.Values.Keys.Skip(1).First());
@@ -52,6 +57,8 @@ public partial class ParetoPlot
     private double Y(double area) => Math.Round(H - B - (area - _minArea) / (_maxArea - _minArea) * (H - T - B), 1);
 
     private string FrontierLine => string.Join(' ', _frontier.Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.X)},{Y(p.Y)}")));
+
+    private string Which => _proven ? "verified (proven) candidates" : "candidates with no difference found, NOT PROVEN";
 
     private string Description => string.Join("; ", _points.Select(p => $"{p.Id}: {Fmt(p.Y)} {_yUnit} at {Fmt(p.X)} {_xUnit}{(p.OnFrontier ? ", on the frontier" : "")}"));
 

@@ -40,12 +40,38 @@ public sealed class JudgeEvaluationTests
         Assert.Equal(0.0, HierarchicalReward.Score(evaluation, PpaMetrics.Unmeasured, ObjectiveWeights.Equal).Reward);
     }
 
-    [Fact]
-    public void A_judge_error_earns_nothing()
+    [Theory]
+    [InlineData(FailureClass.None, FailureClass.ToolError)]
+    [InlineData(FailureClass.ToolError, FailureClass.ToolError)]
+    [InlineData(FailureClass.Timeout, FailureClass.Timeout)] // the machine's time ran out: not a hang of the design
+    public void A_judge_error_is_not_judged_neither_credited_nor_a_fault_of_the_design(FailureClass given, FailureClass kept)
     {
-        var evaluation = JudgeEvaluation.From(Verdict.Error, FailureClass.None);
-        Assert.Equal(RewardTier.DoesNotCompile, evaluation.Tier);
-        Assert.Equal(FailureClass.ToolError, evaluation.Failure);
+        var evaluation = JudgeEvaluation.From(Verdict.Error, given);
+        var result = HierarchicalReward.Score(evaluation, PpaMetrics.Unmeasured, ObjectiveWeights.Equal);
+
+        Assert.Equal(RewardTier.NotJudged, evaluation.Tier);
+        Assert.Equal(kept, evaluation.Failure);
+        Assert.Equal(0.0, result.Reward);
+        Assert.StartsWith($"not judged ({kept})", result.Explanation);
+        Assert.DoesNotContain("does not compile", result.Explanation);
+        Assert.DoesNotContain("wrong", result.Explanation);
+    }
+
+    [Fact]
+    public void A_design_that_really_hangs_stays_functionally_wrong()
+    {
+        var evaluation = JudgeEvaluation.From(Verdict.Fail, FailureClass.Timeout, matchedFraction: 0.5);
+        Assert.Equal(RewardTier.FunctionallyWrong, evaluation.Tier);
+    }
+
+    [Fact]
+    public void A_candidate_that_was_not_judged_is_never_the_best_even_alone_or_against_a_broken_one()
+    {
+        var notJudged = HierarchicalReward.Score(Evaluation.NotJudged(), PpaMetrics.Unmeasured, ObjectiveWeights.Equal);
+        var broken = HierarchicalReward.Score(Evaluation.DidNotCompile(FailureClass.Syntax), PpaMetrics.Unmeasured, ObjectiveWeights.Equal);
+
+        Assert.Null(RewardRanking.Best(["a"], _ => notJudged));
+        Assert.Equal("broken", RewardRanking.Best(["not judged", "broken"], c => c == "broken" ? broken : notJudged)?.Candidate);
     }
 
     [Fact]
