@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HwForge.Tools.Caching;
+using HwForge.Tools.Compilers;
 using HwForge.Tools.Catalog;
 using HwForge.Tools.Execution;
 using HwForge.Tools.Icarus;
@@ -26,7 +27,7 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         try
         {
             // Without a report cache, nothing waits for the versions: the stages start at once.
-            var toolsTask = ToolVersionsAsync(cancellation);
+            var toolsTask = ToolVersionsAsync(request, cancellation);
             string? key = null;
             if (!request.WantVcd && host.Reports is not null)
             {
@@ -60,10 +61,14 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         .. tools.OrderBy(t => t.Key).Select(t => $"{t.Key}={t.Value}"),
     ]);
 
-    private async Task<IReadOnlyDictionary<string, string>> ToolVersionsAsync(CancellationToken cancellation)
+    /// <summary>Every program a verification may run; the RTL target lists these as its tools, and the report key holds their versions.</summary>
+    public static IReadOnlyList<ToolDescriptor> ToolsUsed { get; } = [VerilatorTool.Descriptor, IcarusTool.Descriptor, YosysTool.Descriptor, CompilerTools.Gxx];
+
+    // g++ builds only a C++ golden model's harness: an RTL reference neither needs it installed nor depends on its version.
+    private async Task<IReadOnlyDictionary<string, string>> ToolVersionsAsync(VerifyRequest request, CancellationToken cancellation)
     {
         var result = new Dictionary<string, string>();
-        foreach (var tool in new[] { VerilatorTool.Descriptor, IcarusTool.Descriptor, YosysTool.Descriptor })
+        foreach (var tool in ToolsUsed.Where(t => request.ReferenceModel is not null || t != CompilerTools.Gxx))
             result[tool.Name] = await versions.RequireAsync(tool, cancellation).ConfigureAwait(false);
         return result;
     }

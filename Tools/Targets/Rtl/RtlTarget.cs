@@ -35,8 +35,7 @@ public sealed class RtlTarget(ToolHost host, ToolVersions versions) : ITarget
         new(".sv", "SystemVerilog", ["systemverilog", "sv"]),
     ];
 
-    public IReadOnlyList<ToolDescriptor> Tools { get; } =
-        [VerilatorTool.Descriptor, IcarusTool.Descriptor, YosysTool.Descriptor, OpenStaTool.Descriptor, CompilerTools.Gxx];
+    public IReadOnlyList<ToolDescriptor> Tools { get; } = [.. Verifier.ToolsUsed, OpenStaTool.Descriptor];
 
     public IReadOnlyList<Objective> Objectives { get; } = [Objective.Area, Objective.Delay, Objective.Power];
 
