@@ -35,5 +35,31 @@ public sealed class SpecErrorTests : IDisposable
         Assert.Contains("unknown target", Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 
+    [Fact]
+    public async Task A_clock_the_reference_lacks_is_one_error_line_listing_its_ports_and_exit_two()
+    {
+        var adder = Path.Combine(_hwforge.Home, "add8.v");
+        File.WriteAllText(adder, "module add8(input [7:0] a, input [7:0] b, output [8:0] s);\n  assign s = a + b;\nendmodule\n");
+        var run = await _hwforge.RunAsync("verify", adder, "--top", "add8", "--ref", adder, "--clock", "clk");
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("ERROR: the clock is named 'clk'", line);
+        Assert.Contains("its ports: a, b, s", line);
+    }
+
+    [Fact]
+    public async Task A_new_run_in_a_folder_that_holds_one_says_how_to_continue_it()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_hwforge.Home, "taken")).FullName;
+        File.WriteAllText(Path.Combine(folder, "run.json"), "{}");
+
+        var run = await _hwforge.RunAsync("design", "an 8-bit adder", "--offline", "--out", folder);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal($"hwforge: {folder} already holds a run; continue it with 'hwforge design --resume {folder}' or choose another --out folder.", line);
+    }
+
     public void Dispose() => _hwforge.Dispose();
 }
