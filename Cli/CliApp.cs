@@ -60,6 +60,9 @@ public static class CliApp
     /// <summary>The user-facing sentence for a failure HwForge expects; null lets a real bug surface.</summary>
     private static string? Explain(Exception e) => e switch
     {
+        // The library says what is wrong; only here is it worded with the flags that fix it.
+        HwForgeException { Kind: ProblemKind.RunExists, Subject: { } folder } =>
+            $"{e.Message}; continue it with 'hwforge design --resume {folder}' or choose another --out folder.",
         SandboxUnavailableException or ToolNotFoundException or SourceFileException or ArgumentException or HwForgeException => e.Message,
         LlmException or LlmAnswerException or OfflineCatalogException or InvalidDataException => e.Message,
         OperationCanceledException => "cancelled",

@@ -11,6 +11,9 @@ public enum ProblemKind
 
     /// <summary>An option the chosen target does not understand, or a value it does not accept.</summary>
     UnsupportedOption,
+
+    /// <summary>A folder a new run was to start in already holds a run (the <see cref="HwForgeException.Subject"/>): continue it, or choose another.</summary>
+    RunExists,
 }
 
 /// <summary>
@@ -21,4 +24,7 @@ public enum ProblemKind
 public sealed class HwForgeException(ProblemKind kind, string message) : Exception(message)
 {
     public ProblemKind Kind { get; } = kind;
+
+    /// <summary>The input at fault (a path, a name), so an edge can word its own advice around it.</summary>
+    public string? Subject { get; init; }
 }

@@ -2,6 +2,7 @@ using HwForge.Tools.Targets;
 using HwForge.Tools.Sources;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using HwForge.Tools;
 
 namespace HwForge.Agents.Design;
 
@@ -32,11 +33,11 @@ public static class SpecFile
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (!Keys.Contains(key))
-                throw new ArgumentException(YamlProblems.UnknownKey(path, keyNode.Start, key, "a spec file", Keys));
+                throw new HwForgeException(ProblemKind.InvalidInput, YamlProblems.UnknownKey(path, keyNode.Start, key, "a spec file", Keys));
             values[key] = (keyNode, value);
         }
         string? Text(string key) => values.TryGetValue(key, out var entry) ? (entry.Value as YamlScalarNode)?.Value
-            ?? throw new ArgumentException($"{YamlProblems.At(path, entry.Value.Start)}: '{key}' must be a single value") : null;
+            ?? throw new HwForgeException(ProblemKind.InvalidInput, $"{YamlProblems.At(path, entry.Value.Start)}: '{key}' must be a single value") : null;
 
         var reference = SpecReference.Read(values, path, baseFolder);
         var input = new SpecInput
@@ -57,9 +58,9 @@ public static class SpecFile
             ResetActiveLow = Text("reset_active_low") is { } low ? Boolean(low, values["reset_active_low"].Value, path) : null,
         };
         if (input.Request is null && input.Family is null && !input.HasUserReference)
-            throw new ArgumentException($"{path}: say what to build: 'request', or 'family' with 'parameters', or 'top' with a 'reference'");
+            throw new HwForgeException(ProblemKind.InvalidInput, $"{path}: say what to build: 'request', or 'family' with 'parameters', or 'top' with a 'reference'");
         if (input.HasUserReference && input.Top is null)
-            throw new ArgumentException($"{path}: a spec with a reference must name the design's 'top' module");
+            throw new HwForgeException(ProblemKind.InvalidInput, $"{path}: a spec with a reference must name the design's 'top' module");
         return input;
     }
 
@@ -70,27 +71,27 @@ public static class SpecFile
             var stream = YamlText.Load(text);
             return stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode map
                 ? map
-                : throw new ArgumentException(
+                : throw new HwForgeException(ProblemKind.InvalidInput,
                     $"{(stream.Documents.Count > 0 ? YamlProblems.At(path, stream.Documents[0].RootNode.Start) : path)}: a spec file is one mapping of keys ({string.Join(", ", Keys)})");
         }
         catch (YamlException e)
         {
-            throw new ArgumentException($"{YamlProblems.At(path, e.Start)}: {YamlProblems.Describe(e)}; a spec file is one mapping of keys ({string.Join(", ", Keys)})");
+            throw new HwForgeException(ProblemKind.InvalidInput, $"{YamlProblems.At(path, e.Start)}: {YamlProblems.Describe(e)}; a spec file is one mapping of keys ({string.Join(", ", Keys)})");
         }
     }
 
     // The value is not repeated: it is the file's text, and the known names are all a reader needs.
     private static string Target(string text, YamlNode node, string path) => KnownTargets.IsKnown(text.ToLowerInvariant())
         ? text.ToLowerInvariant()
-        : throw new ArgumentException($"{YamlProblems.At(path, node.Start)}: unknown target; HwForge knows {string.Join(", ", KnownTargets.Names)}");
+        : throw new HwForgeException(ProblemKind.UnknownTarget, $"{YamlProblems.At(path, node.Start)}: unknown target; HwForge knows {string.Join(", ", KnownTargets.Names)}");
 
     private static bool Boolean(string text, YamlNode node, string path) => bool.TryParse(text, out var value)
         ? value
-        : throw new ArgumentException($"{YamlProblems.At(path, node.Start)}: 'reset_active_low' must be true or false");
+        : throw new HwForgeException(ProblemKind.InvalidInput, $"{YamlProblems.At(path, node.Start)}: 'reset_active_low' must be true or false");
 
     private static Dictionary<string, string> Parameters(YamlNode node, string path) => node is YamlMappingNode map
         ? map.Children.ToDictionary(
-            c => (c.Key as YamlScalarNode)?.Value ?? throw new ArgumentException($"{YamlProblems.At(path, c.Key.Start)}: parameter names are single words such as width"),
-            c => (c.Value as YamlScalarNode)?.Value ?? throw new ArgumentException($"{YamlProblems.At(path, c.Value.Start)}: parameter values are single values"))
-        : throw new ArgumentException($"{YamlProblems.At(path, node.Start)}: 'parameters' is a mapping such as {{width: 16, signed: true}}");
+            c => (c.Key as YamlScalarNode)?.Value ?? throw new HwForgeException(ProblemKind.InvalidInput, $"{YamlProblems.At(path, c.Key.Start)}: parameter names are single words such as width"),
+            c => (c.Value as YamlScalarNode)?.Value ?? throw new HwForgeException(ProblemKind.InvalidInput, $"{YamlProblems.At(path, c.Value.Start)}: parameter values are single values"))
+        : throw new HwForgeException(ProblemKind.InvalidInput, $"{YamlProblems.At(path, node.Start)}: 'parameters' is a mapping such as {{width: 16, signed: true}}");
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using HwForge.Tools.Sources;
 using HwForge.Tools.Targets;
+using HwForge.Tools;
 
 namespace HwForge.Agents.Design;
 
@@ -71,7 +72,7 @@ public sealed record SpecInput
     /// <summary>The spec this input fixes completely, when it carries a user reference.</summary>
     public DesignSpec ToUserSpec() => new()
     {
-        Top = Top ?? throw new ArgumentException("the spec file names a reference but no 'top' module"),
+        Top = Top ?? throw new HwForgeException(ProblemKind.InvalidInput, "the spec file names a reference but no 'top' module"),
         Description = Description ?? Request ?? $"the module {Top}",
         ReferenceOrigin = ReferenceOrigin.User,
         Target = Target,

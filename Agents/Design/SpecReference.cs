@@ -1,5 +1,6 @@
 using HwForge.Tools.Sources;
 using YamlDotNet.RepresentationModel;
+using HwForge.Tools;
 
 namespace HwForge.Agents.Design;
 
@@ -51,7 +52,7 @@ internal sealed record SpecReference(IReadOnlyList<SourceFile>? Files, string? T
                     case "rtl": rtl = value; break;
                     case "top": top = value; break;
                     case "model": model = value; break;
-                    case var key: throw new ArgumentException(YamlProblems.UnknownKey(path, keyNode.Start, key, "the 'reference' map", MapKeys));
+                    case var key: throw new HwForgeException(ProblemKind.InvalidInput, YamlProblems.UnknownKey(path, keyNode.Start, key, "the 'reference' map", MapKeys));
                 }
                 if (rtl is not null && model is not null)
                     throw Error(keyNode, "a reference is Verilog ('rtl') or a C++ model ('model'), not both");
@@ -81,7 +82,7 @@ internal sealed record SpecReference(IReadOnlyList<SourceFile>? Files, string? T
             }
         }
 
-        public ArgumentException Error(YamlNode node, string message) => new($"{YamlProblems.At(path, node.Start)}: {message}");
+        public HwForgeException Error(YamlNode node, string message) => new(ProblemKind.InvalidInput, $"{YamlProblems.At(path, node.Start)}: {message}");
 
         private List<SourceFile> Files(YamlNode node)
         {

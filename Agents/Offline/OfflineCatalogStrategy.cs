@@ -2,6 +2,7 @@ using HwForge.Agents.Design;
 using HwForge.Agents.Supervisor;
 using HwForge.Catalog;
 using HwForge.Tools.Targets;
+using HwForge.Tools;
 
 namespace HwForge.Agents.Offline;
 
@@ -71,7 +72,7 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
         if (spec?.Family is { } family)
         {
             var generator = KernelCatalog.Find(family)
-                ?? throw new ArgumentException($"the catalog has no family '{family}'; it has {string.Join(", ", KernelCatalog.All.Select(g => g.Family))}");
+                ?? throw new HwForgeException(ProblemKind.InvalidInput, $"the catalog has no family '{family}'; it has {string.Join(", ", KernelCatalog.All.Select(g => g.Family))}");
             var given = new KernelParameters(spec.Parameters ?? new Dictionary<string, string>());
             var resolved = KernelParameters.Resolve(generator, given);
             var defaults = generator.Parameters.Where(p => !given.Has(p.Name) && p.Role == ParameterRole.Function)
@@ -80,7 +81,7 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
         }
         if (spec is { HasUserReference: true })
             throw new OfflineCatalogException("a spec with your own reference needs an LLM to write the design; " + RequestMatcher.NeedsModel);
-        var text = request ?? spec?.Request ?? throw new ArgumentException("nothing to design: give a request or a spec file");
+        var text = request ?? spec?.Request ?? throw new HwForgeException(ProblemKind.InvalidInput, "nothing to design: give a request or a spec file");
         var match = RequestMatcher.Match(text);
         if (!match.Matched) throw new OfflineCatalogException(match.Refusal ?? RequestMatcher.NeedsModel);
         return (match.Generator!, KernelParameters.Resolve(match.Generator!, match.Parameters), match.Assumptions, match.Given);

@@ -23,9 +23,13 @@ public sealed class Architect(RoleCall call, ITarget target, IPromptKnowledge? k
             var prompt = problem is null ? user : $"{user}\n\nYour previous answer could not be used: {problem}. Answer again in the required form.";
             var answer = await call.AskAsync("architect", "spec", target.Prompts.System("architect"), prompt, new ChatOptions { Temperature = 0.2f }, [], cancellation);
             (var spec, problem) = Parse(target, answer, request);
-            if (spec is not null) return spec;
+            // A reference that does not build, or lacks the clock or reset its spec names, would fail every candidate
+            // as an error: the Architect hears why and writes it again, before any candidate is spent on it.
+            if (spec is not null) problem = await target.CheckReferenceAsync(spec.Reference, spec.Hints, cancellation);
+            if (spec is not null && problem is null) return spec;
+            await call.SayAsync("architect", "spec", $"the Architect's spec could not be used: {problem}" + (attempt < Attempts ? "; asking again" : ""));
         }
-        throw new LlmAnswerException($"the Architect's answer could not be used twice ({problem}); try another model, or give a spec file with your own reference (--spec)");
+        throw new LlmAnswerException($"the Architect's answer could not be used twice ({problem}); try another model, or give a spec file with your own reference");
     }
 
     internal static (DesignSpec? Spec, string? Problem) Parse(ITarget target, string answer, string request)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
+using HwForge.Tools;
 using Microsoft.Extensions.AI;
 
 namespace HwForge.Agents.Roles;
@@ -39,6 +40,9 @@ public sealed class RoleCall(IChatClient chat, RunContext context)
         }
     }
 
+    /// <summary>Says something in the run's log as this role, so what a role decided is seen where it happened.</summary>
+    public Task SayAsync(string role, string stage, string message) => context.SayAsync(role, stage, message);
+
     private async Task RecordAsync(string role, string stage, ChatResponse response, TimeSpan elapsed)
     {
         var input = response.Usage?.InputTokenCount ?? 0;
@@ -64,7 +68,7 @@ public sealed class RoleCall(IChatClient chat, RunContext context)
         {
             return await tool.InvokeAsync(new AIFunctionArguments(call.Arguments ?? new Dictionary<string, object?>()), cancellation);
         }
-        catch (Exception e) when (e is ArgumentException or JsonException or InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or HwForgeException or JsonException or InvalidOperationException)
         {
             return $"error: {e.Message}";
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using HwForge.Tools;
 
 namespace HwForge.Agents.Runs;
 
@@ -43,7 +44,7 @@ public sealed class RunFolder : IAsyncDisposable
     {
         path = System.IO.Path.GetFullPath(path);
         if (File.Exists(System.IO.Path.Combine(path, OptionsFile)))
-            throw new ArgumentException($"{path} already holds a run; continue it with 'hwforge design --resume {path}' or choose another --out folder.");
+            throw new HwForgeException(ProblemKind.RunExists, $"{path} already holds a run") { Subject = path }; // the CLI says how to continue it
         Directory.CreateDirectory(path);
         var lockHandle = TakeLock(path);
         WriteAtomically(System.IO.Path.Combine(path, OptionsFile), JsonSerializer.Serialize(options, RunJson.Options));

@@ -4,6 +4,7 @@ using HwForge.Agents.Judging;
 using HwForge.Agents.Knowledge;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
+using HwForge.Tools;
 using HwForge.Tools.Reward;
 
 namespace HwForge.Agents.Supervisor;
@@ -36,6 +37,10 @@ public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge ju
             await StageAsync(run, "spec", "writing the spec and its reference");
             var spec = await run.Journal.RunAsync("spec", c => strategy.CreateSpecAsync(context, c), cancellation);
             WriteSpec(run, spec);
+            // A user's reference that cannot be judged against would make every verdict an error: refused now, in
+            // the user's words. The Architect's is checked as it writes it; the catalog's generators are tested.
+            if (spec.ReferenceOrigin == ReferenceOrigin.User && await judge.Target.CheckReferenceAsync(spec.Reference, spec.Hints, cancellation) is { } problem)
+                throw new HwForgeException(ProblemKind.InvalidInput, $"the spec cannot be judged: {problem}");
 
             // 2. The reference's PPA is the baseline improvements are measured against.
             await StageAsync(run, "baseline", "measuring the reference's PPA as the baseline");

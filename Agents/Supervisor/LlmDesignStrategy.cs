@@ -2,6 +2,7 @@ using HwForge.Agents.Design;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Roles;
 using Microsoft.Extensions.AI;
+using HwForge.Tools;
 
 namespace HwForge.Agents.Supervisor;
 
@@ -21,7 +22,7 @@ public sealed class LlmDesignStrategy(IChatClient chat, string description, IPro
             return given.ToUserSpec() with { Target = context.Target.Name };
         }
         var request = context.Options.Request ?? context.Options.Spec?.Request
-            ?? throw new ArgumentException("nothing to design: give a request, or a spec file with 'request' or a reference");
+            ?? throw new HwForgeException(ProblemKind.InvalidInput, "nothing to design: give a request, or a spec file with 'request' or a reference");
         var spec = await new Architect(Call(context), context.Target, knowledge).WriteSpecAsync(request, cancellation);
         await context.SayAsync("architect", "spec", $"spec for **{spec.Top}**: {spec.Description}\n\nThe reference was written by the model: review {string.Join(", ", RunReportBuilder.ReferenceFiles(spec).Split(", ").Select(f => $"`{f}`"))}.");
         return spec;

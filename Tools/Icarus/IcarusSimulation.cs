@@ -56,6 +56,6 @@ public static class IcarusSimulation
         var clash = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1)?.Key
             ?? names.FirstOrDefault(n => n is CompiledImage or CompiledMarker);
         if (clash is not null)
-            throw new ArgumentException($"two inputs would be staged as '{clash}' (or it is a name HwForge reserves); rename one");
+            throw new HwForgeException(ProblemKind.InvalidInput, $"two inputs would be staged as '{clash}' (or it is a name HwForge reserves); rename one");
     }
 }

@@ -51,7 +51,7 @@ public static class CppGoldenModelAbi
     /// <summary>The header <c>hwforge_model.h</c>: the structs, the function to define, and the timing contract.</summary>
     public static string Header(ModuleInterface module)
     {
-        if (Unsupported(module) is { } reason) throw new ArgumentException(reason, nameof(module));
+        if (Unsupported(module) is { } reason) throw new HwForgeException(ProblemKind.InvalidInput, reason);
         var inputs = module.DrivenInputs;
         var outputs = module.Outputs.ToList();
         var h = new StringBuilder();

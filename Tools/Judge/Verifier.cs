@@ -107,6 +107,8 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
             var (referenceProbe, _) = await Timed(() => InterfaceProbe.RunAsync(host, versions, request.Reference, request.ReferenceTop, cancellation));
             if (referenceProbe.Interface is null)
                 return run.Error($"the reference does not elaborate: {referenceProbe.Detail}");
+            // A clock or reset the spec names but the reference lacks is the spec's mistake: no candidate can be judged.
+            if (SpecPorts.Problem(referenceProbe.Interface, request.Clock, request.Reset, "the reference") is { } missing) return run.Error(missing);
             if (CheckReference(ApplyOverrides(referenceProbe.Interface, request), run) is { } problem) return problem;
             (module, stimulus) = (run.Interface!, StimulusGenerator.Generate(run.Interface!, request.Cycles, request.Seed));
             referenceTraceTask = Timed(() => ReferenceTraceAsync(request, module, stimulus, cancellation));
@@ -150,6 +152,9 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
 
         if (request.ReferenceModel is not null)
         {
+            // Against a C++ model the design's ports are the interface: one missing the spec's clock is the design's failure, to repair.
+            if (SpecPorts.Problem(designProbe.Interface, request.Clock, request.Reset, "the design") is { } missing)
+                return run.Fail(StageName.Interface, FailureClass.MissingPort, TimeSpan.Zero, missing);
             if (CheckReference(ApplyOverrides(designProbe.Interface, request), run) is { } problem) return problem;
             if (CppGoldenModelAbi.Unsupported(run.Interface!) is { } reason) return run.Error($"the C++ golden model cannot describe this interface: {reason}");
             (module, stimulus) = (run.Interface!, StimulusGenerator.Generate(run.Interface!, request.Cycles, request.Seed));
@@ -214,8 +219,8 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
 
         if (formalTask is null)
         {
-            var why = request.ReferenceModel is not null ? "the reference is a C++ golden model: no formal equivalence" : "--formal off";
-            if (request.ReferenceModel is not null && request.Formal == FormalMode.On) return run.Error($"--formal on, but {why}");
+            var why = request.ReferenceModel is not null ? "the reference is a C++ golden model: no formal equivalence" : "the formal check is off";
+            if (request.ReferenceModel is not null && request.Formal == FormalMode.On) return run.Error($"the formal check is required, but {why}");
             run.Formal = FormalResult.Skipped(why);
             run.Skip(StageName.Formal, why);
             return run.Finish();
@@ -238,7 +243,7 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
                 return run.Fail(StageName.Formal, replayed.DuringReset ? FailureClass.ResetBehaviour : FailureClass.FunctionalMismatch, formalTime,
                     $"formal counterexample: {replayed.Describe()}", formalCached, replayed);
             case FormalStatus.Unsupported or FormalStatus.TimedOut when request.Formal == FormalMode.On:
-                return run.Error($"--formal on, but the formal check could not conclude: {outcome.Detail}");
+                return run.Error($"the formal check is required, but it could not conclude: {outcome.Detail}");
             default:
                 run.Formal = new FormalResult(outcome.Status, outcome.Bound, FormalMethod(module), outcome.Detail);
                 if (outcome.Status is FormalStatus.Unsupported or FormalStatus.TimedOut)
@@ -294,18 +299,13 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         ? "three-valued AIGER miter (yosys models); abc bmc3 from reset, pdr (IC3), dprove (sequential equivalence)"
         : "three-valued AIGER miter (yosys models); abc iprove (SAT)";
 
+    /// <summary>The clock and reset the request names, over what the probe found; <see cref="SpecPorts"/> has checked they exist.</summary>
     private static ModuleInterface ApplyOverrides(ModuleInterface module, VerifyRequest request)
     {
         if (request.Clock is { } clock)
-        {
-            if (module.Find(clock) is null) throw new ArgumentException($"--clock {clock}: the reference has no such port");
             module = module with { Clock = clock, IsSequential = true };
-        }
         if (request.Reset is { } reset)
-        {
-            if (module.Find(reset) is null) throw new ArgumentException($"--reset {reset}: the reference has no such port");
             module = module with { Reset = reset, ResetActiveLow = request.ResetActiveLow ?? SignalNames.LooksActiveLow(reset) };
-        }
         return module;
     }
 

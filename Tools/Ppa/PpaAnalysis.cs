@@ -19,7 +19,7 @@ public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
     public async Task<PpaReport> MeasureAsync(PpaRequest request, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
-        if (request.ClockPeriodNs is <= 0 or > 1e6) throw new ArgumentException("the clock period must be a positive number of nanoseconds");
+        if (request.ClockPeriodNs is <= 0 or > 1e6) throw new HwForgeException(ProblemKind.InvalidInput, "the clock period must be a positive number of nanoseconds");
         // The text the judge verified: preprocessed once with no tool macros, so synthesis measures the code simulation saw.
         var canonical = await CanonicalSource.PrepareAsync(host, versions, request.Design, cancellation).ConfigureAwait(false);
         if (!canonical.Succeeded)

@@ -7,9 +7,11 @@ internal static partial class VerilogNames
 {
     /// <summary>A top module must be a plain identifier; escaped identifiers are not supported as tops.</summary>
     public static string RequireTop(string top) =>
-        SimpleIdentifier().IsMatch(top)
+        IsPlain(top)
             ? top
-            : throw new ArgumentException($"'{top}' is not a plain Verilog module name (letters, digits, _ and $, not starting with a digit)", nameof(top));
+            : throw new HwForgeException(ProblemKind.InvalidInput, $"'{top}' is not a plain Verilog module name (letters, digits, _ and $, not starting with a digit)");
+
+    public static bool IsPlain(string top) => SimpleIdentifier().IsMatch(top);
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_$]*$")]
     private static partial Regex SimpleIdentifier();

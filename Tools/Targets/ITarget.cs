@@ -40,6 +40,12 @@ public interface ITarget
     /// <summary>A quick check a model may call on a draft while it works (lint for RTL); null when the target has none.</summary>
     DraftCheck? DraftCheck { get; }
 
+    /// <summary>
+    /// Why a spec's reference cannot be judged against (it does not build, or lacks a port the spec names), in words
+    /// for the spec's author; null when it can. Checked once per spec, so a bad one is refused before any candidate.
+    /// </summary>
+    Task<string?> CheckReferenceAsync(DesignReference reference, DesignHints hints, CancellationToken cancellation) => Task.FromResult<string?>(null);
+
     /// <summary>Judges a candidate against the reference: the verdict, its assurance and the first difference.</summary>
     Task<TargetVerdict> VerifyAsync(DesignArtifact design, DesignReference reference, DesignHints hints, TargetJob job, CancellationToken cancellation);
 

@@ -49,6 +49,12 @@ public sealed class RtlTarget(ToolHost host, ToolVersions versions) : ITarget
 
     public DraftCheck DraftCheck => new("lint_verilog", "Lint a Verilog module with Verilator; returns its warnings and errors.", LintAsync);
 
+    // A C++ model has no ports of its own: each design's interface is checked against the spec when it is judged.
+    public Task<string?> CheckReferenceAsync(DesignReference reference, DesignHints hints, CancellationToken cancellation) =>
+        reference.Design is { } design
+            ? ReferenceCheck.ProblemAsync(host, versions, design.Files, design.Top, hints.Clock, hints.Reset, cancellation)
+            : Task.FromResult<string?>(null);
+
     public async Task<TargetVerdict> VerifyAsync(DesignArtifact design, DesignReference reference, DesignHints hints, TargetJob job, CancellationToken cancellation)
     {
         var request = new VerifyRequest(design.Files, design.Top, reference.Design?.Files ?? [], reference.Design?.Top ?? "")
