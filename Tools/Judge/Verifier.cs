@@ -297,7 +297,7 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
 
     private static string FormalMethod(ModuleInterface module) => module.IsSequential
         ? "three-valued AIGER miter (yosys models); abc bmc3 from reset, pdr (IC3), dprove (sequential equivalence)"
-        : "three-valued AIGER miter (yosys models); abc iprove (SAT)";
+        : $"three-valued AIGER miter (yosys models); exhaustive evaluation up to {ExhaustiveCheck.MaxInputs} input bits, else abc iprove (SAT)";
 
     /// <summary>The clock and reset the request names, over what the probe found; <see cref="SpecPorts"/> has checked they exist.</summary>
     private static ModuleInterface ApplyOverrides(ModuleInterface module, VerifyRequest request)

@@ -1,7 +1,7 @@
 using HwForge.Benchmarks;
 using HwForge.Tools;
 
-// dotnet run -c Release --project tests/HwForge.Benchmarks -- [sandbox|overhead|verify [NAME]|ppa [NAME]|catalog-ppa [FAMILY]|search|kb|batch] [--runs N] [--warmup N (verify)]
+// dotnet run -c Release --project tests/HwForge.Benchmarks -- [sandbox|overhead|verify [NAME]|ppa [NAME]|catalog-ppa [FAMILY]|proof [FILTER]|search|kb|batch] [--runs N] [--warmup N (verify)]
 var home = new HwForgeHome(Directory.CreateTempSubdirectory("hwforge-bench-").FullName);
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(15);
 var warmup = args.SkipWhile(a => a != "--warmup").Skip(1).Select(int.Parse).FirstOrDefault(1);
@@ -15,11 +15,12 @@ try
         "overhead" => await ToolOverhead.RunAsync(home, Path.Combine(examples, "mult16x12", "ref.v"), "mult16x12", runs),
         "ppa" => await PpaTimes.RunAsync(home, examples, runs, args.Skip(1).FirstOrDefault(a => !a.StartsWith("--") && !int.TryParse(a, out _))),
         "verify" => await VerifyTimes.RunAsync(home, examples, runs, args.Skip(1).FirstOrDefault(a => !a.StartsWith("--") && !int.TryParse(a, out _)), warmup),
+        "proof" => await ProofStrength.RunAsync(home, FindRoot(), args.Skip(1).FirstOrDefault(a => !a.StartsWith("--"))),
         "catalog-ppa" => await CatalogPpa.RunAsync(home, args.Skip(1).FirstOrDefault(a => !a.StartsWith("--"))),
         "search" => await SearchRegret.RunAsync(home, ["a 16-bit adder", "a 16-bit signed MAC", "dot product of 4 int8 vectors"]),
         "kb" => await KbSearch.RunAsync(home, FindRoot(), runs),
         "batch" => await BatchThroughput.RunAsync(home, FindRoot(), args.Contains("--runs") ? runs : 8),
-        _ => $"unknown benchmark '{what}': sandbox | overhead | verify [NAME] | ppa [NAME] | catalog-ppa [FAMILY] | search | kb | batch",
+        _ => $"unknown benchmark '{what}': sandbox | overhead | verify [NAME] | ppa [NAME] | catalog-ppa [FAMILY] | proof [FILTER] | search | kb | batch",
     });
 }
 finally

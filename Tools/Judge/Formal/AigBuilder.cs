@@ -1,8 +1,8 @@
 namespace HwForge.Tools.Judge;
 
 /// <summary>
-/// Builds an and-inverter graph with structural hashing and constant folding, and writes it as a
-/// binary AIGER file whose latches all start at zero (so every model checker reads it the same way).
+/// Builds an and-inverter graph with structural hashing and constant folding, and hands it over as an
+/// <see cref="AigGraph"/> whose latches all start at zero (so every model checker reads it the same way).
 /// Literals are 2 × node + negation; node 0 is the constant false.
 /// </summary>
 internal sealed class AigBuilder
@@ -86,10 +86,12 @@ internal sealed class AigBuilder
 
     public void Output(int literal) => _outputs.Add(literal);
 
-    /// <summary>Binary AIGER ("aig"): inputs, then latches, then AND gates in creation order (which is topological).</summary>
-    public byte[] ToBinaryAiger()
+    /// <summary>
+    /// The graph in AIGER's numbering: inputs 1..I, latches I+1..I+L, AND gates after them in the order they
+    /// were made (which is topological), each with its operands' literals.
+    /// </summary>
+    public AigGraph ToGraph()
     {
-        // Renumber: inputs 1..I, latches I+1..I+L, ANDs after, in the order they were made.
         var number = new int[_nodes.Count];
         var next = 1;
         foreach (var n in _inputs) number[n] = next++;
@@ -98,26 +100,12 @@ internal sealed class AigBuilder
         for (var n = 1; n < _nodes.Count; n++)
             if (_nodes[n].Kind == Kind.And) { number[n] = next++; andNodes.Add(n); }
         int Map(int literal) => number[literal >> 1] * 2 + (literal & 1);
-
-        using var stream = new MemoryStream();
-        void Text(string s) => stream.Write(System.Text.Encoding.ASCII.GetBytes(s));
-        Text($"aig {next - 1} {_inputs.Count} {_latches.Count} {_outputs.Count} {andNodes.Count}\n");
-        foreach (var n in _latches) Text($"{Map(_next.GetValueOrDefault(n, False))}\n");
-        foreach (var o in _outputs) Text($"{Map(o)}\n");
-        foreach (var n in andNodes)
+        var (left, right) = (new int[andNodes.Count], new int[andNodes.Count]);
+        for (var k = 0; k < andNodes.Count; k++)
         {
-            var lhs = number[n] * 2;
-            var (a, b) = (Map(_nodes[n].A), Map(_nodes[n].B));
-            if (a < b) (a, b) = (b, a);
-            Delta(stream, (uint)(lhs - a));
-            Delta(stream, (uint)(a - b));
+            var (a, b) = (Map(_nodes[andNodes[k]].A), Map(_nodes[andNodes[k]].B));
+            (left[k], right[k]) = a < b ? (b, a) : (a, b);
         }
-        return stream.ToArray();
-    }
-
-    private static void Delta(Stream stream, uint value)
-    {
-        while (value >= 0x80) { stream.WriteByte((byte)(value & 0x7f | 0x80)); value >>= 7; }
-        stream.WriteByte((byte)value);
+        return new AigGraph(_inputs.Count, [.. _latches.Select(n => Map(_next.GetValueOrDefault(n, False)))], left, right, [.. _outputs.Select(Map)]);
     }
 }

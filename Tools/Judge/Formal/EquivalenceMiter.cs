@@ -20,7 +20,11 @@ namespace HwForge.Tools.Judge;
 internal static class EquivalenceMiter
 {
     /// <summary>The miter, and for each of its inputs the port bit it stands for (null: a free or start value).</summary>
-    public sealed record Result(byte[] Aiger, IReadOnlyList<(string Port, int Bit)?> Inputs, int Latches, int Ands);
+    /// <param name="ReferenceAnds">The AND gates made for the reference come first: this many (the design's follow).</param>
+    public sealed record Result(AigGraph Graph, IReadOnlyList<(string Port, int Bit)?> Inputs, int ReferenceAnds)
+    {
+        public int Latches => Graph.LatchCount;
+    }
 
     public static Result Build(AsciiAiger gold, AsciiAiger gate, ModuleInterface module)
     {
@@ -57,6 +61,7 @@ internal static class EquivalenceMiter
             gold.InputNames.TryGetValue(index, out var n) && ports.ContainsKey(n.Name) && n.Bit < ports[n.Name].Width
                 ? ThreeValued.Known(Shared(n.Name, n.Bit))
                 : ThreeValued.Unknown, started);
+        var referenceAnds = aig.AndCount;
         var gateOutputs = TwoValued.Build(aig, gate, index =>
             gate.InputNames.TryGetValue(index, out var n) && ports.ContainsKey(n.Name) && n.Bit < ports[n.Name].Width
                 ? Shared(n.Name, n.Bit)
@@ -75,6 +80,6 @@ internal static class EquivalenceMiter
                 differences.Add(aig.And(known, aig.Xor(reference.One, design)));
             }
         aig.Output(aig.OrAll(differences));
-        return new Result(aig.ToBinaryAiger(), inputs, aig.LatchCount, aig.AndCount);
+        return new Result(aig.ToGraph(), inputs, referenceAnds);
     }
 }

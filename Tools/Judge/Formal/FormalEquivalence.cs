@@ -6,7 +6,8 @@ namespace HwForge.Tools.Judge;
 
 /// <summary>
 /// Runs the equivalence check as two confined steps: Yosys writes an AIGER model of each side, the
-/// miter is joined here (<see cref="EquivalenceMiter"/>), and ABC's engines answer within the budget.
+/// miter is joined here (<see cref="EquivalenceMiter"/>), and ABC's engines answer within the budget
+/// (a combinational miter with few input bits is enumerated here instead: <see cref="ExhaustiveCheck"/>).
 /// A counterexample becomes a stimulus for replay in simulation.
 /// </summary>
 public static class FormalEquivalence
@@ -51,11 +52,33 @@ public static class FormalEquivalence
         }
 
         var sequential = miter.Latches > 0;
+        // Few input bits: enumerate them all on the host, which settles multipliers SAT cannot.
+        var started = DateTime.UtcNow;
+        if (!sequential && ExhaustiveCheck.EstimatedSeconds(miter.Graph) is { } estimate && estimate <= budget.TotalSeconds)
+        {
+            var enumeration = await Task.Run(() => ExhaustiveCheck.Run(miter.Graph, budget, cancellation), cancellation).ConfigureAwait(false);
+            if (enumeration.Completed)
+                return enumeration.FailingPattern is { } pattern
+                    ? (new FormalOutcome(FormalStatus.Counterexample, null, "exhaustive evaluation found inputs for which the outputs differ", 0),
+                        FormalCounterexample.ToStimulus(ExhaustiveCheck.ToCounterexample(pattern, miter.Graph.InputCount), miter.Inputs, module, startsWithReset: false), false)
+                    : (new FormalOutcome(FormalStatus.Proven, null, $"proven for all inputs by exhaustive evaluation (all 2^{miter.Graph.InputCount} input patterns)"), null, false);
+            // Slower than estimated (a loaded machine): SAT gets what is left of the budget.
+            budget = TimeSpan.FromSeconds(Math.Max(3, (budget - (DateTime.UtcNow - started)).TotalSeconds));
+        }
+        // Gates of both sides that compute the same function of few bits are merged first (each pair enumerated):
+        // what SAT finds hard in a multiplier is then gone, and often the whole difference with it.
+        var sweep = ExhaustiveSweep.Run(miter.Graph, miter.ReferenceAnds, budget / 4, cancellation);
+        var swept = sweep.Merged > 0 ? $" (after {sweep.Merged} gate(s) of the two sides were proven equal by enumeration and merged)" : "";
+        if (sweep.Graph.Outputs[0] == AigBuilder.False)
+            return (new FormalOutcome(FormalStatus.Proven, null, sequential
+                ? $"proven for all cycles: every output of the two sides was proven equal by enumeration in every state{swept}"
+                : $"proven for all inputs: every output of the two sides was proven equal by enumeration{swept}"), null, false);
+        budget = TimeSpan.FromSeconds(Math.Max(3, (budget - sweep.Elapsed).TotalSeconds));
         var prove = new ToolStep("yosys-abc-prove", version, new ToolInvocation("sh", ["-c", FormalScript.Abc(sequential, request.FormalDepth, budget)])
             // ABC's engines keep to their own shares; the wall-clock limit is the backstop.
             .WithLimits(ResourceLimits.Default.WithTimeout(budget + TimeSpan.FromSeconds(15))))
         {
-            Inputs = [new InputFile(FormalScript.Miter, miter.Aiger)],
+            Inputs = [new InputFile(FormalScript.Miter, sweep.Graph.ToBinaryAiger())],
             Outputs = [FormalScript.Counterexample],
             // A proof that ran out of time on a busy machine is not a fact about the design: never remembered.
             Cacheable = false,
@@ -66,6 +89,7 @@ public static class FormalEquivalence
         var outcome = sequential
             ? FormalOutputParser.ParseSequential(result.Run.StandardOutput, budget, module.Reset is not null)
             : FormalOutputParser.ParseCombinational(result.Run.StandardOutput, budget);
+        if (outcome.Status == FormalStatus.Proven) outcome = outcome with { Detail = outcome.Detail + swept };
         var counterexample = outcome.Status == FormalStatus.Counterexample
             ? FormalCounterexample.ToStimulus(result.OutputText(FormalScript.Counterexample), miter.Inputs, module, startsWithReset: sequential && module.Reset is not null)
             : null;

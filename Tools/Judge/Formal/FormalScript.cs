@@ -49,6 +49,9 @@ public static class FormalScript
         s.AppendLine("proc; flatten; opt_clean");
         Check(s, "latches (level-sensitive storage)", "t:$dlatch t:$adlatch t:$dlatchsr t:$sr %u %u %u");
         s.AppendLine("memory; opt -fast");
+        // Operators at the width their operands need (a 16×16 product assigned to 40 bits is a 32-bit product):
+        // the two sides then often share a multiplier's structure, which SAT cannot match across widths. -keepdc: x stays x.
+        s.AppendLine("wreduce -keepdc; opt_clean");
         s.AppendLine("async2sync");
         if (module.IsSequential && module.Clock is { } clock)
         {
