@@ -1,6 +1,5 @@
 using System.CommandLine;
 using HwForge.Agents;
-using HwForge.Agents.Design;
 using HwForge.Agents.Knowledge;
 using HwForge.Agents.Llm;
 using HwForge.KnowledgeBase;
@@ -8,8 +7,6 @@ using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
 using HwForge.Tools;
 using HwForge.Tools.Catalog;
-using HwForge.Tools.Judge;
-using HwForge.Tools.Reward;
 
 namespace HwForge.Cli.Commands;
 
