@@ -4,6 +4,7 @@ using HwForge.KnowledgeBase;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
+using HwForge.Tools;
 using HwForge.Tools.Catalog;
 using HwForge.Tools.Execution;
 using HwForge.Tools.Targets;
@@ -18,7 +19,15 @@ public sealed class DesignRunner(ToolHost host, ToolVersions versions, IKnowledg
 {
     private readonly TargetRegistry _targets = targets ?? TargetRegistry.Create(host, versions);
 
-    public Task<RunReport> RunAsync(RunFolder run, IDesignStrategy strategy, CancellationToken cancellation) =>
-        new DesignSupervisor(strategy, new CandidateJudge(_targets.Get(run.Options.Target), run.Options),
+    public Task<RunReport> RunAsync(RunFolder run, IDesignStrategy strategy, CancellationToken cancellation)
+    {
+        var target = _targets.Get(run.Options.Target);
+        // Options were checked against the shipped targets when the run was made; this is the check for any
+        // target, with the target itself, before anything is spent.
+        var problems = new List<OptionProblem>();
+        RunOptionTable.ForTarget(target.Name, target.Options, run.Options.TargetOptions, problems);
+        if (problems.FirstOrDefault() is { } problem) throw new HwForgeException(problem.Kind, problem.Message);
+        return new DesignSupervisor(strategy, new CandidateJudge(target, run.Options),
             knowledge is null ? null : new ExperienceRecorder(knowledge)).RunAsync(run, cancellation);
+    }
 }

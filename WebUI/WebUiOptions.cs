@@ -69,12 +69,17 @@ public sealed record WebUiOptions
     internal string Url => $"http://{(Host.Contains(':') && !Host.StartsWith('[') ? $"[{Host}]" : Host)}:{Port}";
 }
 
-/// <summary>The run settings a chat request starts with.</summary>
+/// <summary>
+/// The run settings a chat request starts with: the design run's own defaults, except a lighter optimization
+/// (a person is watching the page).
+/// </summary>
 public sealed record RunDefaults
 {
-    public int Candidates { get; init; } = 3;
+    private static readonly HwForge.Agents.Runs.RunOptions Run = new();
 
-    public int RepairRounds { get; init; } = 3;
+    public int Candidates { get; init; } = Run.Candidates;
+
+    public int RepairRounds { get; init; } = Run.RepairRounds;
 
     public int OptimizeRounds { get; init; } = 1;
 

@@ -1,3 +1,5 @@
+using HwForge.Agents.Runs;
+
 namespace HwForge.Agents.Batch;
 
 /// <summary>
@@ -6,15 +8,6 @@ namespace HwForge.Agents.Batch;
 /// </summary>
 public sealed record BatchJob(string Id, string? Request, string? SpecPath, JobOptions Options, int Line)
 {
-    /// <summary>The <c>hwforge design</c> arguments that start this job in <paramref name="runFolder"/>.</summary>
-    public IReadOnlyList<string> StartArguments(string runFolder) =>
-    [
-        "design",
-        .. Request is null ? new[] { "--spec", SpecPath! } : [Request],
-        .. Options.ToDesignArguments(),
-        "--out", runFolder, "--json",
-    ];
-
-    /// <summary>The arguments that continue this job's interrupted run: the run remembers its own options.</summary>
-    public static IReadOnlyList<string> ResumeArguments(string runFolder) => ["design", "--resume", runFolder, "--json"];
+    /// <summary>The job as the design command reads it from an options file: its options by table name, never as flags.</summary>
+    public DesignJob ToDesignJob() => new() { Request = Request, SpecPath = SpecPath, Options = Options.Values };
 }

@@ -2,7 +2,8 @@ namespace HwForge.Agents.Batch;
 
 /// <summary>
 /// Where a batch keeps things under its output folder: <c>runs/ID/</c> (each job's run folder),
-/// <c>logs/ID.log</c> (each job's progress output), <c>slurm/</c> (scripts, job lists, per-task output),
+/// <c>logs/ID.log</c> (each job's progress output), <c>jobs/ID.json</c> (what each
+/// job's design process is given), <c>slurm/</c> (scripts, job lists, per-task output),
 /// <c>results.jsonl</c> and <c>summary.md</c>.
 /// </summary>
 public sealed record BatchLayout(string Root)
@@ -30,6 +31,9 @@ public sealed record BatchLayout(string Root)
     public static string RelativeRunFolder(string id) => $"runs/{id}";
 
     public string LogFile(string id) => Path.Combine(Logs, id + ".log");
+
+    /// <summary>The job as its design process reads it (<c>hwforge design --options-file</c>).</summary>
+    public string JobFile(string id) => Path.Combine(Root, "jobs", id + ".json");
 
     public BatchLayout Created()
     {

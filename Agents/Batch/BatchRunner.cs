@@ -63,8 +63,8 @@ public sealed class BatchRunner(BatchSettings settings, IBatchExecutor executor,
     // A jobs file's llm_endpoint gets no key configured for another endpoint (each job's design process
     // decides that itself); say so once per endpoint here, where the user is looking.
     private static IEnumerable<string> KeyNotices(IEnumerable<BatchJob> jobs) =>
-        jobs.Where(j => j.Options.Offline != true && j.Options.LlmEndpoint is not null)
-            .Select(j => j.Options.LlmEndpoint!)
+        jobs.Select(j => j.ToDesignJob()).Where(j => !j.Offline && j.Option("llm_endpoint") is not null)
+            .Select(j => j.Option("llm_endpoint")!)
             .Distinct(StringComparer.Ordinal)
             .Select(endpoint => LlmSettingsResolver.KeyWithheldFrom(endpoint, Environment.GetEnvironmentVariable))
             .OfType<string>();

@@ -1,18 +1,22 @@
 using System.Text.Json;
+using HwForge.Agents.Reports;
+using HwForge.Agents.Runs;
+using HwForge.Tools.Judge;
 
 namespace HwForge.Agents.Batch;
 
 /// <summary>
 /// Turns what <c>hwforge design</c> left (its exit code, its JSON report, its last words on stderr) into a
 /// result line. Exit 0, 1 and 3 (not proven) carry a report (printed with --json, and saved as report.json in the
-/// run folder); anything else is an error whose last stderr line says why.
+/// run folder), read back as the <see cref="RunReport"/> it was written from; anything else is an error whose last
+/// stderr line says why.
 /// </summary>
 public static class JobOutcome
 {
     public static BatchResult From(string id, int exitCode, string stdout, string? lastError, string runFolder, TimeSpan elapsed, string executor)
     {
-        var report = exitCode is 0 or 1 or 3 ? ParseReport(stdout) ?? ParseReport(ReadReportFile(runFolder)) : null;
-        if (report is not { } r)
+        var report = exitCode is 0 or 1 or 3 ? Read(stdout) ?? Read(ReadReportFile(runFolder)) : null;
+        if (report is null)
             return new BatchResult
             {
                 Id = id,
@@ -22,31 +26,29 @@ public static class JobOutcome
                 Message = $"hwforge design exited with code {exitCode}: {lastError ?? "no message"}",
                 Executor = executor,
             };
-        var best = r.TryGetProperty("best", out var b) && b.ValueKind == JsonValueKind.Object ? b : (JsonElement?)null;
-        var ppa = best is { } bb && bb.TryGetProperty("ppa", out var p) && p.ValueKind == JsonValueKind.Object ? p : (JsonElement?)null;
-        var verdict = Text(r, "status") switch
+        var verdict = report.Status switch
         {
-            "verified" => Verdicts.Verified,
-            "not-proven" => r.TryGetProperty("accepted", out var a) && a.ValueKind == JsonValueKind.True ? Verdicts.Accepted : Verdicts.NotProven,
+            RunStatus.Verified => Verdicts.Verified,
+            RunStatus.NotProven => report.Accepted ? Verdicts.Accepted : Verdicts.NotProven,
             _ => Verdicts.NotVerified,
         };
-        var assurance = Text(r, "assurance");
+        var measured = report.Best?.Measurement;
         return new BatchResult
         {
             Id = id,
             Verdict = verdict,
-            Assurance = assurance is null or "none" ? null : assurance,
-            AreaUm2 = Number(ppa, "areaUm2"),
-            CriticalPathNs = Number(ppa, "criticalPathNs"),
-            FmaxMhz = Number(ppa, "fmaxMhz"),
-            PowerMw = Number(ppa, "powerMw"),
-            Reward = Number(best, "reward"),
+            Assurance = report.Assurance == Assurance.None ? null : report.Assurance.ToString().ToLowerInvariant(),
+            AreaUm2 = measured?.Metrics.Area,
+            CriticalPathNs = measured?.Metrics.Delay,
+            FmaxMhz = measured is not null && measured.Details.TryGetValue("fmax", out var fmax) ? fmax : null,
+            PowerMw = measured?.Metrics.Power,
+            Reward = report.Best?.Reward,
             Seconds = Math.Round(elapsed.TotalSeconds, 1),
-            LlmCalls = (int)(Number(r, "llmCalls") ?? 0),
-            Tokens = (long)(Number(r, "tokens") ?? 0),
+            LlmCalls = report.LlmCalls,
+            Tokens = report.Tokens,
             RunFolder = BatchLayout.RelativeRunFolder(id),
             Message = verdict == Verdicts.Verified ? null
-                : verdict is Verdicts.Accepted or Verdicts.NotProven ? Text(r, "headline") : Text(r, "stopReason") ?? Text(r, "headline"),
+                : verdict is Verdicts.Accepted or Verdicts.NotProven ? report.Headline : report.StopReason ?? report.Headline,
             Executor = executor,
         };
     }
@@ -61,13 +63,13 @@ public static class JobOutcome
         Executor = executor,
     };
 
-    private static JsonElement? ParseReport(string text)
+    /// <summary>The report in <paramref name="text"/>, or null when it holds none (empty, cut short, or not a report).</summary>
+    public static RunReport? Read(string text)
     {
+        if (string.IsNullOrWhiteSpace(text)) return null;
         try
         {
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("status", out _)
-                ? document.RootElement.Clone() : null;
+            return JsonSerializer.Deserialize<RunReport>(text, RunJson.Options);
         }
         catch (JsonException)
         {
@@ -77,13 +79,7 @@ public static class JobOutcome
 
     private static string ReadReportFile(string runFolder)
     {
-        var path = Path.Combine(runFolder, Runs.RunFolder.ReportJsonFile);
+        var path = Path.Combine(runFolder, RunFolder.ReportJsonFile);
         return File.Exists(path) ? File.ReadAllText(path) : "";
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static double? Number(JsonElement? element, string name) =>
-        element is { } e && e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 }

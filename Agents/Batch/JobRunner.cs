@@ -26,7 +26,7 @@ public static class JobRunner
             // A child of a batch that was killed on its own may still work on this run; let it finish first.
             await WaitForRunLockAsync(runFolder, timer.Token);
             var resume = File.Exists(Path.Combine(runFolder, RunFolder.OptionsFile));
-            var arguments = resume ? BatchJob.ResumeArguments(runFolder) : job.StartArguments(runFolder);
+            var arguments = resume ? ResumeArguments(runFolder) : StartArguments(job, layout.JobFile(job.Id), runFolder);
             var (exitCode, stdout, lastError) = await RunChildAsync(settings, [.. arguments, .. settings.GlobalArguments], layout.LogFile(job.Id), timer.Token);
             return JobOutcome.From(job.Id, exitCode, stdout, lastError, runFolder, clock.Elapsed, settings.Executor);
         }
@@ -79,6 +79,17 @@ public static class JobRunner
         lock (log) log.WriteLine($"# exit code {process.ExitCode}");
         return (process.ExitCode, await stdout, lastError);
     }
+
+    // The job goes to its process as a file of options by name, read by the same table as the design command's
+    // flags, so no option is spelled twice.
+    private static IReadOnlyList<string> StartArguments(BatchJob job, string jobFile, string runFolder)
+    {
+        job.ToDesignJob().Save(jobFile);
+        return ["design", "--options-file", jobFile, "--out", runFolder, "--json"];
+    }
+
+    // A run remembers its own options (run.json): continuing it needs only its folder.
+    private static IReadOnlyList<string> ResumeArguments(string runFolder) => ["design", "--resume", runFolder, "--json"];
 
     private static async Task WaitForRunLockAsync(string runFolder, CancellationToken cancellation)
     {

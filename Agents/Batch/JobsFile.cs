@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using HwForge.Agents.Design;
+using HwForge.Agents.Runs;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -18,12 +19,11 @@ public static partial class JobsFile
     private static readonly string[] TopKeys = ["defaults", "jobs"];
     private static readonly string[] JobKeys = ["id", "request", "spec"];
 
-    /// <summary>Option keys, in the order the help lists them.</summary>
-    public static readonly string[] OptionKeys =
-    [
-        "offline", "candidates", "rounds", "optimize", "batch", "weights", "clock_period", "liberty", "cycles",
-        "formal", "accept", "seed", "model", "llm_endpoint", "max_llm_calls", "max_tokens", "time_limit", "timeout",
-    ];
+    /// <summary>The batch's own option: seconds a job may take before its process tree is killed.</summary>
+    private const string TimeoutKey = "timeout";
+
+    /// <summary>Option keys: every design option of the table (the <c>hwforge design</c> flags' names), and <c>timeout</c>.</summary>
+    public static readonly string[] OptionKeys = [.. RunOptionTable.Shipped.Select(o => o.Name), TimeoutKey];
 
     public static IReadOnlyList<BatchJob> Load(string path)
     {
@@ -81,44 +81,32 @@ public static partial class JobsFile
         return new BatchJob(id, request, specPath, ReadOptions(keys, path).Over(defaults), line);
     }
 
-    private static JobOptions ReadOptions(IReadOnlyDictionary<string, YamlNode> keys, string path) => new()
+    // Each value is checked by the table's own check, so a jobs file refuses what hwforge design would, and says
+    // so before anything runs, naming the key and its line.
+    private static JobOptions ReadOptions(IReadOnlyDictionary<string, YamlNode> keys, string path)
     {
-        Offline = Parse<bool>(keys, "offline", path, bool.TryParse, "true or false"),
-        Candidates = Parse<int>(keys, "candidates", path, TryInt, "a whole number"),
-        Rounds = Parse<int>(keys, "rounds", path, TryInt, "a whole number"),
-        Optimize = Parse<int>(keys, "optimize", path, TryInt, "a whole number"),
-        Batch = Parse<int>(keys, "batch", path, TryInt, "a whole number"),
-        Weights = Weights(keys, path),
-        ClockPeriod = Parse<double>(keys, "clock_period", path, TryPositive, "a positive number of ns"),
-        Liberty = Scalar(keys, "liberty", path),
-        Cycles = Parse<int>(keys, "cycles", path, TryInt, "a whole number"),
-        Formal = Scalar(keys, "formal", path) is { } formal
-            ? formal.ToLowerInvariant() is "auto" or "on" or "off" ? formal.ToLowerInvariant()
-                : throw new ArgumentException($"{At(keys["formal"], path)}: 'formal' must be auto, on or off")
-            : null,
-        // Lowers the bar for a job's exit 0 only; its result still says "not proven".
-        Accept = Scalar(keys, "accept", path) is { } accept
-            ? accept.ToLowerInvariant() is "bounded" or "simulated" or "proven" ? accept.ToLowerInvariant()
-                : throw new ArgumentException($"{At(keys["accept"], path)}: 'accept' must be bounded or simulated (or proven, the default)")
-            : null,
-        Seed = Parse<int>(keys, "seed", path, TryInt, "a whole number"),
-        Model = Scalar(keys, "model", path),
-        LlmEndpoint = Scalar(keys, "llm_endpoint", path),
-        MaxLlmCalls = Parse<int>(keys, "max_llm_calls", path, TryInt, "a whole number"),
-        MaxTokens = Parse<long>(keys, "max_tokens", path, TryLong, "a whole number"),
-        TimeLimit = Parse<double>(keys, "time_limit", path, TryNonNegative, "a number of seconds"),
-        Timeout = Parse<double>(keys, "timeout", path, TryPositive, "a positive number of seconds"),
-    };
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in RunOptionTable.Shipped)
+        {
+            if (!keys.TryGetValue(row.Name, out var node)) continue;
+            var value = row.Name == "weights" ? Weights(node) : Scalar(keys, row.Name, path)!;
+            if (row.Check(value) is { } problem)
+                throw new ArgumentException($"{At(node, path)}: {new OptionProblem(row.Name, problem).Worded($"'{row.Name}'")}");
+            values[row.Name] = row.IsSwitch ? value.ToLowerInvariant() : value;
+        }
+        return new JobOptions
+        {
+            Values = values,
+            Timeout = Parse<double>(keys, TimeoutKey, path, TryPositive, "a positive number of seconds"),
+        };
+    }
 
-    // Weights read as "1,1,0" or as a list [1, 1, 0]; either way the design command gets "1,1,0".
-    private static string? Weights(IReadOnlyDictionary<string, YamlNode> keys, string path)
+    // Weights read as "1,1,0" or as a list [1, 1, 0]; either way the run gets "1,1,0".
+    private static string Weights(YamlNode node)
     {
-        if (!keys.TryGetValue("weights", out var node)) return null;
         var parts = node is YamlSequenceNode list
             ? list.Children.Select(c => (c as YamlScalarNode)?.Value ?? "").ToArray()
             : ((node as YamlScalarNode)?.Value ?? "").Split(',');
-        if (parts.Length != 3 || !parts.All(p => TryNonNegative(p.Trim(), out _)))
-            throw new ArgumentException($"{At(node, path)}: 'weights' is three numbers area,delay,power such as \"1,1,0\"");
         return string.Join(',', parts.Select(p => p.Trim()));
     }
 
@@ -129,10 +117,7 @@ public static partial class JobsFile
             ? parse(text, out var value) ? value : throw new ArgumentException($"{At(keys[key], path)}: '{key}' must be {expected}")
             : null;
 
-    private static bool TryInt(string text, out int value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
-    private static bool TryLong(string text, out long value) => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
     private static bool TryPositive(string text, out double value) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && value > 0;
-    private static bool TryNonNegative(string text, out double value) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && value >= 0;
 
     private static YamlNode Root(string text, string path)
     {

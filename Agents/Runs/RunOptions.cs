@@ -3,6 +3,8 @@ using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
 using HwForge.Tools.Targets;
 using System.Globalization;
+using System.Text.Json.Serialization;
+using HwForge.Tools;
 
 namespace HwForge.Agents.Runs;
 
@@ -53,15 +55,13 @@ public sealed record RunOptions
 
     public ObjectiveWeights Objectives { get; init; } = ObjectiveWeights.Equal;
 
-    public double ClockPeriodNs { get; init; } = 10;
-
-    public string Liberty { get; init; } = "osu018";
-
     public int Seed { get; init; } = 1;
 
-    public int Cycles { get; init; } = 1000;
-
-    public FormalMode Formal { get; init; } = FormalMode.Auto;
+    /// <summary>
+    /// The target's own options by the names it declares (for RTL: cycles, formal, liberty, clock_period), as
+    /// text; <see cref="Validated"/> fills in the target's defaults, so run.json says everything the run used.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> TargetOptions { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
     /// The lowest assurance the user accepts for the result (<c>--accept bounded|simulated</c>); null: only a proof.
@@ -72,40 +72,51 @@ public sealed record RunOptions
     public DateTimeOffset Created { get; init; } = DateTimeOffset.UtcNow;
 
     /// <summary>What the target is asked to do: the seed and its own options, by the names the target declares.</summary>
-    public TargetJob TargetJob() => new()
-    {
-        Seed = Seed,
-        Options = new Dictionary<string, string>
-        {
-            ["cycles"] = Cycles.ToString(CultureInfo.InvariantCulture),
-            ["formal"] = Formal.ToString().ToLowerInvariant(),
-            ["liberty"] = Liberty,
-            ["clock_period"] = ClockPeriodNs.ToString(CultureInfo.InvariantCulture),
-        },
-    };
+    public TargetJob TargetJob() => new() { Seed = Seed, Options = TargetOptions };
 
-    /// <summary>Checks the numbers a user typed, with a message naming the flag.</summary>
+    /// <summary>
+    /// Checks the options, each problem in the option's own name (<see cref="Problems"/> lists them for an edge
+    /// that words them itself), and fills in a shipped target's defaults. Throws the first problem.
+    /// </summary>
     public RunOptions Validated()
     {
-        Require(Candidates is >= 1 and <= 64, "--candidates must be between 1 and 64");
-        Require(RepairRounds is >= 0 and <= 50, "--rounds must be between 0 and 50");
-        Require(OptimizeRounds is >= 0 and <= 100, "--optimize must be between 0 and 100");
-        Require(OptimizeBatch is >= 1 and <= 64, "--batch must be between 1 and 64");
-        Require(ClockPeriodNs is > 0 and < 1e6, "--clock-period must be a positive number of ns");
-        Require(Cycles is >= 10 and <= 1_000_000, "--cycles must be between 10 and 1000000");
-        Require(Request is not null || Spec is not null, "give a request in plain words or --spec FILE");
-        Require(Accept is not Assurance.None, "--accept takes bounded or simulated (or proven, the default)");
-        Budget.Validate();
-        return this;
+        var problems = new List<OptionProblem>(Problems(out var filled));
+        if (problems.FirstOrDefault() is { } first) throw new HwForgeException(first.Kind, first.Message);
+        return filled is null ? this : this with { TargetOptions = filled };
     }
 
-    private static void Require(bool condition, string message)
+    /// <summary>What is wrong with these options, each in the option's own name; empty when nothing is.</summary>
+    public IReadOnlyList<OptionProblem> Problems() => Problems(out _);
+
+    private List<OptionProblem> Problems(out IReadOnlyDictionary<string, string>? filledTargetOptions)
     {
-        if (!condition) throw new ArgumentException(message);
+        var problems = RunOptionTable.Problems(this).ToList();
+        if (Request is null && Spec is null) problems.Add(new OptionProblem("request", "give a request in plain words or a spec file"));
+        // A target outside the shipped ones (a test's) is checked by the design runner, which has it.
+        filledTargetOptions = TargetRegistry.ShippedOptions.TryGetValue(Target, out var declared)
+            ? RunOptionTable.ForTarget(Target, declared, TargetOptions, problems)
+            : null;
+        return problems;
     }
+
+    // run.json of runs started before target options were a map held these four typed; reading one keeps them.
+    [JsonInclude, JsonPropertyName("clockPeriodNs"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private double? LegacyClockPeriodNs { get => null; init { if (value?.ToString(CultureInfo.InvariantCulture) is { } v) TargetOptions = With(TargetOptions, "clock_period", v); } }
+
+    [JsonInclude, JsonPropertyName("liberty"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private string? LegacyLiberty { get => null; init { if (value is { } v) TargetOptions = With(TargetOptions, "liberty", v); } }
+
+    [JsonInclude, JsonPropertyName("cycles"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private int? LegacyCycles { get => null; init { if (value?.ToString(CultureInfo.InvariantCulture) is { } v) TargetOptions = With(TargetOptions, "cycles", v); } }
+
+    [JsonInclude, JsonPropertyName("formal"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private string? LegacyFormal { get => null; init { if (value?.ToLowerInvariant() is { } v) TargetOptions = With(TargetOptions, "formal", v); } }
+
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> options, string name, string value) =>
+        new(options) { [name] = value };
 }
 
-/// <summary>Limits on what a run may spend; zero means no limit.</summary>
+/// <summary>Limits on what a run may spend; zero means no limit. Checked with the run's options (<see cref="RunOptionTable"/>).</summary>
 public sealed record RunBudget
 {
     public int MaxLlmCalls { get; init; } = 60;
@@ -113,11 +124,4 @@ public sealed record RunBudget
     public long MaxTokens { get; init; } = 400_000;
 
     public TimeSpan MaxWallTime { get; init; } = TimeSpan.FromMinutes(30);
-
-    public void Validate()
-    {
-        if (MaxLlmCalls < 0) throw new ArgumentException("--max-llm-calls must be 0 (no limit) or more");
-        if (MaxTokens < 0) throw new ArgumentException("--max-tokens must be 0 (no limit) or more");
-        if (MaxWallTime < TimeSpan.Zero) throw new ArgumentException("--time-limit must be 0 (no limit) or more");
-    }
 }

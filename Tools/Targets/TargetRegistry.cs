@@ -28,6 +28,16 @@ public sealed class TargetRegistry
     /// <summary>The names of the targets HwForge ships, for checks that run before any tool is set up.</summary>
     public static IReadOnlyList<string> ShippedNames { get; } = [DefaultName];
 
+    /// <summary>
+    /// The options of each target HwForge ships, by target name: the CLI flags and jobs-file keys are built from
+    /// these before any tool is set up. The same lists the targets return as <see cref="ITarget.Options"/>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<TargetOption>> ShippedOptions { get; } =
+        new Dictionary<string, IReadOnlyList<TargetOption>>(StringComparer.OrdinalIgnoreCase)
+        {
+            [DefaultName] = RtlOptions.All,
+        };
+
     public IReadOnlyList<ITarget> All => _targets;
 
     public ITarget Default => Get(DefaultName);

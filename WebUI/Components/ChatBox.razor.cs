@@ -1,3 +1,4 @@
+using HwForge.Tools;
 using HwForge.WebUI.Hosting;
 using HwForge.WebUI.Runs;
 using Microsoft.AspNetCore.Components;
@@ -49,9 +50,9 @@ public partial class ChatBox
             id = Runs.Start(SessionOwner.Of(HttpContext!), text, Candidates ?? Runs.Options.Defaults.Candidates,
                 OptimizeRounds ?? Runs.Options.Defaults.OptimizeRounds, Offline == true);
         }
-        catch (ArgumentException e)
+        catch (HwForgeException e) when (e.Kind == ProblemKind.InvalidInput)
         {
-            _error = e.Message.Replace("--candidates", "Candidates").Replace("--optimize", "Optimization rounds");
+            _error = e.Message; // worded with the form's names by the run service
             return;
         }
         catch (RunLimitException e)

@@ -23,6 +23,13 @@ public sealed class RunService(HwForgeHome home, LlmSettings llm, ToolHost host,
 {
     public const string OwnerFile = "owner";
 
+    /// <summary>The chat form's names for the run options it offers, by option name.</summary>
+    public static IReadOnlyDictionary<string, string> FormLabels { get; } = new Dictionary<string, string>
+    {
+        ["candidates"] = "Candidates",
+        ["optimize"] = "Optimization rounds",
+    };
+
     private readonly ConcurrentDictionary<string, LiveRun> _live = new();
     // Held from the limit check to the run being live, so two requests at once cannot both take the last place.
     private readonly Lock _launching = new();
@@ -56,7 +63,11 @@ public sealed class RunService(HwForgeHome home, LlmSettings llm, ToolHost host,
             RepairRounds = Options.Defaults.RepairRounds,
             OptimizeRounds = optimizeRounds,
             OptimizeBatch = Options.Defaults.OptimizeBatch,
-        }.Validated();
+        };
+        // The table's checks, said with the form's names for the fields the user filled in.
+        if (runOptions.Problems() is [var problem, ..])
+            throw new HwForgeException(problem.Kind, problem.Worded(FormLabels.GetValueOrDefault(problem.Option, problem.Option)));
+        runOptions = runOptions.Validated();
         lock (_launching)
         {
             Admit(owner);

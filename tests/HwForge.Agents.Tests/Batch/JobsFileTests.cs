@@ -28,11 +28,10 @@ public sealed class JobsFileTests : IDisposable
         var jobs = JobsFile.Load(path);
 
         Assert.Equal(["mac8", "add"], jobs.Select(j => j.Id));
-        Assert.Equal(["design", "an 8-bit MAC", "--offline", "--rounds", "1", "--weights", "1,1,0", "--out", "R", "--json"], jobs[0].StartArguments("R"));
+        Assert.Equal(Options(("offline", "true"), ("rounds", "1"), ("weights", "1,1,0")), jobs[0].Options.Values);
         Assert.Equal(TimeSpan.FromSeconds(90), jobs[0].Options.TimeoutOrDefault);
         Assert.Equal(Path.Combine(_folder, "specs", "add.yaml"), jobs[1].SpecPath);
-        Assert.Equal(["design", "--spec", jobs[1].SpecPath!, "--offline", "--rounds", "3", "--weights", "1,1,0", "--formal", "off", "--out", "R", "--json"],
-            jobs[1].StartArguments("R"));
+        Assert.Equal(Options(("offline", "true"), ("rounds", "3"), ("weights", "1,1,0"), ("formal", "OFF")), jobs[1].Options.Values);
         Assert.Equal(JobOptions.DefaultTimeout, jobs[1].Options.TimeoutOrDefault);
     }
 
@@ -53,7 +52,7 @@ public sealed class JobsFileTests : IDisposable
     [InlineData("jobs:\n  - {id: a, request: x, candidates: many}\n", ":2:37: 'candidates' must be a whole number")]
     [InlineData("jobs:\n  - {id: ../a, request: x}\n", ":2:10: a job id may use")]
     [InlineData("defaults: {offline: true}\n", ":1:1: 'jobs' must be a list")]
-    [InlineData("jobs:\n  - {id: a, request: x, accept: maybe}\n", ":2:33: 'accept' must be bounded or simulated (or proven, the default)")]
+    [InlineData("jobs:\n  - {id: a, request: x, accept: maybe}\n", ":2:33: 'accept' takes bounded or simulated (or proven, the default)")]
     public void Bad_input_is_an_error_naming_its_line_and_column(string text, string expected)
     {
         var path = Write("jobs.yaml", text);
@@ -75,9 +74,13 @@ public sealed class JobsFileTests : IDisposable
 
         var jobs = JobsFile.Load(path);
 
-        Assert.Equal(["design", "an 8-bit MAC", "--accept", "bounded", "--out", "R", "--json"], jobs[0].StartArguments("R"));
-        Assert.Equal(["design", "an 8-bit adder", "--accept", "simulated", "--out", "R", "--json"], jobs[1].StartArguments("R"));
+        Assert.Equal(Options(("accept", "Bounded")), jobs[0].Options.Values);
+        Assert.Equal(Options(("accept", "simulated")), jobs[1].Options.Values);
+        Assert.Equal(HwForge.Tools.Judge.Assurance.Bounded, jobs[0].ToDesignJob().ToRunOptions(new HwForge.Agents.Llm.LlmSettings()).Accept);
     }
+
+    private static IReadOnlyDictionary<string, string> Options(params (string Name, string Value)[] values) =>
+        values.ToDictionary(v => v.Name, v => v.Value);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

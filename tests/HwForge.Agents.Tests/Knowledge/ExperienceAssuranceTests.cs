@@ -23,7 +23,7 @@ public sealed class ExperienceAssuranceTests : IDisposable
         await using var store = await KnowledgeStores.OpenDefaultAsync(_host.Home.Data);
         var runner = new DesignRunner(_host.Host, _host.Versions, store);
 
-        await using (var simulated = _host.NewRun(new RunOptions { Request = "an 8-bit adder", Candidates = 1, OptimizeRounds = 0, Formal = FormalMode.Off }))
+        await using (var simulated = _host.NewRun(new RunOptions { Request = "an 8-bit adder", Candidates = 1, OptimizeRounds = 0, TargetOptions = new Dictionary<string, string> { ["formal"] = "off" } }))
         {
             var report = await runner.RunAsync(simulated, new OfflineCatalogStrategy(), default);
             Assert.Equal("not-proven", report.Status);

@@ -40,7 +40,7 @@ public sealed class OfflineDesignTests : IDisposable
         await using var run = _host.NewRun(new RunOptions
         {
             Request = "a 16-bit adder", Candidates = 1, OptimizeRounds = 2, OptimizeBatch = 3,
-            Objectives = new Tools.Reward.ObjectiveWeights(1, 0, 0), Formal = Tools.Judge.FormalMode.Off,
+            Objectives = new Tools.Reward.ObjectiveWeights(1, 0, 0), TargetOptions = new Dictionary<string, string> { ["formal"] = "off" },
         });
         var report = await _host.Runner.RunAsync(run, new OfflineCatalogStrategy(), default);
 
@@ -58,7 +58,7 @@ public sealed class OfflineDesignTests : IDisposable
     {
         await using var run = _host.NewRun(new RunOptions
         {
-            Request = "a 16-bit adder with 1 pipeline stage", Candidates = 2, OptimizeRounds = 1, OptimizeBatch = 2, Formal = Tools.Judge.FormalMode.Off,
+            Request = "a 16-bit adder with 1 pipeline stage", Candidates = 2, OptimizeRounds = 1, OptimizeBatch = 2, TargetOptions = new Dictionary<string, string> { ["formal"] = "off" },
         });
         var report = await _host.Runner.RunAsync(run, new OfflineCatalogStrategy(), default);
 

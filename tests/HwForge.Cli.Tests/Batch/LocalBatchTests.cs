@@ -37,6 +37,12 @@ public sealed class LocalBatchTests : IDisposable
         Assert.Matches(@"\[3/3\] \S+ verified \d+\.\d s", run.Error); // plain progress lines when stderr is not a terminal
         using var report = JsonDocument.Parse(run.Output);
         Assert.True(report.RootElement.GetProperty("allVerified").GetBoolean());
+        // Each job reached its design process as an options file, its options by name, not re-spelled as flags.
+        var log = File.ReadAllText(Path.Combine(Out, "logs", "cnt4.log"));
+        Assert.Contains("design --options-file", log);
+        Assert.DoesNotContain("--seed", log);
+        using var job = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "jobs", "cnt4.json")));
+        Assert.Equal("2", job.RootElement.GetProperty("options").GetProperty("seed").GetString());
     }
 
     [Fact]
