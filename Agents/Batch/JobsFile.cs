@@ -1,3 +1,4 @@
+using HwForge.Tools;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using HwForge.Agents.Design;
@@ -73,7 +74,7 @@ public static partial class JobsFile
             if (!File.Exists(specPath))
                 throw new ArgumentException($"{specAt}: job '{id}': spec file {specPath} does not exist (paths are relative to the jobs file)");
             try { SpecFile.Load(specPath); }
-            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException)
+            catch (Exception e) when (e is ArgumentException or HwForgeException or IOException or InvalidDataException)
             {
                 throw new ArgumentException($"{specAt}: job '{id}': {e.Message}", e);
             }

@@ -1,3 +1,4 @@
+using HwForge.Tools;
 using HwForge.WebUI.Hosting;
 using HwForge.WebUI.Runs;
 using Microsoft.AspNetCore.Components;
@@ -49,7 +50,7 @@ public partial class RunPage
         {
             Runs.Resume(Owner, Id);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is ArgumentException or HwForgeException or InvalidOperationException or IOException)
         {
             _message = e.Message;
             Load();
