@@ -6,7 +6,7 @@ var home = new HwForgeHome(Directory.CreateTempSubdirectory("hwforge-bench-").Fu
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(15);
 var warmup = args.SkipWhile(a => a != "--warmup").Skip(1).Select(int.Parse).FirstOrDefault(1);
 var what = args.FirstOrDefault() ?? "sandbox";
-var examples = Path.Combine(FindRoot(), "examples");
+var examples = Path.Combine(FindRoot(), "examples", "rtl");
 try
 {
     Console.WriteLine(what switch

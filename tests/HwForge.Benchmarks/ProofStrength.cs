@@ -58,7 +58,7 @@ public static class ProofStrength
 
     private static IEnumerable<Pair> Pairs(string root, ToolHost host, ToolVersions versions)
     {
-        var examples = Path.Combine(root, "examples");
+        var examples = Path.Combine(root, "examples", "rtl");
         var folders = Directory.GetDirectories(examples).Order(StringComparer.Ordinal).ToList();
         foreach (var folder in folders)
         {

@@ -7,7 +7,7 @@ public sealed class VerifyAndPpaCommandTests : IDisposable
 {
     private readonly HwForgeProcess _hwforge = new();
 
-    private static string Example(string name, string file) => Path.Combine(FindRoot(), "examples", name, file);
+    private static string Example(string name, string file) => Path.Combine(FindRoot(), "examples", "rtl", name, file);
 
     [Fact]
     public async Task A_sequential_design_proven_equivalent_verifies_with_exit_zero_and_a_full_json_report()

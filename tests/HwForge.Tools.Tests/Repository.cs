@@ -5,7 +5,7 @@ public static class Repository
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Examples => Path.Combine(Root, "examples");
+    public static string Examples => Path.Combine(Root, "examples", "rtl");
 
     public static string SharedPdk => Path.GetFullPath(Path.Combine(Root, "..", "shared", "pdk"));
 

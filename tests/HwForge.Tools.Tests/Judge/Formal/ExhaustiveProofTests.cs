@@ -12,7 +12,7 @@ public sealed class ExhaustiveProofTests : IDisposable
 {
     private readonly TestHost _test = new(useCache: false);
 
-    private static string Example(string file) => File.ReadAllText(Path.Combine(Repository.Root, "examples", "mult16x12", file));
+    private static string Example(string file) => File.ReadAllText(Path.Combine(Repository.Examples, "mult16x12", file));
 
     [Fact]
     public async Task A_multiplier_sat_cannot_settle_is_proven_by_enumerating_every_input()
