@@ -42,11 +42,14 @@ public static class SandboxCommand
 
             var invocation = new ToolInvocation(words[0], words[1..]) { WorkingDirectory = folder, Limits = limits };
             ToolRunResult? result = null;
+            var lines = new BatchedLines(output);
             await foreach (var e in host.StreamAsync(invocation, cancellation))
             {
+                // Anything written to stderr goes after the stdout lines that came before it.
+                if (e is not OutputLine { IsError: false }) lines.Flush();
                 switch (e)
                 {
-                    case OutputLine { IsError: false } line: output.WriteLine(line.Text); break;
+                    case OutputLine { IsError: false } line: lines.WriteLine(line.Text); break;
                     case OutputLine line: error.WriteLine(line.Text); break;
                     case WorkFolderCopiedBack { Report.NotCopied: var left } when left.Count > 0:
                         error.WriteLine($"hwforge: sandbox: not copied back into {folder}: {string.Join(", ", left)}");
@@ -54,6 +57,7 @@ public static class SandboxCommand
                     case ProcessExited exited: result = exited.Result; break;
                 }
             }
+            lines.Flush();
 
             if (result!.Limit != LimitHit.None)
             {

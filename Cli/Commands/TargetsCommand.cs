@@ -43,13 +43,11 @@ public static class TargetsCommand
 
     public static async Task<TargetsReport> BuildReportAsync(bool unsafeNoSandbox, CancellationToken cancellation)
     {
-        var home = HwForgeHome.FromEnvironment();
-        var status = unsafeNoSandbox
-            ? new SandboxStatus(true, new UnsafeNoSandbox().Name, "disabled by the user", null)
-            : await SandboxProbe.StatusAsync();
-        ISandbox sandbox = unsafeNoSandbox ? new UnsafeNoSandbox() : new BubblewrapSandbox();
-        var host = new ToolHost(sandbox, home, new ContentCache(home.Cache));
-        var versions = new ToolVersions(host);
+        var probed = await ProbedHost.CreateAsync(unsafeNoSandbox);
+        var status = probed.Status;
+        // Without a working sandbox the targets are still listed, from a host that is never asked to run anything.
+        var host = probed.Host ?? new ToolHost(new BubblewrapSandbox(), probed.Home, new ContentCache(probed.Home.Cache));
+        var versions = probed.Versions ?? new ToolVersions(host);
         var lines = new List<TargetLine>();
         foreach (var target in TargetRegistry.Create(host, versions).All)
         {

@@ -33,14 +33,10 @@ public static class ToolsCommand
 
     public static async Task<ToolsReport> BuildReportAsync(bool unsafeNoSandbox, CancellationToken cancellation)
     {
-        var home = HwForgeHome.FromEnvironment();
-        var status = unsafeNoSandbox
-            ? new SandboxStatus(true, new UnsafeNoSandbox().Name, "disabled by the user", null)
-            : await SandboxProbe.StatusAsync();
-        ISandbox? sandbox = unsafeNoSandbox ? new UnsafeNoSandbox() : status.Works ? new BubblewrapSandbox() : null;
-
+        var probed = await ProbedHost.CreateAsync(unsafeNoSandbox);
+        var (status, home, versions) = (probed.Status, probed.Home, probed.Versions);
         var lines = new List<ToolLine>();
-        if (sandbox is null)
+        if (versions is null)
         {
             // Versions are asked of the tools themselves, which HwForge only runs confined.
             foreach (var tool in ToolRegistry.All)
@@ -48,7 +44,6 @@ public static class ToolsCommand
         }
         else
         {
-            var versions = new ToolVersions(new ToolHost(sandbox, home, new ContentCache(home.Cache)));
             var probes = ToolRegistry.All.Select(tool => versions.GetAsync(tool, cancellation)).ToList();
             foreach (var probe in await Task.WhenAll(probes))
                 lines.Add(new ToolLine(probe.Tool.Name, probe.Tool.Executable, probe.Version, probe.Path, probe.Tool.Purpose, probe.Problem));

@@ -1,3 +1,4 @@
+using HwForge.Agents.Tests.TestTarget;
 using HwForge.Tools.Targets;
 using HwForge.Tools.Targets.Rtl;
 using HwForge.Agents.Design;
@@ -78,35 +79,61 @@ public sealed class NotJudgedTests : IDisposable
     [Fact]
     public async Task With_an_LLM_a_candidate_the_judge_cannot_finish_is_judged_twice_and_not_sent_back_for_repair()
     {
-        // The Architect's reference does not elaborate: every judgement of any design ends in a judge error.
-        const string brokenReference = """
-            ```json
-            {"top": "counter4", "description": "4-bit up counter with enable", "clock": "clk", "reset": "rst", "reset_active_low": false}
-            ```
-            ```verilog
-            module counter4(input clk, input rst, input en, output [3:0] q);
-              missing_cell u0(.clk(clk), .q(q));
-            endmodule
-            ```
-            """;
+        // A target whose judge always breaks down (as a crashed tool would): every judgement is an error.
+        var broken = new BrokenJudgeTarget();
         await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(
-            ScriptRule.When("You are the Architect", ScriptAnswer.Reply(brokenReference)),
-            ScriptRule.When("repairing a design", ScriptAnswer.Reply(ScriptedCounter.Repaired)),
-            ScriptRule.When("You are the Coder", ScriptAnswer.Reply(ScriptedCounter.Repaired))));
+            ScriptRule.When("You are the Architect", ScriptAnswer.Reply("```json\n{\"top\": \"sq\", \"description\": \"x squared\"}\n```\n```calc\nx * x\n```")),
+            ScriptRule.When("You are the Repair", ScriptAnswer.Reply("```calc\nx*x\n```")),
+            ScriptRule.When("You are the Coder", ScriptAnswer.Reply("```calc\nx*x\n```"))));
         var settings = new LlmSettings { Endpoint = new Uri(server.BaseUrl), Model = "scripted" };
         await using var run = _host.NewRun(new RunOptions
         {
-            Request = "a 4-bit counter with enable", Mode = DesignMode.Llm, Candidates = 1, RepairRounds = 2, OptimizeRounds = 1,
+            Request = "x squared", Mode = DesignMode.Llm, Target = CalcTarget.TargetName, Candidates = 1, RepairRounds = 2, OptimizeRounds = 1,
         });
+        var runner = new DesignRunner(_host.Host, _host.Versions, targets: new TargetRegistry([broken]));
 
-        var report = await _host.Runner.RunAsync(run, DesignStrategies.For(run.Options, settings, _host.Host, _host.Versions, null), default);
+        var report = await runner.RunAsync(run, DesignStrategies.For(run.Options, settings, _host.Host, _host.Versions, null), default);
 
         Assert.Equal(RunStatus.NotJudged, report.Status);
-        Assert.DoesNotContain(server.ChatRequests, r => r.Body.Contains("repairing a design"));
+        Assert.DoesNotContain(server.ChatRequests, r => r.Body.Contains("You are the Repair"));
+        Assert.Equal(2, broken.Judgements);
         var judged = Assert.Single(EventLog.Read(Path.Combine(run.Path, RunFolder.EventsFile)).OfType<CandidateJudgedEvent>());
         Assert.StartsWith("not judged: ", judged.Message);
         var outcome = judged.Outcome;
         Assert.Equal((Verdict.Error, RewardTier.NotJudged, 2), (outcome.Verdict, outcome.Tier, outcome.JudgeAttempts));
+    }
+
+    /// <summary>The calc test target with a judge that cannot finish: every verification ends in an error.</summary>
+    private sealed class BrokenJudgeTarget : ITarget
+    {
+        private readonly CalcTarget _calc = new();
+        private int _judgements;
+
+        public int Judgements => _judgements;
+
+        public string Name => _calc.Name;
+        public string Title => _calc.Title;
+        public IReadOnlyList<FileKind> FileKinds => _calc.FileKinds;
+        public IReadOnlyList<Tools.Catalog.ToolDescriptor> Tools => _calc.Tools;
+        public IReadOnlyList<Objective> Objectives => _calc.Objectives;
+        public IReadOnlyList<TargetOption> Options => _calc.Options;
+        public ITargetPrompts Prompts => _calc.Prompts;
+        public DraftCheck? DraftCheck => null;
+        public AnswerDesign ReadAnswer(string answer, string top) => _calc.ReadAnswer(answer, top);
+        public string? TopOf(DesignArtifact design) => null;
+        public Task<TargetMeasurement> MeasureAsync(DesignArtifact design, DesignHints hints, TargetJob job, CancellationToken cancellation) =>
+            _calc.MeasureAsync(design, hints, job, cancellation);
+        public string Feedback(TargetVerdict verdict, DesignArtifact design) => _calc.Feedback(verdict, design);
+
+        public Task<TargetVerdict> VerifyAsync(DesignArtifact design, DesignReference reference, DesignHints hints, TargetJob job, CancellationToken cancellation)
+        {
+            Interlocked.Increment(ref _judgements);
+            return Task.FromResult(new TargetVerdict
+            {
+                Verdict = Verdict.Error, FailureClass = FailureClass.ToolError,
+                Summary = "the simulator crashed (signal 11)", Report = "crashed",
+            });
+        }
     }
 
     private async Task<RunReport> Build(params JudgedCandidate[] history)
