@@ -1,12 +1,12 @@
 using HwForge.Agents.Judging;
 using HwForge.Agents.Knowledge;
-using HwForge.KnowledgeBase;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
-using HwForge.Tools;
-using HwForge.Tools.Catalog;
-using HwForge.Tools.Execution;
+using HwForge.KnowledgeBase;
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Programs;
 using HwForge.Tools.Targets;
 
 namespace HwForge.Agents;

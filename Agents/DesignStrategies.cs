@@ -3,8 +3,8 @@ using HwForge.Agents.Offline;
 using HwForge.Agents.Roles;
 using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
-using HwForge.Tools.Catalog;
-using HwForge.Tools.Execution;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Programs;
 
 namespace HwForge.Agents;
 

@@ -3,10 +3,10 @@ using HwForge.Agents.Llm;
 using HwForge.Agents.Offline;
 using HwForge.Agents.Roles;
 using HwForge.Cli.Commands;
-using HwForge.Tools;
-using HwForge.Tools.Execution;
-using HwForge.Tools.Sandbox;
-using HwForge.Tools.Sources;
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sandbox;
+using HwForge.Tools.Foundation.Sources;
 
 namespace HwForge.Cli;
 

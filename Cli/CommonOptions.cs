@@ -1,7 +1,7 @@
 using System.CommandLine;
-using HwForge.Tools.Execution;
-using HwForge.Tools.Judge;
-using HwForge.Tools.Sandbox;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sandbox;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Cli;
 
@@ -11,7 +11,7 @@ public static class CommonOptions
     public static Option<bool> Json { get; } = new("--json") { Description = "Print one JSON object for programs instead of text" };
 
     /// <summary>Loudly named on purpose: it turns off the containment of untrusted code.</summary>
-    public static Option<bool> UnsafeNoSandbox { get; } = new(HwForge.Tools.Sandbox.UnsafeNoSandbox.OptionName)
+    public static Option<bool> UnsafeNoSandbox { get; } = new(HwForge.Tools.Foundation.Sandbox.UnsafeNoSandbox.OptionName)
     {
         Description = "DANGEROUS: run tools and generated code WITHOUT the bubblewrap sandbox",
         Recursive = true,

@@ -1,9 +1,9 @@
 using HwForge.Agents.Llm;
 using HwForge.KnowledgeBase;
-using HwForge.Tools;
-using HwForge.Tools.Caching;
-using HwForge.Tools.Execution;
-using HwForge.Tools.Sandbox;
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Foundation.Caching;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sandbox;
 using HwForge.WebUI.Components;
 using HwForge.WebUI.Hosting;
 using HwForge.WebUI.Runs;

@@ -1,6 +1,6 @@
 using System.Net;
 using HwForge.Agents.Llm;
-using HwForge.Tools;
+using HwForge.Tools.Foundation;
 
 namespace HwForge.WebUI;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
-using HwForge.Tools.Judge;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Agents.Batch;
 

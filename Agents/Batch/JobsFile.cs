@@ -1,8 +1,8 @@
-using HwForge.Tools;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using HwForge.Agents.Design;
 using HwForge.Agents.Runs;
+using HwForge.Tools.Foundation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

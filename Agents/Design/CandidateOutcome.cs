@@ -1,6 +1,6 @@
-using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
 using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl.Judge;
 
 namespace HwForge.Agents.Design;
 

@@ -1,8 +1,8 @@
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Foundation.Sources;
 using HwForge.Tools.Targets;
-using HwForge.Tools.Sources;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
-using HwForge.Tools;
 
 namespace HwForge.Agents.Design;
 

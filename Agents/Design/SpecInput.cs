@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using HwForge.Tools.Sources;
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Foundation.Sources;
 using HwForge.Tools.Targets;
-using HwForge.Tools;
 
 namespace HwForge.Agents.Design;
 

@@ -1,6 +1,6 @@
-using HwForge.Tools.Sources;
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Foundation.Sources;
 using YamlDotNet.RepresentationModel;
-using HwForge.Tools;
 
 namespace HwForge.Agents.Design;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using HwForge.Agents.Design;
 using HwForge.Agents.Runs;
-using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
 using HwForge.Tools.Targets;
 

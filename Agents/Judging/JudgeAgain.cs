@@ -1,4 +1,3 @@
-using HwForge.Tools.Judge;
 using HwForge.Tools.Targets;
 
 namespace HwForge.Agents.Judging;

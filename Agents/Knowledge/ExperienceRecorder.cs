@@ -1,7 +1,7 @@
 using HwForge.Agents.Design;
 using HwForge.Agents.Reports;
 using HwForge.KnowledgeBase;
-using HwForge.Tools.Judge;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Agents.Knowledge;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HwForge.Tools;
+using HwForge.Tools.Foundation;
 
 namespace HwForge.Agents.Llm;
 

@@ -1,8 +1,8 @@
 using HwForge.Agents.Design;
 using HwForge.Agents.Supervisor;
 using HwForge.Catalog;
+using HwForge.Tools.Foundation;
 using HwForge.Tools.Targets;
-using HwForge.Tools;
 
 namespace HwForge.Agents.Offline;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using HwForge.Agents.Design;
 using HwForge.Agents.Runs;
-using HwForge.Tools.Judge;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Agents.Reports;
 

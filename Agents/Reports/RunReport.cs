@@ -1,5 +1,4 @@
 using HwForge.Agents.Design;
-using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
 using HwForge.Tools.Targets;
 

@@ -1,10 +1,9 @@
+using System.Globalization;
 using HwForge.Agents.Design;
 using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
-using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
 using HwForge.Tools.Targets;
-using System.Globalization;
 
 namespace HwForge.Agents.Reports;
 

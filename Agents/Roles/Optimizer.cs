@@ -37,7 +37,7 @@ public sealed class Optimizer(RoleCall call, ITarget target, IPromptKnowledge? k
     }
 
     private static string Shown(CandidateOutcome outcome) =>
-        outcome.Verified ? "proven" : $"{Tools.Judge.AssuranceText.Word(outcome.Assurance)}, not proven";
+        outcome.Verified ? "proven" : $"{HwForge.Tools.Targets.AssuranceText.Word(outcome.Assurance)}, not proven";
 
     private static string Figure(double? value) => value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "?";
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
-using HwForge.Tools;
+using HwForge.Tools.Foundation;
 using Microsoft.Extensions.AI;
 
 namespace HwForge.Agents.Roles;

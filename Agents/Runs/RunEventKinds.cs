@@ -111,7 +111,7 @@ public sealed record RunResult(string Status, CandidateRow? Best, int LlmCalls, 
     public string? Shown { get; init; }
 
     /// <summary>The lowest assurance the run was asked to accept; null: only a proof.</summary>
-    public HwForge.Tools.Judge.Assurance? Accept { get; init; }
+    public HwForge.Tools.Targets.Assurance? Accept { get; init; }
 
     /// <summary>The best design is good enough for what was asked (proven, or at least <see cref="Accept"/>).</summary>
     public bool Accepted { get; init; }

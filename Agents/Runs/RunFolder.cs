@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using HwForge.Tools;
+using HwForge.Tools.Foundation;
 
 namespace HwForge.Agents.Runs;
 

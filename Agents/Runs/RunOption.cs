@@ -1,4 +1,4 @@
-using HwForge.Tools;
+using HwForge.Tools.Foundation;
 
 namespace HwForge.Agents.Runs;
 

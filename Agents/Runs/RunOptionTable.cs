@@ -1,5 +1,4 @@
 using System.Globalization;
-using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
 using HwForge.Tools.Targets;
 
@@ -71,8 +70,8 @@ public static class RunOptionTable
         foreach (var (name, value) in values)
         {
             var row = table.FirstOrDefault(r => r.Name == name) 
-                ?? throw new Tools.HwForgeException(Tools.ProblemKind.InvalidInput, $"no design option '{name}'; the options are {string.Join(", ", table.Select(r => r.Name))}");
-            if (row.Check(value) is { } problem) throw new Tools.HwForgeException(Tools.ProblemKind.InvalidInput, problem);
+                ?? throw new Tools.Foundation.HwForgeException(Tools.Foundation.ProblemKind.InvalidInput, $"no design option '{name}'; the options are {string.Join(", ", table.Select(r => r.Name))}");
+            if (row.Check(value) is { } problem) throw new Tools.Foundation.HwForgeException(Tools.Foundation.ProblemKind.InvalidInput, problem);
             options = row.Apply(options, value);
         }
         return options;
@@ -97,12 +96,12 @@ public static class RunOptionTable
         foreach (var name in given.Keys.Where(n => declared.All(o => o.Name != n)))
             problems.Add(new OptionProblem(name,
                 $"the {target} target has no option '{name}'; its options are {string.Join(", ", declared.Select(o => o.Name))}",
-                Tools.ProblemKind.UnsupportedOption));
+                Tools.Foundation.ProblemKind.UnsupportedOption));
         var filled = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var option in declared)
         {
             var value = given.TryGetValue(option.Name, out var v) ? v : option.Default;
-            if (option.Check(value) is { } problem) problems.Add(new OptionProblem(option.Name, problem, Tools.ProblemKind.UnsupportedOption));
+            if (option.Check(value) is { } problem) problems.Add(new OptionProblem(option.Name, problem, Tools.Foundation.ProblemKind.UnsupportedOption));
             filled[option.Name] = value;
         }
         return filled;

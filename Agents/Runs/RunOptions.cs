@@ -1,10 +1,9 @@
-using HwForge.Agents.Design;
-using HwForge.Tools.Judge;
-using HwForge.Tools.Reward;
-using HwForge.Tools.Targets;
 using System.Globalization;
 using System.Text.Json.Serialization;
-using HwForge.Tools;
+using HwForge.Agents.Design;
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Reward;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Agents.Runs;
 

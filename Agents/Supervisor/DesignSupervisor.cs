@@ -4,7 +4,7 @@ using HwForge.Agents.Judging;
 using HwForge.Agents.Knowledge;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
-using HwForge.Tools;
+using HwForge.Tools.Foundation;
 using HwForge.Tools.Reward;
 
 namespace HwForge.Agents.Supervisor;

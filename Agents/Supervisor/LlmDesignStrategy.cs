@@ -1,8 +1,8 @@
 using HwForge.Agents.Design;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Roles;
+using HwForge.Tools.Foundation;
 using Microsoft.Extensions.AI;
-using HwForge.Tools;
 
 namespace HwForge.Agents.Supervisor;
 

@@ -53,7 +53,7 @@ public static class BatchCommand
     // The children must run the way the batch was asked to: same sandbox choice, same cache choice.
     private static IReadOnlyList<string> GlobalArguments(ParseResult parse) =>
     [
-        .. parse.GetValue(CommonOptions.UnsafeNoSandbox) ? [HwForge.Tools.Sandbox.UnsafeNoSandbox.OptionName] : Array.Empty<string>(),
+        .. parse.GetValue(CommonOptions.UnsafeNoSandbox) ? [HwForge.Tools.Foundation.Sandbox.UnsafeNoSandbox.OptionName] : Array.Empty<string>(),
         .. parse.GetValue(CommonOptions.NoCache) ? ["--no-cache"] : Array.Empty<string>(),
     ];
 }

@@ -2,11 +2,11 @@ using System.CommandLine;
 using HwForge.Agents;
 using HwForge.Agents.Knowledge;
 using HwForge.Agents.Llm;
-using HwForge.KnowledgeBase;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
-using HwForge.Tools;
-using HwForge.Tools.Catalog;
+using HwForge.KnowledgeBase;
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Programs;
 
 namespace HwForge.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using HwForge.KnowledgeBase;
-using HwForge.Tools;
+using HwForge.Tools.Foundation;
 
 namespace HwForge.Cli.Commands;
 

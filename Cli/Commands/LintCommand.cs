@@ -1,7 +1,8 @@
 using System.CommandLine;
-using HwForge.Tools.Catalog;
-using HwForge.Tools.Sources;
-using HwForge.Tools.Verilator;
+using HwForge.Tools.Foundation.Diagnostics;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Programs;
+using HwForge.Tools.Programs.Verilator;
 
 namespace HwForge.Cli.Commands;
 
@@ -26,9 +27,9 @@ public static class LintCommand
             var report = await VerilatorLint.RunAsync(host, new ToolVersions(host), sources, parse.GetValue(top), cancellation);
             var output = parse.InvocationConfiguration.Output;
 
-            if (report.Run.Limit != Tools.Execution.LimitHit.None)
+            if (report.Run.Limit != HwForge.Tools.Foundation.Execution.LimitHit.None)
             {
-                parse.InvocationConfiguration.Error.WriteLine($"hwforge: verilator {report.Run.Describe(Tools.Execution.ResourceLimits.Default)}");
+                parse.InvocationConfiguration.Error.WriteLine($"hwforge: verilator {report.Run.Describe(HwForge.Tools.Foundation.Execution.ResourceLimits.Default)}");
                 return ExitCodes.UsageOrInfrastructure;
             }
             if (parse.GetValue(CommonOptions.Json))

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using HwForge.Tools.Catalog;
-using HwForge.Tools.Nextpnr;
-using HwForge.Tools.Ppa;
-using HwForge.Tools.Sources;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Programs;
+using HwForge.Tools.Programs.Nextpnr;
+using HwForge.Tools.Targets.Rtl.Ppa;
 
 namespace HwForge.Cli.Commands;
 

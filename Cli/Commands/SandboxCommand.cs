@@ -1,6 +1,6 @@
 using System.CommandLine;
-using HwForge.Tools.Execution;
-using HwForge.Tools.Sandbox;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sandbox;
 
 namespace HwForge.Cli.Commands;
 

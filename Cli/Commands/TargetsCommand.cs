@@ -1,9 +1,8 @@
 using System.CommandLine;
-using HwForge.Tools;
-using HwForge.Tools.Caching;
-using HwForge.Tools.Catalog;
-using HwForge.Tools.Execution;
-using HwForge.Tools.Sandbox;
+using HwForge.Tools.Foundation.Caching;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sandbox;
+using HwForge.Tools.Programs;
 using HwForge.Tools.Targets;
 
 namespace HwForge.Cli.Commands;

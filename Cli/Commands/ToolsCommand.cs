@@ -1,9 +1,5 @@
 using System.CommandLine;
-using HwForge.Tools;
-using HwForge.Tools.Caching;
-using HwForge.Tools.Catalog;
-using HwForge.Tools.Execution;
-using HwForge.Tools.Sandbox;
+using HwForge.Tools.Programs;
 
 namespace HwForge.Cli.Commands;
 

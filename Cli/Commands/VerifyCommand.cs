@@ -1,7 +1,7 @@
 using System.CommandLine;
-using HwForge.Tools.Catalog;
-using HwForge.Tools.Judge;
-using HwForge.Tools.Sources;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Programs;
+using HwForge.Tools.Targets.Rtl.Judge;
 
 namespace HwForge.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using HwForge.Tools.Judge;
+using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl.Judge;
 
 namespace HwForge.Cli.Commands;
 

@@ -1,4 +1,4 @@
-using HwForge.Tools.Judge;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Tools.Reward;
 
@@ -49,7 +49,7 @@ public sealed record Evaluation
     /// <summary>Share of simulated cycles that matched before the first mismatch, in [0, 1]; 0 unless functionally wrong.</summary>
     public double MatchedFraction { get; }
 
-    /// <summary>How strongly "no difference" was shown; <see cref="Judge.Assurance.None"/> unless it passed.</summary>
+    /// <summary>How strongly "no difference" was shown; <see cref="Targets.Assurance.None"/> unless it passed.</summary>
     public Assurance Assurance { get; }
 
     /// <summary>Measured PPA; <see cref="PpaMetrics.Unmeasured"/> unless it passed.</summary>
@@ -74,7 +74,7 @@ public sealed record Evaluation
     }
 
     /// <summary>
-    /// No difference found, shown as strongly as <paramref name="assurance"/>: only <see cref="Judge.Assurance.Proven"/>
+    /// No difference found, shown as strongly as <paramref name="assurance"/>: only <see cref="Targets.Assurance.Proven"/>
     /// is verified. <paramref name="ppa"/> holds whatever synthesis and timing measured.
     /// </summary>
     public static Evaluation Passed(PpaMetrics ppa, Assurance assurance)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using HwForge.Tools.Judge;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Tools.Reward;
 

@@ -1,4 +1,4 @@
-using HwForge.Tools.Judge;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Tools.Reward;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using HwForge.Tools.Sources;
+using HwForge.Tools.Foundation.Sources;
 
 namespace HwForge.Tools.Targets;
 

@@ -1,4 +1,4 @@
-using HwForge.Tools.Sources;
+using HwForge.Tools.Foundation.Sources;
 
 namespace HwForge.Tools.Targets;
 

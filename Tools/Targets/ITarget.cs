@@ -1,4 +1,4 @@
-using HwForge.Tools.Catalog;
+using HwForge.Tools.Programs;
 using HwForge.Tools.Reward;
 
 namespace HwForge.Tools.Targets;

@@ -1,5 +1,6 @@
-using HwForge.Tools.Catalog;
-using HwForge.Tools.Execution;
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Programs;
 using HwForge.Tools.Targets.Rtl;
 
 namespace HwForge.Tools.Targets;

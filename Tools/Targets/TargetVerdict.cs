@@ -1,5 +1,3 @@
-using HwForge.Tools.Judge;
-
 namespace HwForge.Tools.Targets;
 
 /// <summary>
@@ -18,7 +16,7 @@ public sealed record TargetVerdict
 
     public required string Summary { get; init; }
 
-    /// <summary>How strongly "no difference" was shown; <see cref="Judge.Assurance.None"/> unless it passed.</summary>
+    /// <summary>How strongly "no difference" was shown; <see cref="Targets.Assurance.None"/> unless it passed.</summary>
     public Assurance Assurance { get; init; }
 
     /// <summary>Exactly what was shown, in words.</summary>

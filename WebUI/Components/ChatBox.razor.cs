@@ -1,4 +1,4 @@
-using HwForge.Tools;
+using HwForge.Tools.Foundation;
 using HwForge.WebUI.Hosting;
 using HwForge.WebUI.Runs;
 using Microsoft.AspNetCore.Components;

@@ -4,9 +4,9 @@ using HwForge.Agents.Knowledge;
 using HwForge.Agents.Llm;
 using HwForge.Agents.Runs;
 using HwForge.KnowledgeBase;
-using HwForge.Tools;
-using HwForge.Tools.Catalog;
-using HwForge.Tools.Execution;
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Programs;
 
 namespace HwForge.WebUI.Runs;
 

@@ -113,7 +113,7 @@ public sealed record RunState
                     Headline = e.Message,
                     Status = finished.Result.Status,
                     Shown = finished.Result.Shown,
-                    Accept = finished.Result.Accept is { } accept ? HwForge.Tools.Judge.AssuranceText.Word(accept) : null,
+                    Accept = finished.Result.Accept is { } accept ? HwForge.Tools.Targets.AssuranceText.Word(accept) : null,
                     Accepted = finished.Result.Accepted,
                     BestId = finished.Result.Best?.Id,
                 };

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using HwForge.Tools;
+using HwForge.Tools.Foundation;
 
 namespace HwForge.Benchmarks;
 

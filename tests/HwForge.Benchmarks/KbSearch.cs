@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using HwForge.KnowledgeBase;
 using HwForge.KnowledgeBase.Corpus;
 using HwForge.KnowledgeBase.Storage;
-using HwForge.Tools;
+using HwForge.Tools.Foundation;
 
 namespace HwForge.Benchmarks;
 

@@ -1,5 +1,5 @@
-using HwForge.Tools.Execution;
-using HwForge.Tools.Sandbox;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sandbox;
 
 namespace HwForge.Benchmarks;
 

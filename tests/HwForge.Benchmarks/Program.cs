@@ -1,5 +1,5 @@
 using HwForge.Benchmarks;
-using HwForge.Tools;
+using HwForge.Tools.Foundation;
 
 // dotnet run -c Release --project tests/HwForge.Benchmarks -- [sandbox|overhead|verify [NAME]|ppa [NAME]|catalog-ppa [FAMILY]|proof [FILTER]|search|kb|batch] [--runs N] [--warmup N (verify)]
 var home = new HwForgeHome(Directory.CreateTempSubdirectory("hwforge-bench-").FullName);

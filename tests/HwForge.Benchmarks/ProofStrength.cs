@@ -2,13 +2,14 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using HwForge.Catalog;
-using HwForge.Tools;
-using HwForge.Tools.Catalog;
-using HwForge.Tools.Execution;
-using HwForge.Tools.Judge;
-using HwForge.Tools.Sandbox;
-using HwForge.Tools.Sources;
-using HwForge.Tools.Yosys;
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sandbox;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Programs;
+using HwForge.Tools.Programs.Yosys;
+using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl.Judge;
 
 namespace HwForge.Benchmarks;
 

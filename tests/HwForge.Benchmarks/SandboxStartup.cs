@@ -1,6 +1,6 @@
-using HwForge.Tools;
-using HwForge.Tools.Execution;
-using HwForge.Tools.Sandbox;
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sandbox;
 
 namespace HwForge.Benchmarks;
 

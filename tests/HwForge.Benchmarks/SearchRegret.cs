@@ -1,5 +1,3 @@
-using HwForge.Tools.Targets;
-using HwForge.Tools.Targets.Rtl;
 using System.Globalization;
 using System.Text;
 using HwForge.Agents.Design;
@@ -7,12 +5,14 @@ using HwForge.Agents.Judging;
 using HwForge.Agents.Offline;
 using HwForge.Agents.Runs;
 using HwForge.Catalog;
-using HwForge.Tools;
-using HwForge.Tools.Caching;
-using HwForge.Tools.Catalog;
-using HwForge.Tools.Execution;
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Foundation.Caching;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sandbox;
+using HwForge.Tools.Programs;
 using HwForge.Tools.Reward;
-using HwForge.Tools.Sandbox;
+using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl;
 
 namespace HwForge.Benchmarks;
 
@@ -74,7 +74,7 @@ public static class SearchRegret
             };
             var outcome = await judge.JudgeAsync(spec, proposal, baseline, run, default);
             table[point] = outcome;
-            Console.Error.WriteLine($"  {request}: {point} -> {(outcome.Passed ? Tools.Judge.AssuranceText.Word(outcome.Assurance) : "FAILED")} reward {outcome.Reward:0.###}");
+            Console.Error.WriteLine($"  {request}: {point} -> {(outcome.Passed ? HwForge.Tools.Targets.AssuranceText.Word(outcome.Assurance) : "FAILED")} reward {outcome.Reward:0.###}");
         }
         return (table, baseline);
     }

@@ -1,13 +1,13 @@
 using System.Diagnostics;
-using HwForge.Tools;
-using HwForge.Tools.Catalog;
-using HwForge.Tools.Execution;
-using HwForge.Tools.Liberty;
-using HwForge.Tools.OpenSta;
-using HwForge.Tools.Sandbox;
-using HwForge.Tools.Sources;
-using HwForge.Tools.Verilator;
-using HwForge.Tools.Yosys;
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sandbox;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Programs;
+using HwForge.Tools.Programs.OpenSta;
+using HwForge.Tools.Programs.Verilator;
+using HwForge.Tools.Programs.Yosys;
+using HwForge.Tools.Targets.Rtl.Liberty;
 
 namespace HwForge.Benchmarks;
 
@@ -34,7 +34,7 @@ public static class ToolOverhead
             var versions = new ToolVersions(host);
             await versions.RequireAsync(VerilatorTool.Descriptor);
             await versions.RequireAsync(YosysTool.Descriptor);
-            await versions.RequireAsync(Tools.OpenSta.OpenStaTool.Descriptor);
+            await versions.RequireAsync(HwForge.Tools.Programs.OpenSta.OpenStaTool.Descriptor);
             var watch = Stopwatch.StartNew();
             var lint = await VerilatorLint.RunAsync(host, versions, sources, top);
             var synthesis = await YosysSynthesis.RunAsync(host, versions, sources, top, liberty);

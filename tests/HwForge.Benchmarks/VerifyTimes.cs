@@ -1,12 +1,12 @@
 using System.Text;
 using System.Text.Json;
-using HwForge.Tools;
-using HwForge.Tools.Caching;
-using HwForge.Tools.Catalog;
-using HwForge.Tools.Execution;
-using HwForge.Tools.Judge;
-using HwForge.Tools.Sandbox;
-using HwForge.Tools.Sources;
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Foundation.Caching;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sandbox;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Programs;
+using HwForge.Tools.Targets.Rtl.Judge;
 
 namespace HwForge.Benchmarks;
 

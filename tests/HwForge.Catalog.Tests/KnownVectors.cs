@@ -1,6 +1,6 @@
 using System.Numerics;
-using HwForge.Tools.Judge;
-using HwForge.Tools.Sources;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Targets.Rtl.Judge;
 
 namespace HwForge.Catalog.Tests;
 

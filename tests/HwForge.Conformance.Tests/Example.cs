@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HwForge.Tools.Sources;
+using HwForge.Tools.Foundation.Sources;
 using HwForge.Tools.Targets;
 
 namespace HwForge.Conformance.Tests;

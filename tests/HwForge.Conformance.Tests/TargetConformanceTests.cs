@@ -9,7 +9,6 @@
 // The default run takes the first listed fault of each example; HWFORGE_CONFORMANCE=all takes every fault
 // (figures in docs/BENCHMARKS.md, "Conformance").
 
-using HwForge.Tools.Judge;
 using HwForge.Tools.Targets;
 using Xunit.Abstractions;
 

@@ -1,7 +1,8 @@
-using HwForge.Tools.Caching;
-using HwForge.Tools.Catalog;
-using HwForge.Tools.Execution;
-using HwForge.Tools.Sandbox;
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Foundation.Caching;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sandbox;
+using HwForge.Tools.Programs;
 
 namespace HwForge.Tools.Tests;
 

@@ -1,9 +1,9 @@
-using HwForge.Agents.Reports;
 using System.Text.RegularExpressions;
 using HwForge.Agents.Design;
+using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
-using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
+using HwForge.Tools.Targets;
 using RunView = HwForge.WebUI.Components.Run.RunView;
 using HwForge.WebUI.Runs;
 using Microsoft.AspNetCore.Components;

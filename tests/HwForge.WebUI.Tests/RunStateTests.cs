@@ -1,5 +1,5 @@
 using HwForge.Agents.Runs;
-using HwForge.Tools.Judge;
+using HwForge.Tools.Targets;
 using HwForge.WebUI.Runs;
 
 namespace HwForge.WebUI.Tests;

@@ -1,8 +1,8 @@
 using HwForge.Agents.Design;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
-using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
+using HwForge.Tools.Targets;
 
 namespace HwForge.WebUI.Tests;
 

@@ -1,5 +1,5 @@
 using HwForge.Agents.Llm;
-using HwForge.Tools;
+using HwForge.Tools.Foundation;
 using Microsoft.AspNetCore.Builder;
 
 namespace HwForge.WebUI.Tests;

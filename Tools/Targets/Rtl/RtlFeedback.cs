@@ -1,6 +1,6 @@
 using System.Text;
-using HwForge.Tools.Judge;
-using HwForge.Tools.Verilator;
+using HwForge.Tools.Foundation.Diagnostics;
+using HwForge.Tools.Targets.Rtl.Judge;
 
 namespace HwForge.Tools.Targets.Rtl;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using HwForge.Tools.Sources;
+using HwForge.Tools.Foundation.Sources;
 
 namespace HwForge.Tools.Targets.Rtl;
 

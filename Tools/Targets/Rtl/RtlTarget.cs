@@ -1,16 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
-using HwForge.Tools.Catalog;
-using HwForge.Tools.Compilers;
-using HwForge.Tools.Execution;
-using HwForge.Tools.Icarus;
-using HwForge.Tools.Judge;
-using HwForge.Tools.OpenSta;
-using HwForge.Tools.Ppa;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Programs;
+using HwForge.Tools.Programs.OpenSta;
+using HwForge.Tools.Programs.Verilator;
 using HwForge.Tools.Reward;
-using HwForge.Tools.Sources;
-using HwForge.Tools.Verilator;
-using HwForge.Tools.Yosys;
+using HwForge.Tools.Targets.Rtl.Judge;
+using HwForge.Tools.Targets.Rtl.Ppa;
 
 namespace HwForge.Tools.Targets.Rtl;
 

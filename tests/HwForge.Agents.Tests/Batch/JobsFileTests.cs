@@ -76,7 +76,7 @@ public sealed class JobsFileTests : IDisposable
 
         Assert.Equal(Options(("accept", "Bounded")), jobs[0].Options.Values);
         Assert.Equal(Options(("accept", "simulated")), jobs[1].Options.Values);
-        Assert.Equal(HwForge.Tools.Judge.Assurance.Bounded, jobs[0].ToDesignJob().ToRunOptions(new HwForge.Agents.Llm.LlmSettings()).Accept);
+        Assert.Equal(HwForge.Tools.Targets.Assurance.Bounded, jobs[0].ToDesignJob().ToRunOptions(new HwForge.Agents.Llm.LlmSettings()).Accept);
     }
 
     private static IReadOnlyDictionary<string, string> Options(params (string Name, string Value)[] values) =>

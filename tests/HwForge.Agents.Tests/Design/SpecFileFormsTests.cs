@@ -25,7 +25,7 @@ public sealed class SpecFileFormsTests : IDisposable
 
     private SpecInput Parse(string text) => SpecFile.Parse(text, SpecPath);
 
-    private string Error(string text) => Assert.Throws<Tools.HwForgeException>(() => Parse(text)).Message;
+    private string Error(string text) => Assert.Throws<Tools.Foundation.HwForgeException>(() => Parse(text)).Message;
 
     [Fact]
     public void A_spec_names_itself_its_target_and_a_reference_map_of_several_verilog_files()

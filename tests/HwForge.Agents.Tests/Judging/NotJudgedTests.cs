@@ -1,15 +1,14 @@
-using HwForge.Agents.Tests.TestTarget;
-using HwForge.Tools.Targets;
-using HwForge.Tools.Targets.Rtl;
 using HwForge.Agents.Design;
 using HwForge.Agents.Judging;
 using HwForge.Agents.Llm;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
+using HwForge.Agents.Tests.TestTarget;
 using HwForge.ScriptedLlm;
-using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
+using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl;
 
 namespace HwForge.Agents.Tests.Judging;
 
@@ -114,7 +113,7 @@ public sealed class NotJudgedTests : IDisposable
         public string Name => _calc.Name;
         public string Title => _calc.Title;
         public IReadOnlyList<FileKind> FileKinds => _calc.FileKinds;
-        public IReadOnlyList<Tools.Catalog.ToolDescriptor> Tools => _calc.Tools;
+        public IReadOnlyList<HwForge.Tools.Programs.ToolDescriptor> Tools => _calc.Tools;
         public IReadOnlyList<Objective> Objectives => _calc.Objectives;
         public IReadOnlyList<TargetOption> Options => _calc.Options;
         public ITargetPrompts Prompts => _calc.Prompts;

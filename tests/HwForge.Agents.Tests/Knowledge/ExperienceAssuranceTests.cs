@@ -1,11 +1,10 @@
-using HwForge.Tools.Targets;
 using HwForge.Agents.Design;
 using HwForge.Agents.Knowledge;
 using HwForge.Agents.Offline;
 using HwForge.Agents.Runs;
 using HwForge.KnowledgeBase;
-using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Agents.Tests.Knowledge;
 

@@ -151,7 +151,7 @@ public sealed class ChatClientTests
     {
         await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(ScriptRule.Always(ScriptAnswer.Reply("ok"))));
         var home = Directory.CreateTempSubdirectory("hwforge-llm-home-");
-        var settings = LlmSettings.Resolve(server.BaseUrl + "/", Scripted.Model, _ => null, new HwForge.Tools.HwForgeHome(home.FullName));
+        var settings = LlmSettings.Resolve(server.BaseUrl + "/", Scripted.Model, _ => null, new HwForge.Tools.Foundation.HwForgeHome(home.FullName));
         home.Delete();
         using var client = new OpenAiCompatibleChatClient(settings);
 

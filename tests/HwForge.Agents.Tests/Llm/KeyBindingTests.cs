@@ -1,6 +1,6 @@
 using HwForge.Agents.Llm;
 using HwForge.ScriptedLlm;
-using HwForge.Tools;
+using HwForge.Tools.Foundation;
 using Microsoft.Extensions.AI;
 
 namespace HwForge.Agents.Tests.Llm;

@@ -1,11 +1,10 @@
-using HwForge.Tools.Targets;
-using HwForge.Tools.Targets.Rtl;
 using HwForge.Agents.Design;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
-using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
+using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl;
 
 namespace HwForge.Agents.Tests.Reports;
 

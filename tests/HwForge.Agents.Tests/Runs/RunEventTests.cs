@@ -3,8 +3,8 @@ using HwForge.Agents.Design;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
-using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Agents.Tests.Runs;
 

@@ -1,5 +1,5 @@
 using HwForge.Agents.Runs;
-using HwForge.Tools;
+using HwForge.Tools.Foundation;
 
 namespace HwForge.Agents.Tests.Runs;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using HwForge.Agents.Batch;
 using HwForge.Agents.Llm;
 using HwForge.Agents.Runs;
-using HwForge.Tools;
+using HwForge.Tools.Foundation;
 using HwForge.Tools.Targets;
 
 namespace HwForge.Agents.Tests.Runs;
@@ -43,7 +43,7 @@ public sealed class RunOptionTableTests
         Assert.Equal(5, run.Candidates);
         Assert.Equal(1, run.Objectives.Area);
         Assert.Equal(0, run.Objectives.Delay);
-        Assert.Equal(Tools.Judge.Assurance.Bounded, run.Accept);
+        Assert.Equal(HwForge.Tools.Targets.Assurance.Bounded, run.Accept);
         Assert.Equal(TimeSpan.FromMinutes(1), run.Budget.MaxWallTime);
         Assert.Equal("2.5", run.TargetJob().Option("clock_period"));
         Assert.Equal("1000", run.TargetJob().Option("cycles"));

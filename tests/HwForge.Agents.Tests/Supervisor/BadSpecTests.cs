@@ -4,7 +4,7 @@ using HwForge.Agents.Roles;
 using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
 using HwForge.ScriptedLlm;
-using HwForge.Tools;
+using HwForge.Tools.Foundation;
 
 namespace HwForge.Agents.Tests.Supervisor;
 

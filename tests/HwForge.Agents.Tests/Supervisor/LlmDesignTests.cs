@@ -43,10 +43,10 @@ public sealed class LlmDesignTests : IDisposable
         Assert.Equal(ReferenceOrigin.Architect, report.ReferenceOrigin);
         Assert.True(report.ReferenceNeedsReview);
         Assert.Equal(["coder", "repair", "optimizer"], report.Candidates.Select(c => c.Origin));
-        Assert.Equal(Tools.Judge.Verdict.Fail, report.Candidates[0].Verdict);
-        Assert.Equal(Tools.Judge.FailureClass.FunctionalMismatch, report.Candidates[0].FailureClass);
+        Assert.Equal(HwForge.Tools.Targets.Verdict.Fail, report.Candidates[0].Verdict);
+        Assert.Equal(HwForge.Tools.Targets.FailureClass.FunctionalMismatch, report.Candidates[0].FailureClass);
         Assert.Equal("c001", report.Candidates[1].ParentId);
-        Assert.All(report.Candidates.Skip(1), c => Assert.Equal(Tools.Judge.Verdict.Pass, c.Verdict));
+        Assert.All(report.Candidates.Skip(1), c => Assert.Equal(HwForge.Tools.Targets.Verdict.Pass, c.Verdict));
         Assert.Equal(4, report.LlmCalls);
         Assert.True(report.Tokens > 0);
 
@@ -78,7 +78,7 @@ public sealed class LlmDesignTests : IDisposable
         var report = await _host.Runner.RunAsync(run, DesignStrategies.For(run.Options, settings, _host.Host, _host.Versions, null), default);
 
         Assert.Equal("verified", report.Status);
-        Assert.NotEqual(Tools.Judge.Verdict.Pass, report.Candidates[0].Verdict);
+        Assert.NotEqual(HwForge.Tools.Targets.Verdict.Pass, report.Candidates[0].Verdict);
         Assert.Equal("c002", report.Best?.Id);
     }
 

@@ -15,13 +15,13 @@ public sealed class OfflineDesignTests : IDisposable
         var report = await _host.Runner.RunAsync(run, new OfflineCatalogStrategy(), default);
 
         Assert.Equal("verified", report.Status);
-        Assert.Equal(Tools.Judge.Assurance.Proven, report.Assurance); // combinational: a SAT proof
+        Assert.Equal(HwForge.Tools.Targets.Assurance.Proven, report.Assurance); // combinational: a SAT proof
         Assert.True(report.Accepted);
         Assert.Contains(" is verified: ", report.Headline);
         Assert.Equal("adder", report.Family);
         Assert.Equal(4, report.Candidates.Count);
-        Assert.All(report.Candidates, c => Assert.Equal(Tools.Judge.Verdict.Pass, c.Verdict));
-        Assert.All(report.Candidates, c => Assert.Equal(Tools.Judge.Assurance.Proven, c.Assurance));
+        Assert.All(report.Candidates, c => Assert.Equal(HwForge.Tools.Targets.Verdict.Pass, c.Verdict));
+        Assert.All(report.Candidates, c => Assert.Equal(HwForge.Tools.Targets.Assurance.Proven, c.Assurance));
         Assert.NotEmpty(report.ParetoFrontier);
         Assert.NotNull(report.Best?.Measurement?.Metrics.Area);
         Assert.Contains("catalog", report.VerifiedAgainst);
@@ -64,7 +64,7 @@ public sealed class OfflineDesignTests : IDisposable
 
         // --formal off leaves simulation only: no difference found, not proven, and the report says so.
         Assert.Equal("not-proven", report.Status);
-        Assert.Equal(Tools.Judge.Assurance.Simulated, report.Assurance);
+        Assert.Equal(HwForge.Tools.Targets.Assurance.Simulated, report.Assurance);
         Assert.False(report.Accepted);
         Assert.Contains("NOT PROVEN (simulated)", report.Headline);
         Assert.DoesNotContain("verified", report.Headline);

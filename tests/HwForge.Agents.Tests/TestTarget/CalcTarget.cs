@@ -1,6 +1,5 @@
 using System.Globalization;
-using HwForge.Tools.Catalog;
-using HwForge.Tools.Judge;
+using HwForge.Tools.Programs;
 using HwForge.Tools.Reward;
 using HwForge.Tools.Targets;
 
@@ -48,17 +47,17 @@ internal sealed class CalcTarget : ITarget
         var domain = int.Parse(job.Option("domain") ?? Domain.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var reports = new List<string>();
         if (!CalcExpression.TryParse(design.Main.Text, out var candidate, out var problem))
-            return Task.FromResult(Verdict(HwForge.Tools.Judge.Verdict.Fail, FailureClass.Syntax, $"the expression does not parse: {problem}"));
+            return Task.FromResult(Verdict(HwForge.Tools.Targets.Verdict.Fail, FailureClass.Syntax, $"the expression does not parse: {problem}"));
         if (reference.Design is null || !CalcExpression.TryParse(reference.Design.Main.Text, out var expected, out problem))
-            return Task.FromResult(Verdict(HwForge.Tools.Judge.Verdict.Error, FailureClass.ToolError, $"the reference does not parse: {problem}"));
+            return Task.FromResult(Verdict(HwForge.Tools.Targets.Verdict.Error, FailureClass.ToolError, $"the reference does not parse: {problem}"));
         for (var x = -domain; x <= domain; x++)
         {
             var (want, got) = (expected.Evaluate(x), candidate.Evaluate(x));
             if (want != got)
-                return Task.FromResult(Verdict(HwForge.Tools.Judge.Verdict.Fail, FailureClass.FunctionalMismatch, "differs from the reference",
+                return Task.FromResult(Verdict(HwForge.Tools.Targets.Verdict.Fail, FailureClass.FunctionalMismatch, "differs from the reference",
                     $"x = {x}: expected {want}, got {got}", (x + domain) / (2.0 * domain + 1)));
         }
-        return Task.FromResult(Verdict(HwForge.Tools.Judge.Verdict.Pass, FailureClass.None, "matches the reference on every x",
+        return Task.FromResult(Verdict(HwForge.Tools.Targets.Verdict.Pass, FailureClass.None, "matches the reference on every x",
             shown: $"equal on every x in [-{domain}, {domain}] (exhaustive)"));
     }
 
@@ -80,7 +79,7 @@ internal sealed class CalcTarget : ITarget
         FailureClass = failure,
         DecidedBy = "evaluation",
         Summary = summary,
-        Assurance = verdict == HwForge.Tools.Judge.Verdict.Pass ? Assurance.Proven : Assurance.None,
+        Assurance = verdict == HwForge.Tools.Targets.Verdict.Pass ? Assurance.Proven : Assurance.None,
         Shown = shown,
         FirstMismatch = mismatch,
         MatchedFraction = matched,

@@ -47,7 +47,7 @@ public sealed class CalcTargetTests : IDisposable
         Assert.Equal("verified", report.Status);
         Assert.Equal(CalcTarget.TargetName, report.Target);
         Assert.Equal(["coder", "repair", "optimizer"], report.Candidates.Select(c => c.Origin));
-        Assert.Equal(Tools.Judge.Verdict.Fail, report.Candidates[0].Verdict);
+        Assert.Equal(HwForge.Tools.Targets.Verdict.Fail, report.Candidates[0].Verdict);
         Assert.Equal("c003", report.Best?.Id); // the shorter of the two equal expressions
         Assert.Equal(9, report.Best!.Measurement!.Metrics[CalcTarget.Length]);
         Assert.Equal(["length"], report.Objectives.Select(o => o.Name));
@@ -65,9 +65,9 @@ public sealed class CalcTargetTests : IDisposable
     {
         await using var run = _host.NewRun(new RunOptions { Request = "(x+1)^2", Target = "nonesuch" });
 
-        var error = await Assert.ThrowsAsync<Tools.HwForgeException>(() => _host.Runner.RunAsync(run, DesignStrategies.For(run.Options, new LlmSettings(), _host.Host, _host.Versions, null), default));
+        var error = await Assert.ThrowsAsync<Tools.Foundation.HwForgeException>(() => _host.Runner.RunAsync(run, DesignStrategies.For(run.Options, new LlmSettings(), _host.Host, _host.Versions, null), default));
 
-        Assert.Equal(Tools.ProblemKind.UnknownTarget, error.Kind);
+        Assert.Equal(Tools.Foundation.ProblemKind.UnknownTarget, error.Kind);
         Assert.Contains("the targets are rtl", error.Message);
     }
 

@@ -1,5 +1,5 @@
 using System.Text;
-using HwForge.Tools.Execution;
+using HwForge.Tools.Foundation.Execution;
 
 namespace HwForge.Tools.Tests.Execution;
 

@@ -1,4 +1,4 @@
-using HwForge.Tools.Icarus;
+using HwForge.Tools.Programs.Icarus;
 
 namespace HwForge.Tools.Tests.Execution;
 

@@ -1,8 +1,8 @@
 using System.Text;
-using HwForge.Tools.Execution;
-using HwForge.Tools.Icarus;
-using HwForge.Tools.Sources;
-using HwForge.Tools.Verilator;
+using HwForge.Tools.Foundation.Diagnostics;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Programs.Icarus;
 
 namespace HwForge.Tools.Tests.Icarus;
 

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using HwForge.Tools.Judge;
-using HwForge.Tools.Sources;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl.Judge;
 
 namespace HwForge.Tools.Tests.Judge;
 

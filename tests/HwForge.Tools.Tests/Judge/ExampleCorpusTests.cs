@@ -1,4 +1,4 @@
-using HwForge.Tools.Judge;
+using HwForge.Tools.Targets;
 using Xunit.Abstractions;
 
 namespace HwForge.Tools.Tests.Judge;

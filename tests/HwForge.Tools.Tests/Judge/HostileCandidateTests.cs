@@ -1,4 +1,5 @@
-using HwForge.Tools.Judge;
+using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl.Judge;
 
 namespace HwForge.Tools.Tests.Judge;
 
@@ -55,7 +56,7 @@ public sealed class HostileCandidateTests : IDisposable
         var module = new ModuleInterface("counter", [new Port("clk", PortDirection.Input, 1), new Port("rst", PortDirection.Input, 1),
             new Port("en", PortDirection.Input, 1), new Port("q", PortDirection.Output, 8)]) { Clock = "clk", Reset = "rst", IsSequential = true };
         var stimulus = StimulusGenerator.Generate(module, 100, seed: 1);
-        var run = await TraceSimulation.RunAsync(_test.Host, _test.Versions, [Sources.SourceLoader.FromText("q.v", quitter)], module, stimulus,
+        var run = await TraceSimulation.RunAsync(_test.Host, _test.Versions, [HwForge.Tools.Foundation.Sources.SourceLoader.FromText("q.v", quitter)], module, stimulus,
             "secret", TimeSpan.FromSeconds(30), wantVcd: false, CancellationToken.None);
         Assert.False(run.Trace.Complete);
         Assert.Equal(10, run.Trace.Cycles.Count);

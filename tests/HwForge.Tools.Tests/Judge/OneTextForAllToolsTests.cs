@@ -1,6 +1,7 @@
-using HwForge.Tools.Judge;
-using HwForge.Tools.Ppa;
-using HwForge.Tools.Sources;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl.Judge;
+using HwForge.Tools.Targets.Rtl.Ppa;
 
 namespace HwForge.Tools.Tests.Judge;
 

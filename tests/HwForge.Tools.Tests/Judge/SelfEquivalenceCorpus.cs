@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using HwForge.Tools.Execution;
-using HwForge.Tools.Judge;
-using HwForge.Tools.Sources;
-using HwForge.Tools.Yosys;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Programs.Yosys;
+using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl.Judge;
 
 namespace HwForge.Tools.Tests.Judge;
 

@@ -1,7 +1,8 @@
-using HwForge.Tools.Judge;
-using HwForge.Tools.Sources;
-using HwForge.Tools.Verilator;
-using HwForge.Tools.Yosys;
+using HwForge.Tools.Foundation.Diagnostics;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Programs.Yosys;
+using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl.Judge;
 
 namespace HwForge.Tools.Tests.Judge;
 

@@ -1,5 +1,8 @@
-using HwForge.Tools.Judge;
-using HwForge.Tools.Sources;
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl.Judge;
+using HwForge.Tools.Targets.Rtl.Syntax;
 
 namespace HwForge.Tools.Tests.Judge;
 

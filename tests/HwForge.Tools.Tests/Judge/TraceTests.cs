@@ -1,4 +1,4 @@
-using HwForge.Tools.Judge;
+using HwForge.Tools.Targets.Rtl.Judge;
 
 namespace HwForge.Tools.Tests.Judge;
 

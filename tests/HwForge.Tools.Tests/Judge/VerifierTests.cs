@@ -1,4 +1,5 @@
-using HwForge.Tools.Judge;
+using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl.Judge;
 
 namespace HwForge.Tools.Tests.Judge;
 
@@ -126,7 +127,7 @@ public sealed class VerifierTests : IDisposable
     {
         var model = "#include \"hwforge_model.h\"\nvoid hwforge_step(const Inputs& in, Outputs& out) { out.s = in.a + in.b; }\n";
         var wrongModel = model.Replace("in.a + in.b", "in.a - in.b");
-        VerifyRequest WithModel(VerifyRequest r, string text) => r with { Reference = [], ReferenceModel = Sources.SourceLoader.FromText("model.cpp", text) };
+        VerifyRequest WithModel(VerifyRequest r, string text) => r with { Reference = [], ReferenceModel = HwForge.Tools.Foundation.Sources.SourceLoader.FromText("model.cpp", text) };
 
         var good = await JudgeFixture.VerifyAsync(_test, JudgeFixture.Adder, JudgeFixture.Adder, "add8", r => WithModel(r, model));
         Assert.Equal(Verdict.Pass, good.Verdict);

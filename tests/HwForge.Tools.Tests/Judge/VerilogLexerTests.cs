@@ -1,4 +1,4 @@
-using HwForge.Tools.Sources;
+using HwForge.Tools.Targets.Rtl.Syntax;
 
 namespace HwForge.Tools.Tests.Judge;
 

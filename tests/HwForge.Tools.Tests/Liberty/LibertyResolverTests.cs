@@ -1,4 +1,4 @@
-using HwForge.Tools.Liberty;
+using HwForge.Tools.Targets.Rtl.Liberty;
 
 namespace HwForge.Tools.Tests.Liberty;
 

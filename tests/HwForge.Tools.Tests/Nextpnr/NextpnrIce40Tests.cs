@@ -1,6 +1,6 @@
-using HwForge.Tools.Execution;
-using HwForge.Tools.Nextpnr;
-using HwForge.Tools.Sources;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Programs.Nextpnr;
 
 namespace HwForge.Tools.Tests.Nextpnr;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using HwForge.Tools.OpenSta;
-using HwForge.Tools.Yosys;
+using HwForge.Tools.Programs.OpenSta;
+using HwForge.Tools.Programs.Yosys;
 using Xunit.Abstractions;
 using static HwForge.Tools.Tests.Yosys.AsicDesigns;
 

@@ -1,5 +1,5 @@
-using HwForge.Tools.Execution;
-using HwForge.Tools.Icarus;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Programs.Icarus;
 
 namespace HwForge.Tools.Tests.OpenSta;
 

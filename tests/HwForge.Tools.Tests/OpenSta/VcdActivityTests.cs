@@ -1,4 +1,4 @@
-using HwForge.Tools.OpenSta;
+using HwForge.Tools.Programs.OpenSta;
 using static HwForge.Tools.Tests.Yosys.AsicDesigns;
 
 namespace HwForge.Tools.Tests.OpenSta;

@@ -1,5 +1,5 @@
-using HwForge.Tools.Ppa;
-using HwForge.Tools.Sources;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Targets.Rtl.Ppa;
 
 namespace HwForge.Tools.Tests.Ppa;
 

@@ -1,5 +1,5 @@
-using HwForge.Tools.Judge;
 using HwForge.Tools.Reward;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Tools.Tests.Reward;
 

@@ -1,4 +1,4 @@
-using HwForge.Tools.Sandbox;
+using HwForge.Tools.Foundation.Sandbox;
 
 namespace HwForge.Tools.Tests.Sandbox;
 

@@ -1,5 +1,4 @@
-using HwForge.Tools.Execution;
-using HwForge.Tools.Sandbox;
+using HwForge.Tools.Foundation.Execution;
 
 namespace HwForge.Tools.Tests.Sandbox;
 

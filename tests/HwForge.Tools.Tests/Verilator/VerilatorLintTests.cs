@@ -1,5 +1,6 @@
-using HwForge.Tools.Sources;
-using HwForge.Tools.Verilator;
+using HwForge.Tools.Foundation.Diagnostics;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Programs.Verilator;
 
 namespace HwForge.Tools.Tests.Verilator;
 

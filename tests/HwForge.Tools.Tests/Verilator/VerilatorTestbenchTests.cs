@@ -1,6 +1,6 @@
-using HwForge.Tools.Execution;
-using HwForge.Tools.Sources;
-using HwForge.Tools.Verilator;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Programs.Verilator;
 
 namespace HwForge.Tools.Tests.Verilator;
 

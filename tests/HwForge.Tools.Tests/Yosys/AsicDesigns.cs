@@ -1,5 +1,5 @@
-using HwForge.Tools.Liberty;
-using HwForge.Tools.Sources;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Targets.Rtl.Liberty;
 
 namespace HwForge.Tools.Tests.Yosys;
 

@@ -1,5 +1,4 @@
-using HwForge.Tools.Execution;
-using HwForge.Tools.Yosys;
+using HwForge.Tools.Programs.Yosys;
 using static HwForge.Tools.Tests.Yosys.AsicDesigns;
 
 namespace HwForge.Tools.Tests.Yosys;
@@ -76,7 +75,7 @@ public class YosysSynthesisTests
     {
         using var test = new TestHost();
         var path = test.WriteFile("broken.v", "module broken(input a, output y);\n  wire t;\n  assign y = a &;\nendmodule\n");
-        var report = await YosysSynthesis.RunAsync(test.Host, test.Versions, HwForge.Tools.Sources.SourceLoader.Load([path]), "broken", null);
+        var report = await YosysSynthesis.RunAsync(test.Host, test.Versions, HwForge.Tools.Foundation.Sources.SourceLoader.Load([path]), "broken", null);
 
         Assert.False(report.Succeeded);
         Assert.Equal(SynthesisFailureKind.ParseError, report.Failure!.Kind);

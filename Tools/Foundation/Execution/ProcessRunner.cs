@@ -1,0 +1,16 @@
+namespace HwForge.Tools.Foundation.Execution;
+
+/// <summary>Runs an invocation to completion and returns its buffered (head-and-tail) output.</summary>
+public static class ProcessRunner
+{
+    /// <summary>
+    /// Cancelling <paramref name="cancellation"/> kills the whole process tree at once and throws
+    /// <see cref="OperationCanceledException"/>; limits end the run with a typed result instead.
+    /// </summary>
+    public static async Task<ToolRunResult> RunAsync(ToolInvocation invocation, CancellationToken cancellation = default)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        using var session = ProcessSession.Start(invocation);
+        return await session.CompleteAsync(onChunk: null, cancellation).ConfigureAwait(false);
+    }
+}

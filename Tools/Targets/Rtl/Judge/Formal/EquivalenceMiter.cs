@@ -1,0 +1,85 @@
+namespace HwForge.Tools.Targets.Rtl.Judge;
+
+/// <summary>
+/// The formal question as one AIGER safety property: can an output of the design differ from a
+/// defined output of the reference? Built here, not by Yosys's <c>miter</c>, because the two sides
+/// are read differently on purpose:
+/// <list type="bullet">
+/// <item>The reference (gold) is evaluated in three values, as a simulator does: each signal is a pair
+/// (known one, unknown). Its uninitialised registers, undriven wires and <c>'x</c> constants start or stay
+/// unknown, and an output is compared only where it is known. So a design without a reset is compared
+/// with its reference from a common, explicit initial condition ("unknown"), and never fails against its
+/// own copy.</item>
+/// <item>The design (gate) is evaluated in two values, with everything undefined made free: its
+/// uninitialised registers start at any value, its undriven wires and <c>'x</c> constants are fresh
+/// inputs every cycle. An X cannot hide a difference: if any value of it differs from the reference, the
+/// checker finds it.</item>
+/// </list>
+/// Both sides share the real input ports bit by bit (the clock excluded: AIGER steps every latch once a frame).
+/// </summary>
+internal static class EquivalenceMiter
+{
+    /// <summary>The miter, and for each of its inputs the port bit it stands for (null: a free or start value).</summary>
+    /// <param name="ReferenceAnds">The AND gates made for the reference come first: this many (the design's follow).</param>
+    public sealed record Result(AigGraph Graph, IReadOnlyList<(string Port, int Bit)?> Inputs, int ReferenceAnds)
+    {
+        public int Latches => Graph.LatchCount;
+    }
+
+    public static Result Build(AsciiAiger gold, AsciiAiger gate, ModuleInterface module)
+    {
+        var aig = new AigBuilder();
+        var inputs = new List<(string, int)?>();
+        var shared = new Dictionary<(string, int), int>();
+        var ports = module.DrivenInputs.ToDictionary(p => p.Name);
+        int Shared(string name, int bit)
+        {
+            if (!shared.TryGetValue((name, bit), out var literal))
+            {
+                literal = aig.Input();
+                inputs.Add((name, bit));
+                shared[(name, bit)] = literal;
+            }
+            return literal;
+        }
+        int Free()
+        {
+            inputs.Add(null);
+            return aig.Input();
+        }
+
+        // Frame 0 is the first; free start values are chosen there. A combinational miter has no latch at all,
+        // so the SAT prover takes it.
+        var started = AigBuilder.False;
+        if (gold.Latches.Count + gate.Latches.Count > 0)
+        {
+            started = aig.ZeroLatch();
+            aig.SetNext(started, AigBuilder.True);
+        }
+
+        var goldSignals = ThreeValued.Build(aig, gold, index =>
+            gold.InputNames.TryGetValue(index, out var n) && ports.ContainsKey(n.Name) && n.Bit < ports[n.Name].Width
+                ? ThreeValued.Known(Shared(n.Name, n.Bit))
+                : ThreeValued.Unknown, started);
+        var referenceAnds = aig.AndCount;
+        var gateOutputs = TwoValued.Build(aig, gate, index =>
+            gate.InputNames.TryGetValue(index, out var n) && ports.ContainsKey(n.Name) && n.Bit < ports[n.Name].Width
+                ? Shared(n.Name, n.Bit)
+                : Free(), started, () => inputs.Add(null));
+
+        var differences = new List<int>();
+        foreach (var port in module.Outputs)
+            for (var bit = 0; bit < port.Width; bit++)
+            {
+                if (!gold.OutputIndex.TryGetValue((port.Name, bit), out var g) || !gate.OutputIndex.TryGetValue((port.Name, bit), out var d))
+                    throw new InvalidOperationException($"output {port.Name}[{bit}] is missing from the formal model");
+                var reference = goldSignals(gold.Outputs[g]);
+                var design = gateOutputs(gate.Outputs[d]);
+                // Known one: v. Known zero: not v and not x. A difference only counts where the reference is known.
+                var known = AigBuilder.Not(reference.Unknown);
+                differences.Add(aig.And(known, aig.Xor(reference.One, design)));
+            }
+        aig.Output(aig.OrAll(differences));
+        return new Result(aig.ToGraph(), inputs, referenceAnds);
+    }
+}

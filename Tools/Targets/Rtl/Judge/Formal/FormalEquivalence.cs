@@ -1,0 +1,122 @@
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Programs;
+using HwForge.Tools.Programs.Yosys;
+
+namespace HwForge.Tools.Targets.Rtl.Judge;
+
+/// <summary>
+/// Runs the equivalence check as two confined steps: Yosys writes an AIGER model of each side, the
+/// miter is joined here (<see cref="EquivalenceMiter"/>), and ABC's engines answer within the budget
+/// (a combinational miter with few input bits is enumerated here instead: <see cref="ExhaustiveCheck"/>).
+/// A counterexample becomes a stimulus for replay in simulation.
+/// </summary>
+public static class FormalEquivalence
+{
+    private const string YosysLog = "hwforge-formal-yosys.log";
+
+    public static async Task<(FormalOutcome Outcome, Stimulus? Counterexample, bool FromCache)> RunAsync(
+        ToolHost host, ToolVersions versions, VerifyRequest request, ModuleInterface module, CancellationToken cancellation)
+    {
+        var version = await versions.RequireAsync(YosysTool.Descriptor, cancellation).ConfigureAwait(false);
+        var budget = Budget(request);
+        var referenceFiles = request.Reference.Select(s => $"ref/{s.StagedName}").ToList();
+        var designFiles = request.Design.Select(s => $"design/{s.StagedName}").ToList();
+        var export = new ToolStep("yosys-formal-model", version,
+            new ToolInvocation("yosys", ["-q", "-l", YosysLog, "-s", FormalScript.YosysScriptFile])
+                .WithLimits(ResourceLimits.Default.WithTimeout(budget)))
+        {
+            Inputs =
+            [
+                .. request.Reference.Select(s => InputFile.FromText($"ref/{s.StagedName}", s.Text)),
+                .. request.Design.Select(s => InputFile.FromText($"design/{s.StagedName}", s.Text)),
+                InputFile.FromText(FormalScript.YosysScriptFile, FormalScript.Yosys(referenceFiles, request.ReferenceTop, designFiles, request.Top, module)),
+            ],
+            Outputs = [YosysLog, FormalScript.Model("gold"), FormalScript.ModelMap("gold"), FormalScript.Model("gate"), FormalScript.ModelMap("gate")],
+        };
+        var models = await host.RunAsync(export, cancellation).ConfigureAwait(false);
+        if (models.Run.Limit != LimitHit.None)
+            return (new FormalOutcome(FormalStatus.TimedOut, null, $"building the formal model {models.Run.Describe(export.Invocation.Limits)}"), null, false);
+        if (models.OutputText(FormalScript.Model("gold")) is not { } goldText || models.OutputText(FormalScript.Model("gate")) is not { } gateText)
+            return (new FormalOutcome(FormalStatus.Unsupported, null, YosysProblem(models.OutputText(YosysLog) ?? models.Run.StandardError)), null, models.FromCache);
+
+        EquivalenceMiter.Result miter;
+        try
+        {
+            miter = EquivalenceMiter.Build(
+                AsciiAiger.Parse(goldText, models.OutputText(FormalScript.ModelMap("gold")) ?? ""),
+                AsciiAiger.Parse(gateText, models.OutputText(FormalScript.ModelMap("gate")) ?? ""), module);
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            return (new FormalOutcome(FormalStatus.Unsupported, null, $"the formal model could not be built: {e.Message}"), null, models.FromCache);
+        }
+
+        var sequential = miter.Latches > 0;
+        // Few input bits: enumerate them all on the host, which settles multipliers SAT cannot.
+        var started = DateTime.UtcNow;
+        if (!sequential && ExhaustiveCheck.EstimatedSeconds(miter.Graph) is { } estimate && estimate <= budget.TotalSeconds)
+        {
+            var enumeration = await Task.Run(() => ExhaustiveCheck.Run(miter.Graph, budget, cancellation), cancellation).ConfigureAwait(false);
+            if (enumeration.Completed)
+                return enumeration.FailingPattern is { } pattern
+                    ? (new FormalOutcome(FormalStatus.Counterexample, null, "exhaustive evaluation found inputs for which the outputs differ", 0),
+                        FormalCounterexample.ToStimulus(ExhaustiveCheck.ToCounterexample(pattern, miter.Graph.InputCount), miter.Inputs, module, startsWithReset: false), false)
+                    : (new FormalOutcome(FormalStatus.Proven, null, $"proven for all inputs by exhaustive evaluation (all 2^{miter.Graph.InputCount} input patterns)"), null, false);
+            // Slower than estimated (a loaded machine): SAT gets what is left of the budget.
+            budget = TimeSpan.FromSeconds(Math.Max(3, (budget - (DateTime.UtcNow - started)).TotalSeconds));
+        }
+        // Gates of both sides that compute the same function of few bits are merged first (each pair enumerated):
+        // what SAT finds hard in a multiplier is then gone, and often the whole difference with it.
+        var sweep = ExhaustiveSweep.Run(miter.Graph, miter.ReferenceAnds, budget / 4, cancellation);
+        var swept = sweep.Merged > 0 ? $" (after {sweep.Merged} gate(s) of the two sides were proven equal by enumeration and merged)" : "";
+        if (sweep.Graph.Outputs[0] == AigBuilder.False)
+            return (new FormalOutcome(FormalStatus.Proven, null, sequential
+                ? $"proven for all cycles: every output of the two sides was proven equal by enumeration in every state{swept}"
+                : $"proven for all inputs: every output of the two sides was proven equal by enumeration{swept}"), null, false);
+        budget = TimeSpan.FromSeconds(Math.Max(3, (budget - sweep.Elapsed).TotalSeconds));
+        var prove = new ToolStep("yosys-abc-prove", version, new ToolInvocation("sh", ["-c", FormalScript.Abc(sequential, request.FormalDepth, budget)])
+            // ABC's engines keep to their own shares; the wall-clock limit is the backstop.
+            .WithLimits(ResourceLimits.Default.WithTimeout(budget + TimeSpan.FromSeconds(15))))
+        {
+            Inputs = [new InputFile(FormalScript.Miter, sweep.Graph.ToBinaryAiger())],
+            Outputs = [FormalScript.Counterexample],
+            // A proof that ran out of time on a busy machine is not a fact about the design: never remembered.
+            Cacheable = false,
+        };
+        var result = await host.RunAsync(prove, cancellation).ConfigureAwait(false);
+        if (result.Run.Limit != LimitHit.None)
+            return (new FormalOutcome(FormalStatus.TimedOut, null, $"the proof {result.Run.Describe(prove.Invocation.Limits)}"), null, false);
+        var outcome = sequential
+            ? FormalOutputParser.ParseSequential(result.Run.StandardOutput, budget, module.Reset is not null)
+            : FormalOutputParser.ParseCombinational(result.Run.StandardOutput, budget);
+        if (outcome.Status == FormalStatus.Proven) outcome = outcome with { Detail = outcome.Detail + swept };
+        var counterexample = outcome.Status == FormalStatus.Counterexample
+            ? FormalCounterexample.ToStimulus(result.OutputText(FormalScript.Counterexample), miter.Inputs, module, startsWithReset: sequential && module.Reset is not null)
+            : null;
+        return (outcome, counterexample, false);
+    }
+
+    /// <summary>
+    /// The proof's time: the request's budget, grown with the design (a large design needs more than a
+    /// small one to close), so a default budget does not starve a big pipeline.
+    /// </summary>
+    private static TimeSpan Budget(VerifyRequest request)
+    {
+        var size = request.Design.Sum(s => s.Text.Length) + request.Reference.Sum(s => s.Text.Length);
+        var grown = TimeSpan.FromSeconds(Math.Min(120, size / 400.0));
+        return grown > request.FormalTimeout ? grown : request.FormalTimeout;
+    }
+
+    /// <summary>Why Yosys could not build a model: the check that failed, in plain words, or its own error line.</summary>
+    private static string YosysProblem(string log)
+    {
+        var lines = log.Split('\n');
+        var error = lines.LastOrDefault(l => l.StartsWith("ERROR:", StringComparison.Ordinal))?.Trim() ?? "Yosys could not build the formal model";
+        if (error.Contains("Assertion failed"))
+        {
+            var check = lines.LastOrDefault(l => l.Contains(FormalScript.CheckMarker))?.Split(FormalScript.CheckMarker).Last().Trim();
+            return $"the design uses {check ?? "constructs"}, which the formal check does not support";
+        }
+        return error;
+    }
+}
