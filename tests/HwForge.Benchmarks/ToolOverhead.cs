@@ -7,7 +7,7 @@ using HwForge.Tools.Programs;
 using HwForge.Tools.Programs.OpenSta;
 using HwForge.Tools.Programs.Verilator;
 using HwForge.Tools.Programs.Yosys;
-using HwForge.Tools.Targets.Rtl.Liberty;
+using HwForge.Tools.Programs.Liberty;
 
 namespace HwForge.Benchmarks;
 

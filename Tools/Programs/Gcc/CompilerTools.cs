@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HwForge.Tools.Foundation.Execution;
 
 namespace HwForge.Tools.Programs.Gcc;
 
@@ -12,6 +13,13 @@ public static partial class CompilerTools
         VersionArguments: ["--version"],
         VersionPattern: GccVersionRegex(),
         DebianPackage: "g++");
+
+    /// <summary>
+    /// The shell words that compile <paramref name="main"/> and <paramref name="source"/> as C++17 into <paramref name="binary"/>,
+    /// headers found in the work folder. <c>-x c++</c> so a <c>.c</c> or <c>.cc</c> name still compiles as C++.
+    /// </summary>
+    public static string CompileCxx17Command(string binary, string main, string source) =>
+        $"{Gxx.Executable} -std=c++17 -O1 -fmax-errors=10 -I. -o {binary} {main} -x c++ {ShellWords.Quote(source)}";
 
     public static ToolDescriptor Z3 { get; } = new(
         Name: "z3",

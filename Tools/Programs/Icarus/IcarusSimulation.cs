@@ -1,7 +1,6 @@
 using HwForge.Tools.Foundation;
 using HwForge.Tools.Foundation.Execution;
 using HwForge.Tools.Foundation.Sources;
-using HwForge.Tools.Targets.Rtl.Syntax;
 
 namespace HwForge.Tools.Programs.Icarus;
 

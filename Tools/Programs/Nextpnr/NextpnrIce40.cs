@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using HwForge.Tools.Foundation.Execution;
 using HwForge.Tools.Foundation.Sources;
 using HwForge.Tools.Programs.Yosys;
-using HwForge.Tools.Targets.Rtl.Syntax;
 
 namespace HwForge.Tools.Programs.Nextpnr;
 
@@ -65,7 +64,7 @@ public static partial class NextpnrIce40
         List<string> pnr = [$"--{device.Name}", "--package", device.Package, "--json", Netlist, "--pcf-allow-unconstrained",
             "--seed", Seed.ToString(CultureInfo.InvariantCulture), "--timing-allow-fail", "-q", "-l", PnrLog];
         if (targetFreqMhz is { } freq) pnr.AddRange(["--freq", freq.ToString("0.###", CultureInfo.InvariantCulture)]);
-        return $"yosys -q -f 'verilog -sv' -p {ShellWords.Quote(synth)} {ShellWords.Join(sources.Select(s => s.StagedName))} || exit $?\n" +
+        return $"{YosysTool.ShellCommand(synth, sources.Select(s => s.StagedName))} || exit $?\n" +
                $": > {SynthesisedMarker}\n" +
                $"exec nextpnr-ice40 {ShellWords.Join(pnr)}\n";
     }

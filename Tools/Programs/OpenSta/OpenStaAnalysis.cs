@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using HwForge.Tools.Foundation.Execution;
-using HwForge.Tools.Targets.Rtl.Liberty;
+using HwForge.Tools.Programs.Liberty;
 
 namespace HwForge.Tools.Programs.OpenSta;
 

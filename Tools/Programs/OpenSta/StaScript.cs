@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using HwForge.Tools.Targets.Rtl.Liberty;
+using HwForge.Tools.Programs.Liberty;
 
 namespace HwForge.Tools.Programs.OpenSta;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using HwForge.Tools.Foundation.Execution;
 using HwForge.Tools.Foundation.Sources;
-using HwForge.Tools.Targets.Rtl.Liberty;
+using HwForge.Tools.Programs.Liberty;
 
 namespace HwForge.Tools.Programs.Yosys;
 
@@ -32,7 +32,7 @@ public static partial class YosysSynthesis
         List<InputFile> inputs = [InputFile.FromText(YosysScript.ScriptFile, script), .. sources.Select(s => InputFile.FromText(s.StagedName, s.Text))];
         if (liberty is not null) inputs.Add(LibertyStaging.Input(liberty));
         var step = new ToolStep(YosysTool.Descriptor.Name, version,
-            new ToolInvocation("yosys", ["-q", "-s", YosysScript.ScriptFile]).WithLimits(limits))
+            YosysTool.Script(YosysScript.ScriptFile).WithLimits(limits))
         {
             Inputs = inputs,
             Outputs = [YosysScript.StatFile, YosysScript.AreaFile, YosysScript.DepthFile, YosysScript.NetlistFile],

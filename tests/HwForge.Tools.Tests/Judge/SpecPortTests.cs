@@ -2,7 +2,7 @@ using HwForge.Tools.Foundation;
 using HwForge.Tools.Foundation.Sources;
 using HwForge.Tools.Targets;
 using HwForge.Tools.Targets.Rtl.Judge;
-using HwForge.Tools.Targets.Rtl.Syntax;
+using HwForge.Tools.Programs;
 
 namespace HwForge.Tools.Tests.Judge;
 

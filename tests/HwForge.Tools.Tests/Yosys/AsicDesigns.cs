@@ -1,5 +1,5 @@
 using HwForge.Tools.Foundation.Sources;
-using HwForge.Tools.Targets.Rtl.Liberty;
+using HwForge.Tools.Programs.Liberty;
 
 namespace HwForge.Tools.Tests.Yosys;
 

@@ -75,7 +75,7 @@ public static class CppGoldenModel
     /// </summary>
     private static string Script(string modelFile)
     {
-        return $"g++ -std=c++17 -O1 -fmax-errors=10 -I. -o {Binary} {CppGoldenModelAbi.MainFile} -x c++ {ShellWords.Quote(modelFile)} || exit $?\n" +
+        return $"{CompilerTools.CompileCxx17Command(Binary, CppGoldenModelAbi.MainFile, modelFile)} || exit $?\n" +
                $": > {CompiledMarker}\n" +
                $"exec ./{Binary} 2>&1\n";
     }

@@ -26,7 +26,7 @@ public static class InterfaceProbe
                      $"hierarchy -check -top {top}\n" +
                      "proc\nflatten\nopt_clean\nopt_dff\n" +
                      $"write_json -compat-int {NetlistFile}\n";
-        var step = new ToolStep("yosys-interface", version, new ToolInvocation("yosys", ["-q", "-s", "hwforge-interface.ys"])
+        var step = new ToolStep("yosys-interface", version, YosysTool.Script("hwforge-interface.ys")
             .WithLimits(ResourceLimits.Default.WithTimeout(TimeSpan.FromSeconds(60))))
         {
             Inputs = [.. sources.Select(s => InputFile.FromText(s.StagedName, s.Text)), InputFile.FromText("hwforge-interface.ys", script)],

@@ -6,7 +6,7 @@ using HwForge.Tools.Programs.Nextpnr;
 using HwForge.Tools.Programs.OpenSta;
 using HwForge.Tools.Programs.Yosys;
 using HwForge.Tools.Targets.Rtl.Judge;
-using HwForge.Tools.Targets.Rtl.Liberty;
+using HwForge.Tools.Programs.Liberty;
 
 namespace HwForge.Tools.Targets.Rtl.Ppa;
 

@@ -22,7 +22,7 @@ public static class FormalEquivalence
         var referenceFiles = request.Reference.Select(s => $"ref/{s.StagedName}").ToList();
         var designFiles = request.Design.Select(s => $"design/{s.StagedName}").ToList();
         var export = new ToolStep("yosys-formal-model", version,
-            new ToolInvocation("yosys", ["-q", "-l", YosysLog, "-s", FormalScript.YosysScriptFile])
+            YosysTool.Script(FormalScript.YosysScriptFile, YosysLog)
                 .WithLimits(ResourceLimits.Default.WithTimeout(budget)))
         {
             Inputs =

@@ -92,7 +92,7 @@ public static class FormalScript
         void Engine(string name, string commands, string decided, int share)
         {
             s.AppendLine($"echo 'HWFORGE-ENGINE {name}'");
-            s.AppendLine($"out=$(timeout -s KILL {share + 2} yosys-abc -c \"read_aiger {Miter}; {commands}\" 2>&1); echo \"$out\"");
+            s.AppendLine($"out=$(timeout -s KILL {share + 2} {YosysTool.AbcExecutable} -c \"read_aiger {Miter}; {commands}\" 2>&1); echo \"$out\"");
             s.AppendLine($"if echo \"$out\" | grep -Eq '{decided}'; then exit 0; fi");
         }
         if (!sequential)

@@ -1,6 +1,6 @@
 using HwForge.Tools.Foundation;
 
-namespace HwForge.Tools.Targets.Rtl.Liberty;
+namespace HwForge.Tools.Programs.Liberty;
 
 /// <summary>
 /// Turns what a user names (<c>generic</c>, <c>osu018</c>, <c>sky130</c>, or a path to a <c>.lib</c> or

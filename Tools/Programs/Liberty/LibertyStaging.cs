@@ -1,6 +1,6 @@
 using HwForge.Tools.Foundation.Execution;
 
-namespace HwForge.Tools.Targets.Rtl.Liberty;
+namespace HwForge.Tools.Programs.Liberty;
 
 /// <summary>
 /// How a tool step gets its library: copied into the work folder under one fixed name.

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using HwForge.Tools.Foundation;
 
-namespace HwForge.Tools.Targets.Rtl.Syntax;
+namespace HwForge.Tools.Programs;
 
 /// <summary>Checks module names before they reach a tool's command line or script.</summary>
 internal static partial class VerilogNames

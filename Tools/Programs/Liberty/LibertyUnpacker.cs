@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Security.Cryptography;
 
-namespace HwForge.Tools.Targets.Rtl.Liberty;
+namespace HwForge.Tools.Programs.Liberty;
 
 /// <summary>
 /// Unpacks a <c>.lib.gz</c> once into <c>cache/liberty/&lt;sha256 of the .gz&gt;.lib</c> and reuses it.

@@ -1,4 +1,4 @@
-namespace HwForge.Tools.Targets.Rtl.Liberty;
+namespace HwForge.Tools.Programs.Liberty;
 
 /// <summary>
 /// A standard-cell library ready for the tools: an unpacked Liberty (<c>.lib</c>) file on the host.
