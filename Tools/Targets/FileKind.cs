@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Json.Serialization;
+
 namespace HwForge.Tools.Targets;
 
 /// <summary>
@@ -8,4 +11,15 @@ public sealed record FileKind(string Extension, string Language, IReadOnlyList<s
 {
     /// <summary>The tag to write when HwForge itself fences code of this kind in a prompt.</summary>
     public string Fence => FenceTags.Count > 0 ? FenceTags[0] : "";
+
+    /// <summary>How the web UI highlights this kind of file; null shows it plain.</summary>
+    [JsonIgnore]
+    public ICodeHighlighter? Highlighter { get; init; }
+
+    // A person reads ToString (hwforge targets prints it): the highlighter is code, not something to show.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"Extension = {Extension}, Language = {Language}, FenceTags = {FenceTags}");
+        return true;
+    }
 }

@@ -39,6 +39,20 @@ public sealed class TargetRegistry
             [DefaultName] = RtlOptions.All,
         };
 
+    /// <summary>The file kinds of each target HwForge ships, by target name, as the targets return them in <see cref="ITarget.FileKinds"/>.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<FileKind>> ShippedFileKinds { get; } =
+        new Dictionary<string, IReadOnlyList<FileKind>>(StringComparer.OrdinalIgnoreCase)
+        {
+            [DefaultName] = RtlTarget.Kinds,
+        };
+
+    /// <summary>
+    /// The kind of a file, by its extension, among the file kinds of the targets HwForge ships (the web UI highlights
+    /// a candidate's code with it); null when no target reads such files.
+    /// </summary>
+    public static FileKind? ShippedFileKind(string fileName) =>
+        ShippedFileKinds.Values.SelectMany(kinds => kinds).FirstOrDefault(k => string.Equals(k.Extension, Path.GetExtension(fileName), StringComparison.OrdinalIgnoreCase));
+
     public IReadOnlyList<ITarget> All => _targets;
 
     public ITarget Default => Get(DefaultName);

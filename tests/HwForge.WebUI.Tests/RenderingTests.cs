@@ -1,3 +1,5 @@
+using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl.Syntax;
 using HwForge.WebUI.Rendering;
 
 namespace HwForge.WebUI.Tests;
@@ -20,15 +22,15 @@ public sealed class RenderingTests
     public void Verilog_is_split_into_keywords_numbers_comments_strings_and_directives_without_losing_a_character()
     {
         const string source = "`timescale 1ns/1ps\nmodule add(input [7:0] a, output reg [8:0] s); // sum\n  /* block */ always @(posedge clk) s <= a + 8'hFF + 4'b1x0z;\n  initial $display(\"hi \\\"there\\\"\");\nendmodule\n";
-        var tokens = VerilogTokenizer.Tokenize(source);
+        var tokens = VerilogHighlighter.Tokenize(source);
 
         Assert.Equal(source, string.Concat(tokens.Select(t => t.Text)));
-        string[] Of(VerilogTokenKind kind) => [.. tokens.Where(t => t.Kind == kind).Select(t => t.Text)];
-        Assert.Equal(["module", "input", "output", "reg", "always", "posedge", "initial", "endmodule"], Of(VerilogTokenKind.Keyword));
-        Assert.Equal(["1", "1", "7", "0", "8", "0", "8'hFF", "4'b1x0z"], Of(VerilogTokenKind.Number));
-        Assert.Equal(["// sum", "/* block */"], Of(VerilogTokenKind.Comment));
-        Assert.Equal(["\"hi \\\"there\\\"\""], Of(VerilogTokenKind.String));
-        Assert.Equal(["`timescale"], Of(VerilogTokenKind.Directive));
+        string[] Of(CodeTokenKind kind) => [.. tokens.Where(t => t.Kind == kind).Select(t => t.Text)];
+        Assert.Equal(["module", "input", "output", "reg", "always", "posedge", "initial", "endmodule"], Of(CodeTokenKind.Keyword));
+        Assert.Equal(["1", "1", "7", "0", "8", "0", "8'hFF", "4'b1x0z"], Of(CodeTokenKind.Number));
+        Assert.Equal(["// sum", "/* block */"], Of(CodeTokenKind.Comment));
+        Assert.Equal(["\"hi \\\"there\\\"\""], Of(CodeTokenKind.String));
+        Assert.Equal(["`timescale"], Of(CodeTokenKind.Directive));
     }
 
     [Fact]

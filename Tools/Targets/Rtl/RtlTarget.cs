@@ -8,6 +8,7 @@ using HwForge.Tools.Programs.Verilator;
 using HwForge.Tools.Reward;
 using HwForge.Tools.Targets.Rtl.Judge;
 using HwForge.Tools.Targets.Rtl.Ppa;
+using HwForge.Tools.Targets.Rtl.Syntax;
 
 namespace HwForge.Tools.Targets.Rtl;
 
@@ -26,10 +27,13 @@ public sealed class RtlTarget(ToolHost host, ToolVersions versions) : ITarget
 
     public string Title => "RTL: Verilog / SystemVerilog modules, matched cycle for cycle";
 
-    public IReadOnlyList<FileKind> FileKinds { get; } =
+    public IReadOnlyList<FileKind> FileKinds => Kinds;
+
+    /// <summary>Its file kinds, known before any tool is set up (<see cref="TargetRegistry.ShippedFileKind"/>).</summary>
+    internal static IReadOnlyList<FileKind> Kinds { get; } =
     [
-        new(".v", "Verilog", ["verilog", "v"]),
-        new(".sv", "SystemVerilog", ["systemverilog", "sv"]),
+        new(".v", "Verilog", ["verilog", "v"]) { Highlighter = VerilogHighlighter.Instance },
+        new(".sv", "SystemVerilog", ["systemverilog", "sv"]) { Highlighter = VerilogHighlighter.Instance },
     ];
 
     public IReadOnlyList<ToolDescriptor> Tools { get; } = [.. Verifier.ToolsUsed, OpenStaTool.Descriptor];

@@ -1,25 +1,17 @@
 using System.Collections.Frozen;
 
-namespace HwForge.WebUI.Rendering;
-
-public enum VerilogTokenKind
-{
-    Text,
-    Keyword,
-    Number,
-    Comment,
-    String,
-    Directive,
-}
-
-public readonly record struct VerilogToken(VerilogTokenKind Kind, string Text);
+namespace HwForge.Tools.Targets.Rtl.Syntax;
 
 /// <summary>
 /// Splits Verilog into tokens for highlighting: keywords, numbers (sized and based, e.g. <c>8'hFF</c>), comments,
 /// strings and compiler directives; everything else is plain text. Joining the tokens gives the input back.
 /// </summary>
-public static class VerilogTokenizer
+public sealed class VerilogHighlighter : ICodeHighlighter
 {
+    public static VerilogHighlighter Instance { get; } = new();
+
+    IReadOnlyList<CodeToken> ICodeHighlighter.Tokenize(string source) => Tokenize(source);
+
     private static readonly FrozenSet<string> Keywords = new[]
     {
         "module", "endmodule", "input", "output", "inout", "wire", "reg", "logic", "integer", "genvar", "parameter",
@@ -29,14 +21,14 @@ public static class VerilogTokenizer
         "return", "typedef", "enum", "struct", "packed",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    public static IReadOnlyList<VerilogToken> Tokenize(string source)
+    public static IReadOnlyList<CodeToken> Tokenize(string source)
     {
-        var tokens = new List<VerilogToken>();
+        var tokens = new List<CodeToken>();
         var text = new System.Text.StringBuilder();
         var i = 0;
-        void Emit(VerilogTokenKind kind, int start, int end)
+        void Emit(CodeTokenKind kind, int start, int end)
         {
-            if (text.Length > 0) { tokens.Add(new(VerilogTokenKind.Text, text.ToString())); text.Clear(); }
+            if (text.Length > 0) { tokens.Add(new(CodeTokenKind.Text, text.ToString())); text.Clear(); }
             tokens.Add(new(kind, source[start..end]));
         }
         while (i < source.Length)
@@ -45,24 +37,24 @@ public static class VerilogTokenizer
             if (c == '/' && At(source, i + 1) == '/')
             {
                 var end = source.IndexOf('\n', i);
-                Emit(VerilogTokenKind.Comment, i, i = end < 0 ? source.Length : end);
+                Emit(CodeTokenKind.Comment, i, i = end < 0 ? source.Length : end);
             }
             else if (c == '/' && At(source, i + 1) == '*')
             {
                 var end = source.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                Emit(VerilogTokenKind.Comment, i, i = end < 0 ? source.Length : end + 2);
+                Emit(CodeTokenKind.Comment, i, i = end < 0 ? source.Length : end + 2);
             }
             else if (c == '"')
             {
                 var j = i + 1;
                 while (j < source.Length && source[j] != '"' && source[j] != '\n') j += source[j] == '\\' ? 2 : 1;
-                Emit(VerilogTokenKind.String, i, i = Math.Min(source.Length, j + 1));
+                Emit(CodeTokenKind.String, i, i = Math.Min(source.Length, j + 1));
             }
             else if (c == '`' && char.IsAsciiLetter(At(source, i + 1)))
             {
                 var j = i + 1;
                 while (j < source.Length && (char.IsAsciiLetterOrDigit(source[j]) || source[j] == '_')) j++;
-                Emit(VerilogTokenKind.Directive, i, i = j);
+                Emit(CodeTokenKind.Directive, i, i = j);
             }
             else if (char.IsAsciiDigit(c) || (c == '\'' && "bBoOdDhHsS".Contains(At(source, i + 1))))
             {
@@ -75,14 +67,14 @@ public static class VerilogTokenizer
                     if ("bBoOdDhH".Contains(At(source, j))) j++;
                     while (j < source.Length && (char.IsAsciiHexDigit(source[j]) || "_xXzZ?".Contains(source[j]))) j++;
                 }
-                Emit(VerilogTokenKind.Number, i, i = j);
+                Emit(CodeTokenKind.Number, i, i = j);
             }
             else if (char.IsAsciiLetter(c) || c == '_' || c == '$')
             {
                 var j = i + 1;
                 while (j < source.Length && (char.IsAsciiLetterOrDigit(source[j]) || source[j] is '_' or '$')) j++;
                 var word = source[i..j];
-                if (Keywords.Contains(word)) Emit(VerilogTokenKind.Keyword, i, j);
+                if (Keywords.Contains(word)) Emit(CodeTokenKind.Keyword, i, j);
                 else text.Append(word);
                 i = j;
             }
@@ -92,7 +84,7 @@ public static class VerilogTokenizer
                 i++;
             }
         }
-        if (text.Length > 0) tokens.Add(new(VerilogTokenKind.Text, text.ToString()));
+        if (text.Length > 0) tokens.Add(new(CodeTokenKind.Text, text.ToString()));
         return tokens;
     }
 
