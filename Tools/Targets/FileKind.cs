@@ -5,7 +5,7 @@ namespace HwForge.Tools.Targets;
 
 /// <summary>
 /// A kind of file a target reads: its extension, the language name people and models use, and the tags a fenced
-/// code block in a model's answer may carry for it (<c>```verilog</c>, <c>```cpp</c>).
+/// code block in a model's answer may carry for it (<c>```cpp</c>).
 /// </summary>
 public sealed record FileKind(string Extension, string Language, IReadOnlyList<string> FenceTags)
 {

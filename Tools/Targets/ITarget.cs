@@ -14,7 +14,7 @@ public interface ITarget
     /// <summary>The name specs, jobs files and flags use ("rtl").</summary>
     string Name { get; }
 
-    /// <summary>A few words for people ("RTL: Verilog / SystemVerilog modules").</summary>
+    /// <summary>A few words for people, shown by <c>hwforge targets</c>.</summary>
     string Title { get; }
 
     /// <summary>The files it reads; the first is the kind a generated design is written in.</summary>

@@ -15,6 +15,6 @@ public interface ITargetPrompts
     /// <summary>The closing instruction of a coder prompt ("Write the module mac16.").</summary>
     string Ask(string top);
 
-    /// <summary>The words a knowledge-base query adds so it finds this target's material ("verilog").</summary>
+    /// <summary>The words a knowledge-base query adds so it finds this target's material (the name of its language).</summary>
     string SearchTerms { get; }
 }

@@ -9,7 +9,7 @@ public enum Verdict
 }
 
 /// <summary>
-/// Why a design failed, after VerilogEval's failure taxonomy, plus the two ways a hostile candidate
+/// Why a design failed, after the failure taxonomy of LLM hardware-design benchmarks, plus the two ways a hostile candidate
 /// is caught: a forbidden construct, or a simulation it ended before the harness did.
 /// </summary>
 public enum FailureClass

@@ -22,7 +22,7 @@ public static class SourceLoader
 
     public static SourceFile LoadOne(string path)
     {
-        if (Directory.Exists(path)) throw new SourceFileException($"{path}: is a folder, not a Verilog file");
+        if (Directory.Exists(path)) throw new SourceFileException($"{path}: is a folder, not a source file");
         var info = new FileInfo(path);
         if (!info.Exists) throw new SourceFileException($"{path}: no such file");
         if (info.Length == 0) throw new SourceFileException($"{path}: the file is empty");
@@ -31,7 +31,7 @@ public static class SourceLoader
 
         var bytes = File.ReadAllBytes(path);
         if (Array.IndexOf(bytes, (byte)0) >= 0)
-            throw new SourceFileException($"{path}: looks like a binary file (it contains NUL bytes), not Verilog source");
+            throw new SourceFileException($"{path}: looks like a binary file (it contains NUL bytes), not source text");
         try
         {
             return new SourceFile(path, StrictUtf8.GetString(bytes).TrimStart('\uFEFF'));

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+
+namespace HwForge.Tools.Tests;
+
+/// <summary>
+/// Everything that knows the RTL language or its tools lives in the RTL target or in a program's folder: the
+/// supervisor, roles, run folder, reports, web UI and CLI carry artifacts and verdicts, not Verilog.
+/// </summary>
+public sealed partial class TargetSeamTests
+{
+    // Where the RTL language and its tools belong. Test projects are not scanned: they exercise the RTL target through every layer.
+    private static readonly string[] Owners =
+    [
+        "Tools/Targets/Rtl/", // the RTL target: its judge, PPA, syntax, prompts
+        "Tools/Programs/", // one folder per program; Liberty and VerilogNames are read by the Yosys, OpenSTA, Icarus and nextpnr adapters
+        "Agents/Catalog/", // HwForge.Catalog, the RTL target's offline catalog: its generators write Verilog (a project that depends on nothing)
+    ];
+
+    // Files that still name the RTL language outside its owners, each for a reason of its own (issue 13 continues).
+    private static readonly Dictionary<string, string> NotYet = new()
+    {
+        // Adapts the RTL catalog's generated texts to artifacts; next, the target hands out its catalog (ITarget) and this talks only to it.
+        ["Agents/Offline/OfflineCatalogStrategy.cs"] = "the RTL catalog's texts become RTL artifacts here",
+        // The spec file's reference keys read design files; "referenceVerilog" is the name saved in run folders, which resume reads back.
+        ["Agents/Design/SpecReference.cs"] = "spec-file messages name the reference's language",
+        ["Agents/Design/SpecInput.cs"] = "the saved name referenceVerilog, read back on resume",
+        // hwforge verify, lint and ppa build RTL requests and print the RTL reports; next, they go through the target (--target).
+        ["Cli/Commands/VerifyCommand.cs"] = "builds an RTL verify request",
+        ["Cli/Commands/LintCommand.cs"] = "runs Verilator's lint",
+        ["Cli/Commands/PpaCommand.cs"] = "builds an RTL PPA request",
+        // The knowledge base chunks a .v file by module; next, a target supplies the chunker of its file kinds.
+        ["KnowledgeBase/Chunking/VerilogSections.cs"] = "splits Verilog at modules",
+        ["KnowledgeBase/Chunking/DocumentChunker.cs"] = "picks the module splitter for .v files",
+        ["Cli/Commands/KbCommand.cs"] = "its help names the module splitter",
+        // Callers that name no fence get the RTL one; the agents always pass their target's.
+        ["KnowledgeBase/ExperienceMemory.cs"] = "the default fence of recorded code",
+    };
+
+    [Fact]
+    public void No_file_outside_the_RTL_target_and_the_program_folders_names_Verilog_Yosys_or_Icarus()
+    {
+        var offenders = new List<string>();
+        foreach (var project in new[] { "Tools", "Agents", "Cli", "WebUI", "KnowledgeBase" })
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(Repository.Root, project), "*", SearchOption.AllDirectories))
+            {
+                if (Path.GetExtension(file) is not (".cs" or ".razor")) continue;
+                var relative = Path.GetRelativePath(Repository.Root, file).Replace('\\', '/');
+                if (relative.Contains("/obj/") || relative.Contains("/bin/") || Owners.Any(relative.StartsWith) || NotYet.ContainsKey(relative)) continue;
+                var text = File.ReadAllText(file);
+                foreach (Match word in RtlWords().Matches(text))
+                    offenders.Add($"{relative}:{text[..word.Index].Count(c => c == '\n') + 1}: {word.Value}");
+            }
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void Every_file_allowed_to_name_Verilog_still_exists()
+    {
+        // A stale entry would let a new file of that name through unnoticed.
+        Assert.All(NotYet.Keys, relative => Assert.True(File.Exists(Path.Combine(Repository.Root, relative)), relative));
+    }
+
+    [GeneratedRegex(@"yosys|icarus|iverilog|verilog|endmodule", RegexOptions.IgnoreCase)]
+    private static partial Regex RtlWords();
+}
