@@ -65,6 +65,20 @@ public static class FormalEquivalence
             // Slower than estimated (a loaded machine): SAT gets what is left of the budget.
             budget = TimeSpan.FromSeconds(Math.Max(3, (budget - (DateTime.UtcNow - started)).TotalSeconds));
         }
+        // A pipeline on both sides (no register feedback) is settled by its first cycles alone, each enumerated.
+        if (sequential && FeedForwardProof.Depth(miter.Graph) is { } depth)
+        {
+            var from = module.Reset is not null ? "after reset" : "from power-up";
+            var pipeline = await Task.Run(() => FeedForwardProof.Run(miter.Graph, depth, budget / 2, cancellation), cancellation).ConfigureAwait(false);
+            if (pipeline.Completed)
+                return pipeline.FailingCycle is { } cycle
+                    ? (new FormalOutcome(FormalStatus.Counterexample, null, $"exhaustive evaluation found inputs for which the outputs differ {cycle + 1} cycle(s) {from}", cycle + 1),
+                        FormalCounterexample.ToStimulus(pipeline.Counterexample, miter.Inputs, module, startsWithReset: module.Reset is not null), false)
+                    : (new FormalOutcome(FormalStatus.Proven, null,
+                        $"proven for all cycles: neither side has register feedback (the longest chain of registers is {depth}), so every output after cycle {depth} " +
+                        $"repeats cycle {depth}'s function of the inputs, and the outputs were compared on every input pattern in each of the first {depth + 1} cycles {from}"), null, false);
+            budget = TimeSpan.FromSeconds(Math.Max(3, (budget - pipeline.Elapsed).TotalSeconds));
+        }
         // Gates of both sides that compute the same function of few bits are merged first (each pair enumerated):
         // what SAT finds hard in a multiplier is then gone, and often the whole difference with it.
         var sweep = ExhaustiveSweep.Run(miter.Graph, miter.ReferenceAnds, budget / 4, cancellation);
