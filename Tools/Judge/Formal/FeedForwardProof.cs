@@ -78,7 +78,7 @@ internal static class FeedForwardProof
         var estimate = 0.0;
         foreach (var output in unrolled.Outputs)
         {
-            var cone = Cone(unrolled, output);
+            var cone = AigCone.Of(unrolled, output);
             if (cone.Support.Length > ExhaustiveCheck.MaxInputs)
                 return new Result(false, depth, null, null, cone.Support.Length, clock.Elapsed,
                     $"cycle {cones.Count} depends on {cone.Support.Length} input bits, more than the {ExhaustiveCheck.MaxInputs} enumerated");
@@ -123,30 +123,6 @@ internal static class FeedForwardProof
             for (var i = 0; i < graph.LatchCount; i++) state[i] = Map(graph.LatchNext[i]);
         }
         return aig.ToGraph();
-    }
-
-    /// <summary>The cone of <paramref name="output"/> alone, over the inputs it depends on (in their order).</summary>
-    private static (AigGraph Graph, int[] Support) Cone(AigGraph graph, int output)
-    {
-        var firstAnd = 1 + graph.InputCount;
-        var inCone = new bool[firstAnd + graph.AndCount];
-        inCone[output >> 1] = true;
-        for (var v = inCone.Length - 1; v >= firstAnd; v--)
-            if (inCone[v])
-            {
-                inCone[graph.AndLeft[v - firstAnd] >> 1] = true;
-                inCone[graph.AndRight[v - firstAnd] >> 1] = true;
-            }
-        var aig = new AigBuilder();
-        var literal = new int[inCone.Length];
-        var support = new List<int>();
-        for (var v = 1; v < firstAnd; v++)
-            if (inCone[v]) { literal[v] = aig.Input(); support.Add(v - 1); }
-        int Map(int l) => literal[l >> 1] ^ (l & 1);
-        for (var v = firstAnd; v < inCone.Length; v++)
-            if (inCone[v]) literal[v] = aig.And(Map(graph.AndLeft[v - firstAnd]), Map(graph.AndRight[v - firstAnd]));
-        aig.Output(Map(output));
-        return (aig.ToGraph(), [.. support]);
     }
 
     /// <summary>A failing pattern of cycle <paramref name="cycle"/> as ABC's counterexample: a line of register start values (all zero), then each cycle's inputs.</summary>

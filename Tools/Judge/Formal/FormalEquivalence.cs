@@ -88,11 +88,28 @@ public static class FormalEquivalence
                 ? $"proven for all cycles: every output of the two sides was proven equal by enumeration in every state{swept}"
                 : $"proven for all inputs: every output of the two sides was proven equal by enumeration{swept}"), null, false);
         budget = TimeSpan.FromSeconds(Math.Max(3, (budget - sweep.Elapsed).TotalSeconds));
+        var miterForAbc = sweep.Graph;
+        // Registers and gates equal in every reachable state, proven by induction (each step enumerated) and merged:
+        // a multiplier behind operand registers meets the reference's product register this way.
+        if (sequential)
+        {
+            var correspondence = await Task.Run(() => SignalCorrespondence.Run(sweep.Graph, budget / 3, cancellation), cancellation).ConfigureAwait(false);
+            if (correspondence.Completed && correspondence.Merged > 0)
+            {
+                if (correspondence.Graph.Outputs[0] == AigBuilder.False)
+                    return (new FormalOutcome(FormalStatus.Proven, null,
+                        $"proven for all cycles by induction: {correspondence.Merged} signal(s) of the two sides were proven equal in every reachable state " +
+                        $"(signal correspondence, each step enumerated), the outputs among them{swept}"), null, false);
+                miterForAbc = correspondence.Graph;
+                swept += $" (after {correspondence.Merged} signal(s) were proven equal in every reachable state by induction and merged)";
+            }
+            budget = TimeSpan.FromSeconds(Math.Max(3, (budget - correspondence.Elapsed).TotalSeconds));
+        }
         var prove = new ToolStep("yosys-abc-prove", version, new ToolInvocation("sh", ["-c", FormalScript.Abc(sequential, request.FormalDepth, budget)])
             // ABC's engines keep to their own shares; the wall-clock limit is the backstop.
             .WithLimits(ResourceLimits.Default.WithTimeout(budget + TimeSpan.FromSeconds(15))))
         {
-            Inputs = [new InputFile(FormalScript.Miter, sweep.Graph.ToBinaryAiger())],
+            Inputs = [new InputFile(FormalScript.Miter, miterForAbc.ToBinaryAiger())],
             Outputs = [FormalScript.Counterexample],
             // A proof that ran out of time on a busy machine is not a fact about the design: never remembered.
             Cacheable = false,
