@@ -52,7 +52,7 @@ public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
     {
         var liberty = new LibertyResolver(host.Home).Resolve(request.Liberty);
         var libraryName = liberty?.Name ?? LibertyResolver.Generic;
-        var tools = new Dictionary<string, string> { ["yosys"] = await versions.RequireAsync(YosysTool.Descriptor, cancellation).ConfigureAwait(false) };
+        var tools = new Dictionary<string, string> { [YosysTool.Descriptor.Name] = await versions.RequireAsync(YosysTool.Descriptor, cancellation).ConfigureAwait(false) };
 
         // Elaboration (for the clock) and synthesis do not depend on each other.
         var probeTask = InterfaceProbe.RunAsync(host, versions, request.Design, request.Top, cancellation);
@@ -77,7 +77,7 @@ public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
         IReadOnlyList<string> staticInputs = module?.Reset is { } reset ? [reset] : [];
         var timing = await OpenStaAnalysis.RunAsync(host, versions, synthesis.Netlist!, request.Top, liberty, clockPort, request.ClockPeriodNs, vcd, scope,
             cancellation, staticInputs).ConfigureAwait(false);
-        tools["opensta"] = timing.ToolVersion;
+        tools[OpenStaTool.Descriptor.Name] = timing.ToolVersion;
         if (!timing.Succeeded) return report with { Succeeded = false, Failure = timing.Summary() };
         return report with
         {

@@ -1,4 +1,4 @@
-namespace HwForge.Tools.Judge;
+namespace HwForge.Tools.Targets.Rtl.Judge;
 
 /// <summary>One output's cone of a combinational graph, alone, over just the inputs it depends on.</summary>
 internal static class AigCone

@@ -1,4 +1,4 @@
-namespace HwForge.Tools.Judge;
+namespace HwForge.Tools.Targets.Rtl.Judge;
 
 /// <summary>A graph again with signals replaced by equal ones; inputs and registers keep their order, so counterexamples read alike.</summary>
 internal static class AigRebuild

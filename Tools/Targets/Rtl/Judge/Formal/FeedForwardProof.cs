@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace HwForge.Tools.Judge;
+namespace HwForge.Tools.Targets.Rtl.Judge;
 
 /// <summary>
 /// Proves a sequential miter whose registers have no feedback (a pipeline: no register depends, through any

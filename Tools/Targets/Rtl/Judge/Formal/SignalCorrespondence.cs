@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
 
-namespace HwForge.Tools.Judge;
+namespace HwForge.Tools.Targets.Rtl.Judge;
 
 /// <summary>
 /// Finds the signals of a sequential miter (registers and gates, of both sides) that are equal, or
