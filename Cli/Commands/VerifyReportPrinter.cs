@@ -1,4 +1,5 @@
 using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl.Judge;
 
 namespace HwForge.Cli.Commands;
 
