@@ -1,4 +1,5 @@
 using HwForge.InferenceCore.Kernels;
+using HwForge.InferenceCore.Llama;
 using HwForge.InferenceCore.MiniLm;
 
 namespace HwForge.InferenceCore.Bench;
@@ -47,10 +48,33 @@ public static class CoreBench
         return BenchRow.Of("minilm", encoder.Kernels.Name, encoder.Kernels.Threads, $"{tokens} tokens", t, Roofline.MiniLmFlops(tokens));
     }
 
+    /// <summary>
+    /// One decode step (a token after a 16-token prompt and onwards) of the synthetic llama decoder; a step streams
+    /// every weight once, so its floor is the weights' bytes over DRAM bandwidth.
+    /// </summary>
+    public static BenchRow Decode(LlamaWeights weights, IKernelSet set, double budgetSeconds = 0.5)
+    {
+        var decoder = new LlamaDecoder(weights, set);
+        int[] prompt = [.. Enumerable.Range(1, 16)];
+        var cache = decoder.NewCache();
+        decoder.Forward(prompt, cache);
+        var t = Stopwatches.Median(() =>
+        {
+            if (cache.Length == cache.Capacity) { cache = decoder.NewCache(); decoder.Forward(prompt, cache); }
+            decoder.Forward([cache.Length % weights.Config.Vocabulary], cache);
+        }, budgetSeconds);
+        var bytes = weights.Parameters * 4.0;
+        var boundMs = bytes / (Roofline.DramGigabytesPerSecond * 1e6);
+        return BenchRow.Of("decode", set.Name, set.Threads, $"{weights.Parameters / 1e6:0.0}M params", t, 2.0 * weights.Parameters,
+            $"{1000 / t.WallMs:0.0} tok/s wall, {1000 / (t.CpuMs / set.Threads):0.0} tok/s on CPU time; bandwidth bound {1000 / boundMs:0} tok/s, reached {100 * boundMs / (t.CpuMs / set.Threads):0}%");
+    }
+
     /// <summary>Every shipped set at the given threads: GEMM sizes, then MiniLM when the model is given.</summary>
     public static IEnumerable<BenchRow> Run(int threads, MiniLmModel? model, double budgetSeconds = 0.5)
     {
         var sets = KernelSets.All(threads);
+        var decoder = LlamaWeights.Synthetic(LlamaConfig.Bench);
+        foreach (var set in sets) yield return Decode(decoder, set, budgetSeconds);
         foreach (var (m, n, k) in GemmSizes)
             foreach (var set in sets)
                 if (set != KernelSets.Reference || 2.0 * m * n * k <= ReferenceFlopLimit) yield return Gemm(set, m, n, k, budgetSeconds);
