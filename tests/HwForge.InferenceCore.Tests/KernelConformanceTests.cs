@@ -41,6 +41,7 @@ public class KernelConformanceTests
     [
         new(1, 1, 1, 1, 1, false), new(1, 17, 4, 2, 8, true, 16), new(7, 7, 3, 3, 5, true), new(128, 128, 12, 12, 32, false),
         new(5, 20, 8, 2, 64, true, 15), new(1, 300, 8, 1, 64, true, 299), new(16, 16, 12, 12, 32, false), new(3, 9, 6, 3, 2, false),
+        new(9, 20, 4, 2, 16, true, 11), new(33, 33, 6, 2, 64, true), new(8, 300, 2, 1, 8, false),
     ];
 
     static readonly System.Collections.Concurrent.ConcurrentDictionary<(Op, int), float[]> ReferenceAnswers = new();
