@@ -7,7 +7,8 @@ internal static class AigCone
     /// The graph of <paramref name="output"/> (a literal of <paramref name="graph"/>, which has no latches), its
     /// inputs being the inputs the output depends on, in their order; <c>Support</c> holds their indices.
     /// </summary>
-    public static (AigGraph Graph, int[] Support) Of(AigGraph graph, int output)
+    /// <param name="fixedInput">An input (by index) held at a value: the cofactor of the output, folded.</param>
+    public static (AigGraph Graph, int[] Support) Of(AigGraph graph, int output, (int Input, bool Value)? fixedInput = null)
     {
         if (graph.LatchCount > 0) throw new ArgumentException("a cone is taken of a combinational graph");
         var firstAnd = 1 + graph.InputCount;
@@ -28,10 +29,13 @@ internal static class AigCone
         int Map(int l) => literal[l >> 1] ^ (l & 1);
         foreach (var v in ordered)
             if (v == 0) continue;
+            else if (v < firstAnd && fixedInput is { } f && f.Input == v - 1) literal[v] = f.Value ? AigBuilder.True : AigBuilder.False;
             else if (v < firstAnd) { literal[v] = aig.Input(); support.Add(v - 1); }
             else literal[v] = aig.And(Map(graph.AndLeft[v - firstAnd]), Map(graph.AndRight[v - firstAnd]));
         aig.Output(Map(output));
-        return (aig.ToGraph(), [.. support]);
+        var cone = aig.ToGraph();
+        // Folding may have left some inputs unread; they are dropped so that the support is what the output reads.
+        return fixedInput is null || cone.Outputs[0] >> 1 == 0 ? (cone, [.. support]) : Reread(cone, support);
     }
 
     /// <summary>The variables <paramref name="output"/> depends on among the inputs, or null once there are more than <paramref name="most"/>.</summary>
@@ -51,5 +55,11 @@ internal static class AigCone
             stack.Push(graph.AndRight[v - firstAnd] >> 1);
         }
         return inputs;
+    }
+
+    private static (AigGraph Graph, int[] Support) Reread(AigGraph cone, List<int> support)
+    {
+        var (again, inner) = Of(cone, cone.Outputs[0]);
+        return (again, [.. inner.Select(i => support[i])]);
     }
 }

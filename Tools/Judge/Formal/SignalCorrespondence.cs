@@ -111,20 +111,97 @@ internal static class SignalCorrespondence
         var clock = Stopwatch.StartNew();
         var holding = new List<Candidate>();
         completed = true;
+        // Random patterns first: most candidates that do not hold are refuted by one of them, at no cost.
+        var refuted = Refuted(frames.Graph);
         for (var i = 0; i < candidates.Count; i++)
         {
             var (member, representative) = frames.Pairs[i];
             if (member == representative) { holding.Add(candidates[i]); continue; }
+            if (refuted[i]) continue;
             if (clock.Elapsed > limit) { completed = false; return holding; }
-            var difference = frames.Graph.Outputs[i];
-            if (AigCone.SupportSize(frames.Graph, difference, MaxSupport) is null) continue;
-            var (cone, _) = AigCone.Of(frames.Graph, difference);
-            if (ExhaustiveCheck.EstimatedSeconds(cone) is not { } estimate || estimate > (limit - clock.Elapsed).TotalSeconds) continue;
-            var result = ExhaustiveCheck.Run(cone, limit - clock.Elapsed, cancellation);
-            if (!result.Completed) { completed = false; return holding; }
-            if (result.FailingPattern is null) holding.Add(candidates[i]);
+            switch (Equal(frames.Graph, frames.Graph.Outputs[i], limit - clock.Elapsed, cancellation))
+            {
+                case true: holding.Add(candidates[i]); break;
+                case null when clock.Elapsed > limit: completed = false; return holding;
+            }
         }
         return holding;
+    }
+
+    /// <summary>For each output of a combinational graph, whether one of 512 random patterns raises it.</summary>
+    private static bool[] Refuted(AigGraph graph)
+    {
+        const int words = 8;
+        var random = new Random(7);
+        var firstAnd = 1 + graph.InputCount;
+        var values = new ulong[(firstAnd + graph.AndCount) * words];
+        for (var i = words; i < firstAnd * words; i++) values[i] = (ulong)random.NextInt64() ^ (ulong)random.NextInt64() << 32;
+        for (var k = 0; k < graph.AndCount; k++)
+        {
+            var (a, b) = (graph.AndLeft[k], graph.AndRight[k]);
+            var (fa, fb) = ((a & 1) == 1 ? ulong.MaxValue : 0, (b & 1) == 1 ? ulong.MaxValue : 0);
+            for (var w = 0; w < words; w++)
+                values[(firstAnd + k) * words + w] = (values[(a >> 1) * words + w] ^ fa) & (values[(b >> 1) * words + w] ^ fb);
+        }
+        return [.. graph.Outputs.Select(o =>
+        {
+            var flip = (o & 1) == 1 ? ulong.MaxValue : 0;
+            for (var w = 0; w < words; w++)
+                if ((values[(o >> 1) * words + w] ^ flip) != 0) return true;
+            return false;
+        })];
+    }
+
+    /// <summary>Whether <paramref name="difference"/> is false for every input: true, false, or null when not shown either way.</summary>
+    private static bool? Equal(AigGraph graph, int difference, TimeSpan limit, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        if (AigCone.SupportSize(graph, difference, MaxSupport) is not null)
+            return Enumerated(AigCone.Of(graph, difference).Graph, limit, cancellation);
+        // Too wide to enumerate: split on one input at a time (a reset or an enable, whose muxes sit on one
+        // side before a multiplier and on the other after it), each half folded, so that both halves may match
+        // gate for gate or become narrow enough to enumerate.
+        var (cone, support) = AigCone.Of(graph, difference);
+        if (support.Length > MaxSplitSupport) return null;
+        foreach (var input in ByFanout(cone).Take(MaxSplit))
+        {
+            bool? halves = true;
+            foreach (var value in new[] { false, true })
+            {
+                var (half, halfSupport) = AigCone.Of(cone, cone.Outputs[0], (input, value));
+                var equal = half.Outputs[0] == AigBuilder.False ? true
+                    : halfSupport.Length <= MaxSupport ? Enumerated(half, limit - clock.Elapsed, cancellation)
+                    : null;
+                if (equal is false) return false;
+                if (equal is null) { halves = null; break; }
+            }
+            if (halves is true) return true;
+            if (clock.Elapsed > limit) return null;
+        }
+        return null;
+    }
+
+    /// <summary>Inputs of a wide obligation tried for a split, at most.</summary>
+    private const int MaxSplit = 8;
+
+    /// <summary>The widest obligation a split is tried for (two 16×16 multipliers and a reset: 33).</summary>
+    private const int MaxSplitSupport = 64;
+
+    private static bool? Enumerated(AigGraph cone, TimeSpan limit, CancellationToken cancellation)
+    {
+        if (ExhaustiveCheck.EstimatedSeconds(cone) is not { } estimate || estimate > limit.TotalSeconds) return null;
+        var result = ExhaustiveCheck.Run(cone, limit, cancellation);
+        return result.Completed ? result.FailingPattern is null : null;
+    }
+
+    /// <summary>The cone's inputs, the most read first: a reset or an enable reaches every register's mux.</summary>
+    private static IEnumerable<int> ByFanout(AigGraph cone)
+    {
+        var reads = new int[cone.InputCount];
+        for (var k = 0; k < cone.AndCount; k++)
+            foreach (var operand in new[] { cone.AndLeft[k] >> 1, cone.AndRight[k] >> 1 })
+                if (operand >= 1 && operand <= cone.InputCount) reads[operand - 1]++;
+        return Enumerable.Range(0, cone.InputCount).OrderByDescending(i => reads[i]);
     }
 
     /// <summary>
