@@ -12,6 +12,11 @@
 #include <ostream>
 #include <type_traits>
 
+// The word helpers use arrays sized by their word count; GCC cannot always see they are filled.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wvla"
+
 namespace hwforge_ap {
 
 // ---- word-array arithmetic, two's complement over n words ----
@@ -106,6 +111,8 @@ constexpr int cmax(int a, int b) { return a > b ? a : b; }
 constexpr int cmin(int a, int b) { return a < b ? a : b; }
 
 } // namespace hwforge_ap
+
+#pragma GCC diagnostic pop
 
 template <int W, bool S> struct ap_int_base;
 template <int W> struct ap_int;
