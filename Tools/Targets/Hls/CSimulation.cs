@@ -17,6 +17,7 @@ public sealed record CSimRequest(IReadOnlyList<SourceFile> Kernel, string Kernel
     /// <summary>Enumerate every input when the inputs have at most this many bits in all and neither side keeps state.</summary>
     public int ExhaustiveBits { get; init; } = 16;
 
+    /// <summary>How long each side's program may run (its build has <see cref="CSimulation.BuildAllowance"/> besides).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 }
 
@@ -70,6 +71,9 @@ public sealed record CSimReport
 public sealed class CSimulation(ToolHost host, ToolVersions versions)
 {
     private const string Binary = "hwforge-csim";
+
+    /// <summary>The time a side's build may take, on top of its run's timeout.</summary>
+    public static readonly TimeSpan BuildAllowance = TimeSpan.FromSeconds(120);
     private const int MessageLines = 25;
 
     public async Task<CSimReport> RunAsync(CSimRequest request, CancellationToken cancellation)
@@ -218,14 +222,15 @@ public sealed class CSimulation(ToolHost host, ToolVersions versions)
         int exhaustiveBits, string sanitizers, CancellationToken cancellation)
     {
         var version = await versions.RequireAsync(CompilerTools.Gxx, cancellation).ConfigureAwait(false);
-        var limits = ResourceLimits.Default.WithTimeout(request.Timeout);
+        var limits = ResourceLimits.Default.WithTimeout(request.Timeout + BuildAllowance);
         if (sanitizers.Contains("address")) limits = limits with { MemoryBytes = 1L << 46 };
         var script =
             "export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1\n" +
-            $"g++ -std=c++17 -O1 -g -fsanitize={sanitizers} -fno-sanitize-recover=all -D_GLIBCXX_ASSERTIONS -w -fmax-errors=10 -I. " +
+            $"g++ -std=c++17 -O1 -fsanitize={sanitizers} -fno-sanitize-recover=all -D_GLIBCXX_ASSERTIONS -w -fmax-errors=10 -I. " +
             $"-o {Binary} {CSimHarness.MainFile} 2> {CSimHarness.CompileLog} || exit 0\n" +
             $": > {CSimHarness.CompiledMarker}\n" +
-            $"exec ./{Binary} > /dev/null\n";
+            // The run has its own clock (coreutils timeout: status 124), so a slow build never reads as a hang.
+            $"exec timeout -k 2 {Math.Max(1, (int)Math.Ceiling(request.Timeout.TotalSeconds))} ./{Binary} > /dev/null\n";
         var step = new ToolStep($"g++-csim-{role}", version, new ToolInvocation("sh", ["-c", script]).WithLimits(limits))
         {
             Inputs =
@@ -240,7 +245,8 @@ public sealed class CSimulation(ToolHost host, ToolVersions versions)
         var log = CSimLog.Parse(result.OutputText(CSimHarness.LogFile));
         var compiled = result.Outputs.ContainsKey(CSimHarness.CompiledMarker);
         var run = result.Run;
-        var side = new CSimSide(compiled, FirstLines(result.OutputText(CSimHarness.CompileLog) ?? run.StandardError), run.ExitCode, run.Limit.ToString(),
+        var limit = compiled && run.Limit == LimitHit.None && run.ExitCode is ToolRunResult.TimeoutExitCode or 137 ? LimitHit.WallClock : run.Limit;
+        var side = new CSimSide(compiled, FirstLines(result.OutputText(CSimHarness.CompileLog) ?? run.StandardError), run.ExitCode, limit.ToString(),
             Tail(run.StandardError), log.CallsLogged.Count, result.FromCache);
         return (side, log);
     }
