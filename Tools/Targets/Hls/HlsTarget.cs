@@ -34,13 +34,11 @@ public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : IT
 
     public IReadOnlyList<ToolDescriptor> Tools { get; } = [CompilerTools.Gxx];
 
-    /// <summary>The figures HLS designs will be compared on; none is measured yet (<see cref="MeasureAsync"/>).</summary>
-    public IReadOnlyList<Objective> Objectives { get; } =
-    [
-        new("latency", "cycles", "cycles from start to done"),
-        new("ii", "cycles", "initiation interval"),
-        new("luts", "LUTs", "logic resources"),
-    ];
+    /// <summary>
+    /// None yet: nothing is measured (<see cref="MeasureAsync"/>), so no objective is declared that would read as
+    /// a figure. Latency, II and resources come with co-simulation and estimates (docs/HLS.md).
+    /// </summary>
+    public IReadOnlyList<Objective> Objectives { get; } = [];
 
     public IReadOnlyList<TargetOption> Options => HlsOptions.All;
 
