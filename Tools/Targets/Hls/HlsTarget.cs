@@ -68,14 +68,13 @@ public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : IT
 
     public DraftCheck? DraftCheck => null;
 
-    public async Task<string?> CheckReferenceAsync(DesignReference reference, DesignHints hints, CancellationToken cancellation)
+    // Checked from the source alone: a reference that does not compile is reported as an error by its first C simulation.
+    public Task<string?> CheckReferenceAsync(DesignReference reference, DesignHints hints, CancellationToken cancellation)
     {
         var (files, top) = ReferenceOf(reference);
-        if (files.Count == 0) return "an HLS reference is a C++ kernel: give its source and its top function";
-        await Task.CompletedTask.ConfigureAwait(false);
-        foreach (var file in files)
-            if (KernelSignature.Read(file.Text, top).Signature is not null) return null;
-        return $"the reference defines no function {top} that the harness can call: {KernelSignature.Read(files[0].Text, top).Problem}";
+        if (files.Count == 0) return Task.FromResult<string?>("an HLS reference is a C++ kernel: give its source and its top function");
+        if (files.Any(f => KernelSignature.Read(f.Text, top).Signature is not null)) return Task.FromResult<string?>(null);
+        return Task.FromResult<string?>($"the reference defines no function {top} that the harness can call: {KernelSignature.Read(files[0].Text, top).Problem}");
     }
 
     public async Task<TargetVerdict> VerifyAsync(DesignArtifact design, DesignReference reference, DesignHints hints, TargetJob job, CancellationToken cancellation)

@@ -35,6 +35,8 @@ public sealed class ApTypesTests : IDisposable
             Int(w, $"mul_full_s{w}", $"ap_int<{w}> a = {Lit(pattern)}, b = {Lit(other)}; R(a * b);", Wrap(pattern, w, true) * Wrap(other, w, true));
             Int(w, $"add_mixed_{w}", $"ap_int<{w}> a = {Lit(pattern)}; ap_uint<{w}> b = {Lit(other)}; auto s = a + b; R(s);",
                 Wrap(pattern, w, true) + Wrap(other, w, false));
+            Int(w, $"add_mixed_extremes_{w}", $"ap_int<{w}> a = {Lit(Max(w, true))}; ap_uint<{w}> b = {Lit(Max(w, false))}; R(a + b);", Max(w, true) + Max(w, false));
+            Int(w, $"sub_mixed_extremes_{w}", $"ap_int<{w}> a = {Lit(Min(w, true))}; ap_uint<{w}> b = {Lit(Max(w, false))}; R(a - b);", Min(w, true) - Max(w, false));
             Int(w, $"add_mixed_width_{w}", $"ap_int<{w}> a; ap_uint<{w}> b; R(ap_int<16>((a + b).length()));", w + 2);
             Int(w, $"sub_unsigned_{w}", $"ap_uint<{w}> a = 0, b = 1; ap_uint<{w}> d = a - b; R(d);", Max(w, false));
             Int(w, $"shl_{w}", $"ap_int<{w}> a = {Lit(pattern)}; R(a << 3);", Wrap(Wrap(pattern, w, true) << 3, w, true));
