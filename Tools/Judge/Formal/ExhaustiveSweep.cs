@@ -64,7 +64,7 @@ internal static class ExhaustiveSweep
                 merged++;
             }
         }
-        return new Result(merged == 0 ? graph : Rebuild(graph, representative), merged, checks, clock.Elapsed);
+        return new Result(merged == 0 ? graph : AigRebuild.Merged(graph, representative), merged, checks, clock.Elapsed);
     }
 
     private readonly record struct Signature(ulong A, ulong B, ulong C, ulong D);
@@ -149,24 +149,6 @@ internal static class ExhaustiveSweep
         }
         var (x, y) = (Copy(first), Copy(second));
         aig.Output(aig.Xor(x, y ^ polarity));
-        return aig.ToGraph();
-    }
-
-    /// <summary>The graph again with every merged gate replaced by its representative; inputs and registers keep their order.</summary>
-    private static AigGraph Rebuild(AigGraph graph, int[] representative)
-    {
-        var aig = new AigBuilder();
-        var literal = new int[representative.Length];
-        var cut = 1 + graph.InputCount + graph.LatchCount;
-        for (var v = 1; v <= graph.InputCount; v++) literal[v] = aig.Input();
-        for (var v = graph.InputCount + 1; v < cut; v++) literal[v] = aig.ZeroLatch();
-        int Map(int l) => literal[l >> 1] ^ (l & 1);
-        for (var v = cut; v < representative.Length; v++)
-            literal[v] = representative[v] >> 1 != v
-                ? Map(representative[v])
-                : aig.And(Map(graph.AndLeft[v - cut]), Map(graph.AndRight[v - cut]));
-        for (var i = 0; i < graph.LatchCount; i++) aig.SetNext(literal[graph.InputCount + 1 + i], Map(graph.LatchNext[i]));
-        foreach (var output in graph.Outputs) aig.Output(Map(output));
         return aig.ToGraph();
     }
 }

@@ -65,6 +65,20 @@ public static class FormalEquivalence
             // Slower than estimated (a loaded machine): SAT gets what is left of the budget.
             budget = TimeSpan.FromSeconds(Math.Max(3, (budget - (DateTime.UtcNow - started)).TotalSeconds));
         }
+        // A pipeline on both sides (no register feedback) is settled by its first cycles alone, each enumerated.
+        if (sequential && FeedForwardProof.Depth(miter.Graph) is { } depth)
+        {
+            var from = module.Reset is not null ? "after reset" : "from power-up";
+            var pipeline = await Task.Run(() => FeedForwardProof.Run(miter.Graph, depth, budget / 2, cancellation), cancellation).ConfigureAwait(false);
+            if (pipeline.Completed)
+                return pipeline.FailingCycle is { } cycle
+                    ? (new FormalOutcome(FormalStatus.Counterexample, null, $"exhaustive evaluation found inputs for which the outputs differ {cycle + 1} cycle(s) {from}", cycle + 1),
+                        FormalCounterexample.ToStimulus(pipeline.Counterexample, miter.Inputs, module, startsWithReset: module.Reset is not null), false)
+                    : (new FormalOutcome(FormalStatus.Proven, null,
+                        $"proven for all cycles: neither side has register feedback (the longest chain of registers is {depth}), so every output after cycle {depth} " +
+                        $"repeats cycle {depth}'s function of the inputs, and the outputs were compared on every input pattern in each of the first {depth + 1} cycles {from}"), null, false);
+            budget = TimeSpan.FromSeconds(Math.Max(3, (budget - pipeline.Elapsed).TotalSeconds));
+        }
         // Gates of both sides that compute the same function of few bits are merged first (each pair enumerated):
         // what SAT finds hard in a multiplier is then gone, and often the whole difference with it.
         var sweep = ExhaustiveSweep.Run(miter.Graph, miter.ReferenceAnds, budget / 4, cancellation);
@@ -74,11 +88,28 @@ public static class FormalEquivalence
                 ? $"proven for all cycles: every output of the two sides was proven equal by enumeration in every state{swept}"
                 : $"proven for all inputs: every output of the two sides was proven equal by enumeration{swept}"), null, false);
         budget = TimeSpan.FromSeconds(Math.Max(3, (budget - sweep.Elapsed).TotalSeconds));
+        var miterForAbc = sweep.Graph;
+        // Registers and gates equal in every reachable state, proven by induction (each step enumerated) and merged:
+        // a multiplier behind operand registers meets the reference's product register this way.
+        if (sequential)
+        {
+            var correspondence = await Task.Run(() => SignalCorrespondence.Run(sweep.Graph, budget / 3, cancellation), cancellation).ConfigureAwait(false);
+            if (correspondence.Completed && correspondence.Merged > 0)
+            {
+                if (correspondence.Graph.Outputs[0] == AigBuilder.False)
+                    return (new FormalOutcome(FormalStatus.Proven, null,
+                        $"proven for all cycles by induction: {correspondence.Merged} signal(s) of the two sides were proven equal in every reachable state " +
+                        $"(signal correspondence, each step enumerated), the outputs among them{swept}"), null, false);
+                miterForAbc = correspondence.Graph;
+                swept += $" (after {correspondence.Merged} signal(s) were proven equal in every reachable state by induction and merged)";
+            }
+            budget = TimeSpan.FromSeconds(Math.Max(3, (budget - correspondence.Elapsed).TotalSeconds));
+        }
         var prove = new ToolStep("yosys-abc-prove", version, new ToolInvocation("sh", ["-c", FormalScript.Abc(sequential, request.FormalDepth, budget)])
             // ABC's engines keep to their own shares; the wall-clock limit is the backstop.
             .WithLimits(ResourceLimits.Default.WithTimeout(budget + TimeSpan.FromSeconds(15))))
         {
-            Inputs = [new InputFile(FormalScript.Miter, sweep.Graph.ToBinaryAiger())],
+            Inputs = [new InputFile(FormalScript.Miter, miterForAbc.ToBinaryAiger())],
             Outputs = [FormalScript.Counterexample],
             // A proof that ran out of time on a busy machine is not a fact about the design: never remembered.
             Cacheable = false,

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace HwForge.Tools.Judge;
+
+/// <summary>
+/// Proves a sequential miter whose registers have no feedback (a pipeline: no register depends, through any
+/// chain of others, on itself) by checking its first D + 1 cycles from the start, D being the longest chain of
+/// registers. After D cycles every register holds a function of the last D cycles' inputs alone, whatever it
+/// held before; so cycle t ≥ D computes the same function of inputs t − D..t as cycle D does, and no difference
+/// in cycles 0..D means none in any cycle. A complete proof, not a bound.
+/// </summary>
+/// <remarks>
+/// Each cycle's difference is a combinational function of the inputs of the cycles before it, and is
+/// enumerated on every pattern of its support (<see cref="ExhaustiveCheck"/>). That settles what SAT and ABC's
+/// register correspondence cannot: one side registering a multiplier's operands and the other its product
+/// (the two sides' registers then hold different functions, and the multipliers must be matched by SAT).
+/// Designs with feedback (accumulators, counters, state machines) are left to ABC's engines.
+/// </remarks>
+internal static class FeedForwardProof
+{
+    /// <summary>Deeper pipelines than this are left to ABC (and a register loop never settles below it).</summary>
+    public const int MaxDepth = 24;
+
+    /// <summary>Gates of the unrolled cycles at most: beyond it the copies cost more memory than the proof is worth.</summary>
+    private const int MaxUnrolledGates = 4_000_000;
+
+    /// <param name="Completed">Every cycle was enumerated (no difference: proven), or a difference was found.</param>
+    /// <param name="FailingCycle">The first cycle (0 is the first after the start) with a difference.</param>
+    /// <param name="Counterexample">That difference as ABC writes one (<c>write_cex -a</c>), for replay.</param>
+    /// <param name="WhyNot">When not completed: why the enumeration was not done.</param>
+    public sealed record Result(bool Completed, int Depth, int? FailingCycle, string? Counterexample, int LargestSupport, TimeSpan Elapsed, string? WhyNot);
+
+    /// <summary>
+    /// The longest chain of registers through which an input reaches a register (1: each register is fed by
+    /// inputs alone); null when a register feeds back into itself, or the chain is deeper than <see cref="MaxDepth"/>.
+    /// </summary>
+    public static int? Depth(AigGraph graph)
+    {
+        var firstLatch = 1 + graph.InputCount;
+        var firstAnd = firstLatch + graph.LatchCount;
+        var latchDepth = new int[graph.LatchCount];
+        // Each variable's deepest register in its combinational support (0: none).
+        var reach = new int[firstAnd + graph.AndCount];
+        // Relaxation: a register's depth is one more than the deepest register feeding it. Without feedback it
+        // settles after at most depth + 1 rounds; with feedback it grows every round.
+        for (var round = 0; round <= MaxDepth + 1; round++)
+        {
+            for (var i = 0; i < graph.LatchCount; i++) reach[firstLatch + i] = latchDepth[i];
+            for (var k = 0; k < graph.AndCount; k++)
+                reach[firstAnd + k] = Math.Max(reach[graph.AndLeft[k] >> 1], reach[graph.AndRight[k] >> 1]);
+            var changed = false;
+            for (var i = 0; i < graph.LatchCount; i++)
+            {
+                var depth = 1 + reach[graph.LatchNext[i] >> 1];
+                if (depth > MaxDepth) return null;
+                if (depth != latchDepth[i]) { latchDepth[i] = depth; changed = true; }
+            }
+            if (!changed) return graph.LatchCount == 0 ? 0 : latchDepth.Max();
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Enumerates cycles 0..depth of <paramref name="graph"/> (a miter: output 0 raised where the sides differ)
+    /// from its start state, within <paramref name="limit"/>; not completed when a cycle's support is too wide
+    /// or its enumeration would not fit the limit.
+    /// </summary>
+    public static Result Run(AigGraph graph, int depth, TimeSpan limit, CancellationToken cancellation = default)
+    {
+        var clock = Stopwatch.StartNew();
+        if ((long)(depth + 1) * graph.AndCount > MaxUnrolledGates)
+            return new Result(false, depth, null, null, 0, clock.Elapsed, $"the {depth + 1} unrolled cycles would exceed {MaxUnrolledGates} gates");
+        var unrolled = Unroll(graph, depth);
+
+        // Every cycle's cone first: if one is too wide to enumerate, nothing is spent on the others.
+        var cones = new List<(AigGraph Graph, int[] Support)>();
+        var estimate = 0.0;
+        foreach (var output in unrolled.Outputs)
+        {
+            var cone = AigCone.Of(unrolled, output);
+            if (cone.Support.Length > ExhaustiveCheck.MaxInputs)
+                return new Result(false, depth, null, null, cone.Support.Length, clock.Elapsed,
+                    $"cycle {cones.Count} depends on {cone.Support.Length} input bits, more than the {ExhaustiveCheck.MaxInputs} enumerated");
+            estimate += ExhaustiveCheck.EstimatedSeconds(cone.Graph) ?? double.PositiveInfinity;
+            cones.Add(cone);
+        }
+        var largest = cones.Max(c => c.Support.Length);
+        if (estimate > (limit - clock.Elapsed).TotalSeconds)
+            return new Result(false, depth, null, null, largest, clock.Elapsed, $"enumerating the {depth + 1} cycles would take about {estimate:0} s");
+
+        for (var cycle = 0; cycle < cones.Count; cycle++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var (cone, support) = cones[cycle];
+            var result = ExhaustiveCheck.Run(cone, limit - clock.Elapsed, cancellation);
+            if (!result.Completed)
+                return new Result(false, depth, null, null, largest, clock.Elapsed, "the enumeration ran out of time");
+            if (result.FailingPattern is { } pattern)
+                return new Result(true, depth, cycle, Counterexample(pattern, support, graph.InputCount, cycle), largest, clock.Elapsed, null);
+        }
+        return new Result(true, depth, null, null, largest, clock.Elapsed, null);
+    }
+
+    /// <summary>
+    /// Cycles 0..depth as one combinational graph: cycle c's inputs are inputs c × I .. c × I + I − 1, its
+    /// difference is output c. Registers start at zero, as every register of an <see cref="AigGraph"/> does.
+    /// </summary>
+    private static AigGraph Unroll(AigGraph graph, int depth)
+    {
+        var aig = new AigBuilder();
+        var firstLatch = 1 + graph.InputCount;
+        var firstAnd = firstLatch + graph.LatchCount;
+        var literal = new int[firstAnd + graph.AndCount];
+        var state = new int[graph.LatchCount];
+        int Map(int l) => literal[l >> 1] ^ (l & 1);
+        for (var cycle = 0; cycle <= depth; cycle++)
+        {
+            for (var i = 0; i < graph.InputCount; i++) literal[1 + i] = aig.Input();
+            for (var i = 0; i < graph.LatchCount; i++) literal[firstLatch + i] = state[i];
+            for (var k = 0; k < graph.AndCount; k++) literal[firstAnd + k] = aig.And(Map(graph.AndLeft[k]), Map(graph.AndRight[k]));
+            aig.Output(Map(graph.Outputs[0]));
+            for (var i = 0; i < graph.LatchCount; i++) state[i] = Map(graph.LatchNext[i]);
+        }
+        return aig.ToGraph();
+    }
+
+    /// <summary>A failing pattern of cycle <paramref name="cycle"/> as ABC's counterexample: a line of register start values (all zero), then each cycle's inputs.</summary>
+    private static string Counterexample(ulong pattern, int[] support, int inputs, int cycle)
+    {
+        var frames = Enumerable.Range(0, cycle + 1).Select(_ => Enumerable.Repeat('0', inputs).ToArray()).ToArray();
+        for (var s = 0; s < support.Length; s++)
+            if ((pattern >> s & 1) == 1) frames[support[s] / inputs][support[s] % inputs] = '1';
+        var text = new StringBuilder("\n");
+        foreach (var frame in frames) text.Append(frame).Append('\n');
+        return text.ToString();
+    }
+}

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Numerics;
+
+namespace HwForge.Tools.Judge;
+
+/// <summary>
+/// Finds the signals of a sequential miter (registers and gates, of both sides) that are equal, or
+/// complementary, in every reachable state, proves them by induction, and merges them. This is van Eijk's
+/// signal correspondence, with every proof obligation settled by structural hashing or by enumeration of
+/// its support (<see cref="ExhaustiveCheck"/>) instead of SAT, which cannot match two multiplier structures.
+/// </summary>
+/// <remarks>
+/// Candidates come from simulating the miter from its start state. They are then held to induction: each must
+/// hold in the first cycle (the base), and, assuming all of them hold in one cycle, each must hold in the next
+/// (the step: the first cycle's signals are replaced by their class representatives, its registers are free).
+/// A candidate either obligation cannot show (a difference, or a support too wide to enumerate) is dropped, and
+/// the step is repeated until nothing is dropped: what remains is an inductive invariant, true in every reachable
+/// state. Merging such signals leaves every run of the miter as it was, so the merged miter proves or refutes
+/// exactly what the original would; its output is often constant false, which is the proof. This is what
+/// closes a multiply-accumulate whose multiplier sits behind operand registers on one side and before a product
+/// register on the other: the design's multiplier output equals the reference's first product register in every
+/// reachable state, one cycle of enumeration shows it, and the accumulators then match gate for gate.
+/// </remarks>
+internal static class SignalCorrespondence
+{
+    /// <summary>Support bits of one obligation at most (as the sweep: 2^24 patterns).</summary>
+    public const int MaxSupport = ExhaustiveSweep.MaxSupport;
+
+    private const int SimulationCycles = 48;
+    private const int Words = 4;
+
+    /// <param name="Completed">The induction reached its fixed point: <see cref="Graph"/> is the merged miter.</param>
+    public sealed record Result(bool Completed, AigGraph Graph, int Merged, int Candidates, int Rounds, TimeSpan Elapsed);
+
+    public static Result Run(AigGraph graph, TimeSpan limit, CancellationToken cancellation = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var candidates = Candidates(graph);
+        var initial = candidates.Count;
+        var rounds = 0;
+
+        // The base: every candidate holds in the first cycle, from the start state.
+        candidates = Holding(Frames(graph, candidates, fromStart: true), candidates, limit - clock.Elapsed, cancellation, out var baseCompleted);
+        if (!baseCompleted) return new Result(false, graph, 0, initial, rounds, clock.Elapsed);
+
+        // The step, until nothing more is dropped.
+        while (true)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            rounds++;
+            var holding = Holding(Frames(graph, candidates, fromStart: false), candidates, limit - clock.Elapsed, cancellation, out var completed);
+            if (!completed) return new Result(false, graph, 0, initial, rounds, clock.Elapsed);
+            if (holding.Count == candidates.Count) break;
+            candidates = holding;
+        }
+        if (candidates.Count == 0) return new Result(true, graph, 0, initial, rounds, clock.Elapsed);
+        var representative = Enumerable.Range(0, 1 + graph.InputCount + graph.LatchCount + graph.AndCount).Select(v => v * 2).ToArray();
+        foreach (var c in candidates) representative[c.Member] = c.Representative * 2 ^ c.Polarity;
+        return new Result(true, AigRebuild.Merged(graph, representative), candidates.Count, initial, rounds, clock.Elapsed);
+    }
+
+    /// <summary>A member said to equal its representative (an earlier variable), complemented when <see cref="Polarity"/> is 1.</summary>
+    private readonly record struct Candidate(int Member, int Representative, int Polarity);
+
+    /// <summary>
+    /// One frame (the base: from the start state, nothing assumed) or two (the step: the first with free registers
+    /// and every candidate assumed, the second as it is); for each candidate, the pair of literals to compare.
+    /// </summary>
+    private static (AigGraph Graph, List<(int Member, int Representative)> Pairs) Frames(AigGraph graph, List<Candidate> candidates, bool fromStart)
+    {
+        var aig = new AigBuilder();
+        var firstLatch = 1 + graph.InputCount;
+        var firstAnd = firstLatch + graph.LatchCount;
+        var variables = firstAnd + graph.AndCount;
+        var assumed = new (int Representative, int Polarity)?[variables];
+        foreach (var c in candidates) assumed[c.Member] = (c.Representative, c.Polarity);
+
+        int[] Frame(int[] latches, bool assume)
+        {
+            var literal = new int[variables];
+            int Map(int l) => literal[l >> 1] ^ (l & 1);
+            for (var v = 1; v < variables; v++)
+            {
+                literal[v] = v < firstLatch ? aig.Input()
+                    : v < firstAnd ? latches[v - firstLatch]
+                    : aig.And(Map(graph.AndLeft[v - firstAnd]), Map(graph.AndRight[v - firstAnd]));
+                // Assumed: the member takes its representative's value (computed already: it is an earlier variable).
+                if (assume && assumed[v] is { } a) literal[v] = literal[a.Representative] ^ a.Polarity;
+            }
+            return literal;
+        }
+
+        int[] checkedFrame;
+        if (fromStart)
+            checkedFrame = Frame(new int[graph.LatchCount], assume: false);
+        else
+        {
+            var first = Frame([.. Enumerable.Range(0, graph.LatchCount).Select(_ => aig.Input())], assume: true);
+            checkedFrame = Frame([.. graph.LatchNext.Select(n => first[n >> 1] ^ (n & 1))], assume: false);
+        }
+        var pairs = candidates.Select(c => (checkedFrame[c.Member], checkedFrame[c.Representative] ^ c.Polarity)).ToList();
+        var differences = pairs.Select(p => p.Item1 == p.Item2 ? AigBuilder.False : aig.Xor(p.Item1, p.Item2)).ToList();
+        foreach (var d in differences) aig.Output(d);
+        return (aig.ToGraph(), pairs);
+    }
+
+    /// <summary>The candidates whose pair is equal: the same literal, or proven by enumeration; a wider support counts as not shown.</summary>
+    private static List<Candidate> Holding((AigGraph Graph, List<(int Member, int Representative)> Pairs) frames, List<Candidate> candidates,
+        TimeSpan limit, CancellationToken cancellation, out bool completed)
+    {
+        var clock = Stopwatch.StartNew();
+        var holding = new List<Candidate>();
+        completed = true;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var (member, representative) = frames.Pairs[i];
+            if (member == representative) { holding.Add(candidates[i]); continue; }
+            if (clock.Elapsed > limit) { completed = false; return holding; }
+            var difference = frames.Graph.Outputs[i];
+            if (AigCone.SupportSize(frames.Graph, difference, MaxSupport) is null) continue;
+            var (cone, _) = AigCone.Of(frames.Graph, difference);
+            if (ExhaustiveCheck.EstimatedSeconds(cone) is not { } estimate || estimate > (limit - clock.Elapsed).TotalSeconds) continue;
+            var result = ExhaustiveCheck.Run(cone, limit - clock.Elapsed, cancellation);
+            if (!result.Completed) { completed = false; return holding; }
+            if (result.FailingPattern is null) holding.Add(candidates[i]);
+        }
+        return holding;
+    }
+
+    /// <summary>
+    /// Signals with the same values (or complementary ones) in every simulated run from the start: each joins the
+    /// class of the earliest such signal. Runs differ in how often inputs are 1 (a reset asserted half the time
+    /// would keep the registers near their start), so rare and frequent events are both seen.
+    /// </summary>
+    private static List<Candidate> Candidates(AigGraph graph)
+    {
+        var firstLatch = 1 + graph.InputCount;
+        var firstAnd = firstLatch + graph.LatchCount;
+        var variables = firstAnd + graph.AndCount;
+        var values = new ulong[variables * Words];
+        var state = new ulong[graph.LatchCount * Words];
+        var (hashA, hashB) = (new ulong[variables], new ulong[variables]);
+        var flipped = new bool[variables];
+        var random = new Random(20261202);
+        ulong Word(int w)
+        {
+            ulong Next() => (ulong)random.NextInt64() ^ (ulong)random.NextInt64() << 32;
+            return (w % 4) switch { 1 => Next() & Next() & Next(), 2 => Next() | Next() | Next(), _ => Next() };
+        }
+        for (var cycle = 0; cycle < SimulationCycles; cycle++)
+        {
+            for (var i = 0; i < graph.InputCount; i++)
+                for (var w = 0; w < Words; w++) values[(1 + i) * Words + w] = Word(w);
+            Array.Copy(state, 0, values, firstLatch * Words, state.Length);
+            for (var k = 0; k < graph.AndCount; k++)
+            {
+                var (a, b) = (graph.AndLeft[k], graph.AndRight[k]);
+                var (fa, fb) = ((a & 1) == 1 ? ulong.MaxValue : 0, (b & 1) == 1 ? ulong.MaxValue : 0);
+                for (var w = 0; w < Words; w++)
+                    values[(firstAnd + k) * Words + w] = (values[(a >> 1) * Words + w] ^ fa) & (values[(b >> 1) * Words + w] ^ fb);
+            }
+            for (var v = 0; v < variables; v++)
+            {
+                // Normalised so that a signal and its complement hash alike: the first simulated value is made 0.
+                if (cycle == 0) flipped[v] = (values[v * Words] & 1) == 1;
+                var flip = flipped[v] ? ulong.MaxValue : 0;
+                for (var w = 0; w < Words; w++)
+                {
+                    var word = values[v * Words + w] ^ flip;
+                    hashA[v] = hashA[v] * 0x9E3779B97F4A7C15 + word;
+                    hashB[v] = BitOperations.RotateLeft(hashB[v], 23) ^ word * 0xC2B2AE3D27D4EB4F;
+                }
+            }
+            for (var i = 0; i < graph.LatchCount; i++)
+            {
+                var next = graph.LatchNext[i];
+                var flip = (next & 1) == 1 ? ulong.MaxValue : 0;
+                for (var w = 0; w < Words; w++) state[i * Words + w] = values[(next >> 1) * Words + w] ^ flip;
+            }
+        }
+        var classes = new Dictionary<(ulong, ulong), int>();
+        var candidates = new List<Candidate>();
+        for (var v = 0; v < variables; v++)
+        {
+            if (!classes.TryGetValue((hashA[v], hashB[v]), out var representative)) { classes[(hashA[v], hashB[v])] = v; continue; }
+            // Inputs are never merged into anything: each is free in every cycle.
+            if (v < firstLatch) continue;
+            candidates.Add(new Candidate(v, representative, flipped[v] != flipped[representative] ? 1 : 0));
+        }
+        return candidates;
+    }
+}
