@@ -119,6 +119,14 @@ public sealed class CSimulation(ToolHost host, ToolVersions versions)
                 Summary = $"the kernel did not compile:\n{kernel.CompilerMessages}",
                 Elapsed = Elapsed(),
             };
+        if (kernelLog.Mode.Length == 0)
+            return report with
+            {
+                Verdict = Verdict.Fail,
+                FailureClass = kernel.Limit == nameof(LimitHit.WallClock) ? FailureClass.Timeout : FailureClass.SimulationAborted,
+                Summary = $"the kernel's program stopped before its first call: {Ending(kernel)}",
+                Elapsed = Elapsed(),
+            };
         for (var i = 0; i < Math.Max(kernelLog.Signature.Count, referenceLog.Signature.Count); i++)
         {
             var k = i < kernelLog.Signature.Count ? kernelLog.Signature[i] : "(missing)";

@@ -62,15 +62,28 @@ public sealed class CSimulationTests(HlsHost fixture) : IClassFixture<HlsHost>
         Assert.Equal(narrow.FirstMismatch.Call, narrow.MatchedCalls);
     }
 
+    /// <summary>A C testbench in the kernel's file, as Vitis projects often have: it must neither run nor matter.</summary>
+    private const string WithTestbench = """
+
+        int main() {
+            acc_t out;
+            for (int i = 0; i < 10; i++) mac(i, i, i == 0, out);
+            std::printf("PASS\n");
+            return out == 0 ? 0 : 1;
+        }
+        """;
+
     [Fact]
     public async Task A_mac_with_a_static_accumulator_passes_and_a_wrong_reset_or_shift_fails()
     {
         var results = await InOrderAsync(
             () => RunAsync(HlsKernels.Mac, "mac", HlsKernels.MacReference, "mac_ref"),
             () => RunAsync(HlsKernels.MacWrongStaticReset, "mac", HlsKernels.MacReference, "mac_ref"),
-            () => RunAsync(HlsKernels.MacWrongShift, "mac", HlsKernels.MacReference, "mac_ref"));
+            () => RunAsync(HlsKernels.MacWrongShift, "mac", HlsKernels.MacReference, "mac_ref"),
+            () => RunAsync(HlsKernels.Mac + WithTestbench, "mac", HlsKernels.MacReference, "mac_ref"));
 
         Assert.True(results[0].Verdict == Verdict.Pass, results[0].Summary);
+        Assert.True(results[3].Verdict == Verdict.Pass, results[3].Summary);   // its own main is renamed away, never run
         Assert.Equal(FailureClass.FunctionalMismatch, results[1].FailureClass);
         Assert.Equal(3, results[1].FirstMismatch!.Call);   // call 2 clears (the bool's top bit), call 3 accumulates
         Assert.Equal(FailureClass.FunctionalMismatch, results[2].FailureClass);
