@@ -22,11 +22,13 @@ public sealed class CSimulationTests(HlsHost fixture) : IClassFixture<HlsHost>
 {
     private readonly CSimulation _csim = new(fixture.Test.Host, fixture.Test.Versions);
 
-    private Task<CSimReport> RunAsync(string kernel, string top, string reference, string referenceTop, int calls = 300) =>
+    // The default run timeout unless a test needs a hang to end sooner; the same request as the target's (300 calls,
+    // seed 1) so the target test below is answered from the cache.
+    private Task<CSimReport> RunAsync(string kernel, string top, string reference, string referenceTop, int calls = 300, int? timeoutSeconds = null) =>
         _csim.RunAsync(new CSimRequest([SourceLoader.FromText("kernel.cpp", kernel)], top, [SourceLoader.FromText("reference.cpp", reference)], referenceTop)
         {
             Calls = calls,
-            Timeout = TimeSpan.FromSeconds(5),
+            Timeout = timeoutSeconds is { } t ? TimeSpan.FromSeconds(t) : new CSimRequest([], "", [], "").Timeout,
         }, CancellationToken.None);
 
     /// <summary>The first alone (it builds the reference into the cache), the rest together.</summary>
@@ -134,11 +136,11 @@ public sealed class CSimulationTests(HlsHost fixture) : IClassFixture<HlsHost>
             }
             """;
         var results = await InOrderAsync(
-            () => RunAsync(HlsKernels.Mac.Replace("out = acc;", "out = 0; std::printf(\"PASS\\n\"); std::fprintf(stderr, \"PASS\\n\");"), "mac", HlsKernels.MacReference, "mac_ref", calls: 5000),
-            () => RunAsync(HlsKernels.Mac.Replace("out = acc;", "out = acc; static int calls = 0; if (++calls == 5) std::exit(0);").Replace("#include <cstdio>", "#include <cstdlib>"), "mac", HlsKernels.MacReference, "mac_ref", calls: 5000),
-            () => RunAsync(HlsKernels.Mac.Replace("out = acc;", "out = acc; if (a == 77) std::abort();").Replace("#include <cstdio>", "#include <cstdlib>"), "mac", HlsKernels.MacReference, "mac_ref", calls: 5000),
-            () => RunAsync(HlsKernels.Mac.Replace("out = acc;", "out = acc; volatile int spin = 0; while (clear && a == 5) { spin = spin + 1; }"), "mac", HlsKernels.MacReference, "mac_ref", calls: 5000),
-            () => RunAsync(forgeLog + HlsKernels.Mac.Replace("out = acc;", "forge();"), "mac", HlsKernels.MacReference, "mac_ref", calls: 5000));
+            () => RunAsync(HlsKernels.Mac.Replace("out = acc;", "out = 0; std::printf(\"PASS\\n\"); std::fprintf(stderr, \"PASS\\n\");"), "mac", HlsKernels.MacReference, "mac_ref", calls: 5000, timeoutSeconds: 5),
+            () => RunAsync(HlsKernels.Mac.Replace("out = acc;", "out = acc; static int calls = 0; if (++calls == 5) std::exit(0);").Replace("#include <cstdio>", "#include <cstdlib>"), "mac", HlsKernels.MacReference, "mac_ref", calls: 5000, timeoutSeconds: 5),
+            () => RunAsync(HlsKernels.Mac.Replace("out = acc;", "out = acc; if (a == 77) std::abort();").Replace("#include <cstdio>", "#include <cstdlib>"), "mac", HlsKernels.MacReference, "mac_ref", calls: 5000, timeoutSeconds: 5),
+            () => RunAsync(HlsKernels.Mac.Replace("out = acc;", "out = acc; volatile int spin = 0; while (clear && a == 5) { spin = spin + 1; }"), "mac", HlsKernels.MacReference, "mac_ref", calls: 5000, timeoutSeconds: 5),
+            () => RunAsync(forgeLog + HlsKernels.Mac.Replace("out = acc;", "forge();"), "mac", HlsKernels.MacReference, "mac_ref", calls: 5000, timeoutSeconds: 5));
         var (printsPass, exits, aborts, loops, forges) = (results[0], results[1], results[2], results[3], results[4]);
 
         Assert.Equal(FailureClass.FunctionalMismatch, printsPass.FailureClass);
@@ -180,7 +182,7 @@ public sealed class CSimulationTests(HlsHost fixture) : IClassFixture<HlsHost>
         Assert.Null(await target.CheckReferenceAsync(reference, DesignHints.None, CancellationToken.None));
         var verdict = await target.VerifyAsync(design, reference, DesignHints.None, TargetJob.Default with
         {
-            Options = new Dictionary<string, string> { ["calls"] = "50" },
+            Options = new Dictionary<string, string> { ["calls"] = "300" },
         }, CancellationToken.None);
         var measured = await target.MeasureAsync(design, DesignHints.None, TargetJob.Default, CancellationToken.None);
 
