@@ -44,8 +44,9 @@ public sealed class CSimulationTests(HlsHost fixture) : IClassFixture<HlsHost>
         var results = await InOrderAsync(
             () => RunAsync(HlsKernels.Fir, "fir", HlsKernels.FirReference, "fir_ref"),
             () => RunAsync(HlsKernels.FirOffByOne, "fir", HlsKernels.FirReference, "fir_ref"),
-            () => RunAsync(HlsKernels.FirNarrowAccumulator, "fir", HlsKernels.FirReference, "fir_ref"));
-        var (good, offByOne, narrow) = (results[0], results[1], results[2]);
+            () => RunAsync(HlsKernels.FirNarrowAccumulator, "fir", HlsKernels.FirReference, "fir_ref"),
+            () => RunAsync(HlsKernels.FirOutOfBounds, "fir", HlsKernels.FirReference, "fir_ref"));
+        var (good, offByOne, narrow, outOfBounds) = (results[0], results[1], results[2], results[3]);
 
         Assert.True(good.Verdict == Verdict.Pass, good.Summary);
         Assert.Equal(Assurance.Simulated, good.Assurance);   // 8 input bits, but static state: not enumerable
@@ -62,6 +63,11 @@ public sealed class CSimulationTests(HlsHost fixture) : IClassFixture<HlsHost>
         Assert.Equal(FailureClass.FunctionalMismatch, narrow.FailureClass);
         Assert.True(narrow.FirstMismatch!.Call > 1, narrow.Summary);
         Assert.Equal(narrow.FirstMismatch.Call, narrow.MatchedCalls);
+
+        // The sanitizers stop the program at the first out-of-bounds access, whatever it would have computed.
+        Assert.Equal(FailureClass.SimulationAborted, outOfBounds.FailureClass);
+        Assert.Contains("during call 0", outOfBounds.Summary);
+        Assert.True(outOfBounds.Summary.Contains("runtime error") || outOfBounds.Summary.Contains("AddressSanitizer"), outOfBounds.Summary);
     }
 
     /// <summary>A C testbench in the kernel's file, as Vitis projects often have: it must neither run nor matter.</summary>

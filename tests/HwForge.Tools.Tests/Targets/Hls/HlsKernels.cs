@@ -49,6 +49,9 @@ internal static class HlsKernels
     /// <summary>The loop stops one tap early: the newest sample never enters.</summary>
     public static string FirOffByOne => Fir.Replace("i >= 0; i--", "i > 0; i--");
 
+    /// <summary>The loop starts one past the end of the shift register and the coefficients.</summary>
+    public static string FirOutOfBounds => Fir.Replace("int i = N - 1; i >= 0; i--", "int i = N; i >= 0; i--");
+
     /// <summary>A 12-bit accumulator where the sum needs 16.</summary>
     public static string FirNarrowAccumulator => Fir.Replace("acc_t acc = 0;", "ap_int<12> acc = 0;");
 
