@@ -34,6 +34,7 @@ public static class CliApp
         root.Subcommands.Add(KbCommand.Create());
         root.Subcommands.Add(BatchCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(CoreCommand.Create());
         return root;
     }
 

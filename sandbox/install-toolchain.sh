@@ -24,6 +24,7 @@ PACKAGES=(
   "munge:Slurm's authentication between its daemons and clients"
   "slurmdbd:Slurm's accounting daemon, so that sacct reports every finished array task (sandbox/start-slurm.sh)"
   "mariadb-server:the database slurmdbd keeps Slurm's accounting in"
+  "libopenblas0:OpenBLAS sgemm, the GEMM the inference core's benchmark is compared with (skipped when absent)"
   "chromium:the browser the web UI's end-to-end tests drive (Playwright, never a downloaded browser)"
 )
 

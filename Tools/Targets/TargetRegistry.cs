@@ -1,6 +1,7 @@
 using HwForge.Tools.Foundation;
 using HwForge.Tools.Foundation.Execution;
 using HwForge.Tools.Programs;
+using HwForge.Tools.Targets.Hls;
 using HwForge.Tools.Targets.Rtl;
 
 namespace HwForge.Tools.Targets;
@@ -24,10 +25,11 @@ public sealed class TargetRegistry
     public static TargetRegistry Create(ToolHost host, ToolVersions versions) => new(
     [
         new RtlTarget(host, versions),
+        new HlsTarget(host, versions),
     ]);
 
     /// <summary>The names of the targets HwForge ships, for checks that run before any tool is set up.</summary>
-    public static IReadOnlyList<string> ShippedNames { get; } = [DefaultName];
+    public static IReadOnlyList<string> ShippedNames { get; } = [DefaultName, HlsTarget.TargetName];
 
     /// <summary>
     /// The options of each target HwForge ships, by target name: the CLI flags and jobs-file keys are built from
@@ -37,6 +39,7 @@ public sealed class TargetRegistry
         new Dictionary<string, IReadOnlyList<TargetOption>>(StringComparer.OrdinalIgnoreCase)
         {
             [DefaultName] = RtlOptions.All,
+            [HlsTarget.TargetName] = HlsOptions.All,
         };
 
     /// <summary>The file kinds of each target HwForge ships, by target name, as the targets return them in <see cref="ITarget.FileKinds"/>.</summary>

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using HwForge.InferenceCore.Bench;
+using HwForge.InferenceCore.Kernels;
+using HwForge.InferenceCore.MiniLm;
+
+namespace HwForge.Cli.Commands;
+
+/// <summary>
+/// <c>hwforge core embed|bench</c>: the inference core (issue 17). embed prints the all-MiniLM-L6-v2 embedding of a
+/// text computed on HwForge's own kernels; bench prints GEMM and MiniLM figures per kernel set. Exit codes: 0 done,
+/// 2 usage or infrastructure (the model package missing).
+/// </summary>
+public static class CoreCommand
+{
+    public sealed record EmbedReport(string Text, string Kernels, int Threads, int Tokens, int Dimensions, float[] Embedding);
+
+    public sealed record BenchReport(string Machine, int Threads, IReadOnlyList<BenchRow> Rows);
+
+    static readonly Option<string> Kernels = new("--kernels") { Description = "Kernel set: simd512, simd256 or reference", DefaultValueFactory = _ => "simd512" };
+    static readonly Option<int> Threads = new("--threads") { Description = "Threads the kernels may use", DefaultValueFactory = _ => 1 };
+
+    public static Command Create()
+    {
+        var command = new Command("core", "The inference core: transformer models on HwForge's own kernel sets");
+        command.Subcommands.Add(CreateEmbed());
+        command.Subcommands.Add(CreateBench());
+        return command;
+    }
+
+    static Command CreateEmbed()
+    {
+        var text = new Argument<string>("text") { Description = "The text to embed (cut at 256 word pieces, as sentence-transformers does)" };
+        var command = new Command("embed", "The 384-dimension all-MiniLM-L6-v2 sentence embedding of a text, L2-normalised") { text, Kernels, Threads, CommonOptions.Json };
+        command.SetAction(parse =>
+        {
+            var set = KernelSets.ByName(parse.GetValue(Kernels)!, CheckedThreads(parse.GetValue(Threads)));
+            var model = MiniLmModel.Load();
+            var ids = model.Tokenizer.Encode(parse.GetValue(text)!);
+            var embedding = new MiniLmEncoder(model, set).EmbedIds(ids);
+            var report = new EmbedReport(parse.GetValue(text)!, set.Name, set.Threads, ids.Length, embedding.Length, embedding);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(CommonOptions.Json)) JsonOutput.Write(output, report);
+            else
+            {
+                output.WriteLine($"{report.Tokens} tokens, {report.Dimensions} dimensions, kernels {report.Kernels} ({report.Threads} thread(s))");
+                output.WriteLine(string.Join(' ', embedding.Select(x => x.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture))));
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    static Command CreateBench()
+    {
+        var noModel = new Option<bool>("--gemm-only") { Description = "Only the GEMM sizes, without loading MiniLM" };
+        var command = new Command("bench", "GEMM GFLOP/s and MiniLM ms per sequence for every kernel set, against the fp32 roofline") { Threads, noModel, CommonOptions.Json };
+        command.SetAction(parse =>
+        {
+            var threads = CheckedThreads(parse.GetValue(Threads));
+            var model = parse.GetValue(noModel) ? null : MiniLmModel.Load();
+            var json = parse.GetValue(CommonOptions.Json);
+            var output = parse.InvocationConfiguration.Output;
+            if (!json) output.WriteLine($"{Roofline.Machine}; {threads} thread(s); GFLOP/s over CPU time per thread (see docs/BENCHMARKS.md)");
+            var rows = new List<BenchRow>();
+            foreach (var row in CoreBench.Run(threads, model))
+            {
+                rows.Add(row);
+                // Rows appear as they are measured: the whole table takes about half a minute.
+                if (!json) output.WriteLine(Format(row));
+            }
+            if (json) JsonOutput.Write(output, new BenchReport(Roofline.Machine, threads, rows));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    static string Format(BenchRow r) =>
+        $"{r.Workload,-7} {r.Size,-16} {r.Kernels,-10} {r.Milliseconds,10:0.000} ms wall {r.CpuMilliseconds,10:0.000} ms cpu {r.Gflops,7:0.0} GFLOP/s {r.PercentOfRoofline,4:0}% of roofline" +
+        (r.Note is null ? "" : $"  ({r.Note})");
+
+    static int CheckedThreads(int threads) =>
+        threads is >= 1 and <= 256 ? threads : throw new ArgumentException($"--threads must be between 1 and 256, got {threads}");
+}

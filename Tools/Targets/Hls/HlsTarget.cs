@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Programs;
+using HwForge.Tools.Programs.Gcc;
+using HwForge.Tools.Reward;
+
+namespace HwForge.Tools.Targets.Hls;
+
+/// <summary>
+/// HLS C++ kernels in Vitis style (ap_int / ap_fixed types, static state, <c>#pragma HLS</c>), checked by C
+/// simulation against a reference kernel with HwForge's own type headers and harness. Not a C-to-RTL compiler:
+/// nothing is synthesised, and nothing is measured yet (see docs/HLS.md).
+/// </summary>
+public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : ITarget
+{
+    public const string TargetName = "hls";
+
+    private readonly CSimulation _csim = new(host, versions);
+
+    public string Name => TargetName;
+
+    public string Title => "HLS C++: Vitis-style kernels, matched call for call by C simulation";
+
+    public IReadOnlyList<FileKind> FileKinds { get; } =
+    [
+        new(".cpp", "HLS C++", ["cpp", "c++", "cc", "hls"]),
+        new(".h", "C++ header", ["h", "hpp"]),
+    ];
+
+    public IReadOnlyList<ToolDescriptor> Tools { get; } = [CompilerTools.Gxx];
+
+    /// <summary>
+    /// None yet: nothing is measured (<see cref="MeasureAsync"/>), so no objective is declared that would read as
+    /// a figure. Latency, II and resources come with co-simulation and estimates (docs/HLS.md).
+    /// </summary>
+    public IReadOnlyList<Objective> Objectives { get; } = [];
+
+    public IReadOnlyList<TargetOption> Options => HlsOptions.All;
+
+    public ITargetPrompts Prompts { get; } = new HlsPrompts();
+
+    public AnswerDesign ReadAnswer(string answer, string top)
+    {
+        var blocks = FencedBlocks.All(answer).Where(b => b.Code.Contains('(')).ToList();
+        var code = blocks.LastOrDefault(b => FileKinds[0].FenceTags.Contains(b.Language) || b.Language is "c").Code
+            ?? blocks.LastOrDefault(b => b.Language.Length == 0).Code;
+        return code is null
+            ? AnswerDesign.Missing("the answer held no ```cpp block with the kernel")
+            : AnswerDesign.Found(DesignArtifact.Single(TargetName, top, "kernel.cpp", code));
+    }
+
+    /// <summary>The last function defined in the main file (a kernel's helpers usually come first).</summary>
+    public string? TopOf(DesignArtifact design)
+    {
+        if (design.Files.Count == 0) return null;
+        var code = CppText.Strip(design.Main.Text);
+        string? last = null;
+        foreach (Match m in FunctionHead().Matches(code))
+            if (CppText.Depth(code, m.Index) == 0 && m.Groups["name"].Value is not ("if" or "for" or "while" or "switch" or "return"))
+                last = m.Groups["name"].Value;
+        return last;
+    }
+
+    public DraftCheck? DraftCheck => null;
+
+    // Checked from the source alone: a reference that does not compile is reported as an error by its first C simulation.
+    public Task<string?> CheckReferenceAsync(DesignReference reference, DesignHints hints, CancellationToken cancellation)
+    {
+        var (files, top) = ReferenceOf(reference);
+        if (files.Count == 0) return Task.FromResult<string?>("an HLS reference is a C++ kernel: give its source and its top function");
+        if (files.Any(f => KernelSignature.Read(f.Text, top).Signature is not null)) return Task.FromResult<string?>(null);
+        return Task.FromResult<string?>($"the reference defines no function {top} that the harness can call: {KernelSignature.Read(files[0].Text, top).Problem}");
+    }
+
+    public async Task<TargetVerdict> VerifyAsync(DesignArtifact design, DesignReference reference, DesignHints hints, TargetJob job, CancellationToken cancellation)
+    {
+        var (files, top) = ReferenceOf(reference);
+        var report = await _csim.RunAsync(new CSimRequest(design.Files, design.Top, files, top)
+        {
+            Calls = HlsOptions.Calls(job),
+            Seed = job.Seed,
+        }, cancellation).ConfigureAwait(false);
+        return new TargetVerdict
+        {
+            Verdict = report.Verdict,
+            FailureClass = report.FailureClass,
+            DecidedBy = "csim",
+            Summary = report.Summary,
+            Assurance = report.Assurance,
+            Shown = report.Shown,
+            FirstMismatch = report.FirstMismatch?.Describe(),
+            MatchedFraction = report.Calls > 0 && report.Verdict == Verdict.Fail ? Math.Clamp(report.MatchedCalls / (double)report.Calls, 0, 1) : null,
+            FromCache = report.Kernel?.FromCache == true && report.Reference?.FromCache == true,
+            Elapsed = report.Elapsed,
+            Report = report,
+        };
+    }
+
+    /// <summary>Nothing is measured yet: no synthesis, no estimate. Said so, rather than a figure made up.</summary>
+    public Task<TargetMeasurement> MeasureAsync(DesignArtifact design, DesignHints hints, TargetJob job, CancellationToken cancellation) =>
+        Task.FromResult(new TargetMeasurement
+        {
+            Succeeded = true,
+            Basis = "nothing measured yet: the HLS target has no synthesis, co-simulation or estimate (latency, II and resources are future work, see docs/HLS.md)",
+        });
+
+    public string Feedback(TargetVerdict verdict, DesignArtifact design)
+    {
+        if (verdict.Passed) return "";
+        if (verdict.Report is not CSimReport report) return verdict.Summary;
+        var lines = new List<string> { $"C simulation against the reference: {report.Summary}" };
+        if (report.FirstMismatch is { } m)
+            lines.Add($"The first differing call is call {m.Call} (calls run in sequence from a fresh program, so static state carries over); its inputs were {m.Inputs}.");
+        if (report.MatchedCalls > 0) lines.Add($"{report.MatchedCalls} earlier calls matched.");
+        return string.Join("\n", lines);
+    }
+
+    private static (IReadOnlyList<SourceFile> Files, string Top) ReferenceOf(DesignReference reference) =>
+        reference.Design is { } d ? (d.Files, d.Top)
+        : reference.Model is { } m ? ([m.Source], m.Entry ?? "")
+        : ([], "");
+
+    [GeneratedRegex(@"(?<name>[A-Za-z_]\w*)\s*\([^;{}]*\)\s*\{")]
+    private static partial Regex FunctionHead();
+}
+
+/// <summary>The HLS target's options, each default written once.</summary>
+internal static class HlsOptions
+{
+    public static IReadOnlyList<TargetOption> All { get; } =
+    [
+        TargetOption.Integer("calls", 1000, 1, 1_000_000, "calls of the kernel and the reference in C simulation (all inputs when they are few)"),
+    ];
+
+    public static int Calls(TargetJob job) => int.Parse(job.Option("calls") ?? All[0].Default, CultureInfo.InvariantCulture);
+}
+
+/// <summary>What the HLS target tells the models: Vitis-style C++ kernels matched call for call.</summary>
+internal sealed class HlsPrompts : ITargetPrompts
+{
+    private static readonly ConcurrentDictionary<string, string> Loaded = new();
+
+    public string SearchTerms => "hls c++";
+
+    public string System(string role) => Loaded.GetOrAdd(role, static name =>
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var resource = assembly.GetManifestResourceNames().SingleOrDefault(r => r.EndsWith($".Hls.Prompts.{name}.md", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"the HLS target has no prompt for the role '{name}'");
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
+        return reader.ReadToEnd().Trim();
+    });
+
+    public string Task(string top, string description, DesignHints hints, DesignReference? reference)
+    {
+        var text = $"Function: {top}\nBehaviour: {description}\n";
+        var source = reference?.Design?.Files.FirstOrDefault()?.Text ?? reference?.Model?.Source.Text;
+        if (source is not null)
+            text += $"\nThe reference kernel your function must match bit for bit on every call (same arguments):\n```cpp\n{source.TrimEnd()}\n```\n";
+        return text;
+    }
+
+    public string Ask(string top) => $"Write the HLS C++ function {top}.";
+}
