@@ -44,6 +44,7 @@ public sealed class Optimizer(RoleCall call, ITarget target, IPromptKnowledge? k
     private string Goal(ObjectiveWeights weights)
     {
         var parts = target.Objectives.Where(o => weights[o] > 0).Select(o => o.Name).ToList();
-        return parts.Count == 0 ? target.Objectives[0].Name : string.Join(" and ", parts);
+        // A target that measures nothing yet (HLS today) still gets a goal: a correct design.
+        return parts.Count > 0 ? string.Join(" and ", parts) : target.Objectives.Count > 0 ? target.Objectives[0].Name : "correctness";
     }
 }

@@ -21,6 +21,13 @@ public static partial class CompilerTools
     public static string CompileCxx17Command(string binary, string main, string source) =>
         $"{Gxx.Executable} -std=c++17 -O1 -fmax-errors=10 -I. -o {binary} {main} -x c++ {ShellWords.Quote(source)}";
 
+    /// <summary>
+    /// g++ building a C++17 program whose first sanitizer fault stops it (the HLS C simulation): warnings off, the
+    /// candidate's errors capped, libstdc++'s own assertions on.
+    /// </summary>
+    public static string SanitizedCxx17Command(string binary, string main, string sanitizers) =>
+        $"{Gxx.Executable} -std=c++17 -O1 -fsanitize={sanitizers} -fno-sanitize-recover=all -D_GLIBCXX_ASSERTIONS -w -fmax-errors=10 -I. -o {binary} {main}";
+
     public static ToolDescriptor Z3 { get; } = new(
         Name: "z3",
         Executable: "z3",

@@ -233,8 +233,7 @@ public sealed class CSimulation(ToolHost host, ToolVersions versions)
         if (sanitizers.Contains("address")) limits = limits with { MemoryBytes = 1L << 46 };
         var script =
             "export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1\n" +
-            $"g++ -std=c++17 -O1 -fsanitize={sanitizers} -fno-sanitize-recover=all -D_GLIBCXX_ASSERTIONS -w -fmax-errors=10 -I. " +
-            $"-o {Binary} {CSimHarness.MainFile} 2> {CSimHarness.CompileLog} || exit 0\n" +
+            $"{CompilerTools.SanitizedCxx17Command(Binary, CSimHarness.MainFile, sanitizers)} 2> {CSimHarness.CompileLog} || exit 0\n" +
             $": > {CSimHarness.CompiledMarker}\n" +
             // The run has its own clock (coreutils timeout: status 124), so a slow build never reads as a hang.
             $"exec timeout -k 2 {Math.Max(1, (int)Math.Ceiling(request.Timeout.TotalSeconds))} ./{Binary} > /dev/null\n";
