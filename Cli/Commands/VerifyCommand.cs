@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HwForge.Tools.Foundation.Sources;
 using HwForge.Tools.Programs;
+using HwForge.Tools.Targets;
 using HwForge.Tools.Targets.Rtl.Judge;
 
 namespace HwForge.Cli.Commands;
@@ -16,8 +17,9 @@ public static class VerifyCommand
 
     public static Command Create()
     {
-        var design = new Argument<string[]>("design") { Description = "The design's Verilog/SystemVerilog sources", Arity = ArgumentArity.OneOrMore };
-        var top = new Option<string>("--top") { Description = "The design's top module", Required = true };
+        var design = new Argument<string[]>("design") { Description = "The design's sources (for RTL: Verilog/SystemVerilog; for HLS: C++)", Arity = ArgumentArity.OneOrMore };
+        var top = new Option<string>("--top") { Description = "The design's top module (or top function)", Required = true };
+        var target = new Option<string>("--target") { Description = $"The design target: {string.Join(", ", TargetRegistry.ShippedNames)}", DefaultValueFactory = _ => TargetRegistry.DefaultName };
         var reference = new Option<string[]>("--ref") { Description = "The reference's sources, or one C++ golden model (.cpp)", Required = true, AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.OneOrMore };
         var referenceTop = new Option<string?>("--ref-top") { Description = "The reference's top module (default: --top)" };
         var clock = new Option<string?>("--clock") { Description = "The clock input (default: found by use and name)" };
@@ -30,10 +32,30 @@ public static class VerifyCommand
         var vcd = new Option<string?>("--vcd") { Description = "Write the design's waveform (VCD) here" };
         var command = new Command("verify", "Check a design against a reference: lint, compile, interface, simulation, formal equivalence")
         {
-            design, top, reference, referenceTop, clock, reset, cycles, formal, depth, formalTimeout, seed, vcd, CommonOptions.Accept, CommonOptions.Json,
+            design, top, target, reference, referenceTop, clock, reset, cycles, formal, depth, formalTimeout, seed, vcd, CommonOptions.Accept, CommonOptions.Json,
         };
+        // Options of the other targets, from their option tables (HLS: --calls).
+        var targetFlags = TargetVerification.Flags(command.Options.Select(o => o.Name));
+        foreach (var (_, _, flag) in targetFlags) command.Options.Add(flag);
         command.SetAction(async (parse, cancellation) =>
         {
+            var targetName = parse.GetValue(target)!;
+            if (!TargetRegistry.ShippedNames.Contains(targetName, StringComparer.OrdinalIgnoreCase))
+                throw new ArgumentException($"--target: no target '{targetName}'; the targets are {string.Join(", ", TargetRegistry.ShippedNames)}");
+            var targetOptions = TargetVerification.OptionsFor(targetName, parse, targetFlags);
+            if (!string.Equals(targetName, TargetRegistry.DefaultName, StringComparison.OrdinalIgnoreCase))
+            {
+                // The RTL judge's own flags mean nothing to another target: refused, not silently ignored.
+                foreach (var rtlOnly in new Option[] { clock, reset, cycles, formal, depth, formalTimeout, vcd })
+                    if (parse.GetResult(rtlOnly) is { Implicit: false })
+                        throw new ArgumentException($"{rtlOnly.Name} is an option of target {TargetRegistry.DefaultName}, not of target {targetName}");
+                using var targetHost = await CommonOptions.CreateHostAsync(parse, pooled: true);
+                CommonOptions.WarnIfUnconfined(targetHost, parse.InvocationConfiguration.Error);
+                var chosen = TargetRegistry.Create(targetHost, new ToolVersions(targetHost)).Get(targetName);
+                return await TargetVerification.RunAsync(parse, chosen, parse.GetValue(design)!, parse.GetValue(top)!, parse.GetValue(reference)!,
+                    parse.GetValue(referenceTop) ?? parse.GetValue(top)!, parse.GetValue(seed), targetOptions,
+                    parse.GetValue(CommonOptions.Accept), parse.GetValue(CommonOptions.Json), cancellation);
+            }
             if (parse.GetValue(cycles) is < 1 or > 1_000_000) throw new ArgumentException("--cycles must be between 1 and 1000000");
             if (parse.GetValue(depth) is < 1 or > 1000) throw new ArgumentException("--formal-depth must be between 1 and 1000");
             if (parse.GetValue(formalTimeout) is <= 0 or > 86400) throw new ArgumentException("--formal-timeout must be a positive number of seconds");
