@@ -77,6 +77,42 @@ public sealed class FeedForwardVerifyTests : IDisposable
         Assert.NotNull(report.FirstMismatch);
     }
 
+    private const string SumReference = """
+        module sum5(input wire clk, input wire rst, input wire [7:0] a, input wire [7:0] b, input wire [7:0] c, input wire [7:0] d, input wire [7:0] e, output reg [10:0] s);
+            reg [10:0] q;
+            always @(posedge clk) if (rst) begin q <= 11'd0; s <= 11'd0; end else begin q <= a + b + c + d + e; s <= q; end
+        endmodule
+        """;
+
+    private static string SumDesign(string last) => $$"""
+        module sum5(input wire clk, input wire rst, input wire [7:0] a, input wire [7:0] b, input wire [7:0] c, input wire [7:0] d, input wire [7:0] e, output reg [10:0] s);
+            reg [9:0] ab, cd;
+            reg [7:0] e1;
+            always @(posedge clk) if (rst) begin ab <= 10'd0; cd <= 10'd0; e1 <= 8'd0; s <= 11'd0; end
+                else begin ab <= a + b; cd <= c + d; e1 <= e; s <= {{last}}; end
+        endmodule
+        """;
+
+    /// <summary>40 input bits in the cycle that matters, past what is enumerated: the unrolled cycles go to SAT, which matches adders.</summary>
+    [Fact]
+    public async Task A_pipelined_sum_of_forty_input_bits_is_proven_by_sat_on_its_unrolled_cycles()
+    {
+        var report = await new Verifier(_test.Host, _test.Versions).VerifyAsync(new VerifyRequest(
+            [SourceLoader.FromText("design.v", SumDesign("ab + cd + e1"))], "sum5", [SourceLoader.FromText("ref.v", SumReference)], "sum5"));
+        Assert.True(report.Verified, report.Summary);
+        Assert.Contains("SAT proved the outputs equal", report.Formal.Detail);
+    }
+
+    [Fact]
+    public async Task A_pipelined_sum_wrong_for_one_value_of_forty_bits_fails()
+    {
+        var report = await new Verifier(_test.Host, _test.Versions).VerifyAsync(new VerifyRequest(
+            [SourceLoader.FromText("design.v", SumDesign("(ab == 10'd300 && e1 == 8'd7) ? ab + cd : ab + cd + e1"))], "sum5", [SourceLoader.FromText("ref.v", SumReference)], "sum5"));
+        Assert.Equal(Verdict.Fail, report.Verdict);
+        Assert.NotEqual(Assurance.Proven, report.Assurance);
+        Assert.NotNull(report.FirstMismatch);
+    }
+
     private Task<VerifyReport> VerifyAsync(string design) =>
         new Verifier(_test.Host, _test.Versions).VerifyAsync(new VerifyRequest(
             [SourceLoader.FromText("design.v", design)], "pmul8", [SourceLoader.FromText("ref.v", Reference)], "pmul8"));

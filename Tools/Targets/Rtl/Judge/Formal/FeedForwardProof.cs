@@ -29,7 +29,8 @@ internal static class FeedForwardProof
     /// <param name="FailingCycle">The first cycle (0 is the first after the start) with a difference.</param>
     /// <param name="Counterexample">That difference as ABC writes one (<c>write_cex -a</c>), for replay.</param>
     /// <param name="WhyNot">When not completed: why the enumeration was not done.</param>
-    public sealed record Result(bool Completed, int Depth, int? FailingCycle, string? Counterexample, int LargestSupport, TimeSpan Elapsed, string? WhyNot);
+    /// <param name="TooWide">Not completed because a cycle reads too many input bits to enumerate: SAT may still settle the unrolled cycles.</param>
+    public sealed record Result(bool Completed, int Depth, int? FailingCycle, string? Counterexample, int LargestSupport, TimeSpan Elapsed, string? WhyNot, bool TooWide = false);
 
     /// <summary>
     /// The longest chain of registers through which an input reaches a register (1: each register is fed by
@@ -81,13 +82,13 @@ internal static class FeedForwardProof
             var cone = AigCone.Of(unrolled, output);
             if (cone.Support.Length > ExhaustiveCheck.MaxInputs)
                 return new Result(false, depth, null, null, cone.Support.Length, clock.Elapsed,
-                    $"cycle {cones.Count} depends on {cone.Support.Length} input bits, more than the {ExhaustiveCheck.MaxInputs} enumerated");
+                    $"cycle {cones.Count} depends on {cone.Support.Length} input bits, more than the {ExhaustiveCheck.MaxInputs} enumerated", TooWide: true);
             estimate += ExhaustiveCheck.EstimatedSeconds(cone.Graph) ?? double.PositiveInfinity;
             cones.Add(cone);
         }
         var largest = cones.Max(c => c.Support.Length);
         if (estimate > (limit - clock.Elapsed).TotalSeconds)
-            return new Result(false, depth, null, null, largest, clock.Elapsed, $"enumerating the {depth + 1} cycles would take about {estimate:0} s");
+            return new Result(false, depth, null, null, largest, clock.Elapsed, $"enumerating the {depth + 1} cycles would take about {estimate:0} s", TooWide: true);
 
         for (var cycle = 0; cycle < cones.Count; cycle++)
         {
@@ -103,10 +104,27 @@ internal static class FeedForwardProof
     }
 
     /// <summary>
+    /// Cycles 0..depth as one combinational miter for a SAT prover: raised when any of them differs. Proven false, it
+    /// proves the pipeline for every cycle, by the same argument as the enumeration; null when too large to unroll.
+    /// </summary>
+    public static AigGraph? UnrolledMiter(AigGraph graph, int depth) =>
+        (long)(depth + 1) * graph.AndCount > MaxUnrolledGates ? null : Unroll(graph, depth, combined: true);
+
+    /// <summary>A counterexample of <see cref="UnrolledMiter"/> (one line of all cycles' inputs) as one line per cycle, for replay.</summary>
+    public static string? CyclesOf(string? unrolledCounterexample, int inputs)
+    {
+        var line = unrolledCounterexample?.Replace("# DONE", "").Split('\n').Skip(1).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+        if (line is null || inputs == 0) return null;
+        var text = new StringBuilder("\n");
+        for (var at = 0; at < line.Length; at += inputs) text.Append(line.AsSpan(at, Math.Min(inputs, line.Length - at))).Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>
     /// Cycles 0..depth as one combinational graph: cycle c's inputs are inputs c × I .. c × I + I − 1, its
     /// difference is output c. Registers start at zero, as every register of an <see cref="AigGraph"/> does.
     /// </summary>
-    private static AigGraph Unroll(AigGraph graph, int depth)
+    private static AigGraph Unroll(AigGraph graph, int depth, bool combined = false)
     {
         var aig = new AigBuilder();
         var firstLatch = 1 + graph.InputCount;
@@ -114,14 +132,17 @@ internal static class FeedForwardProof
         var literal = new int[firstAnd + graph.AndCount];
         var state = new int[graph.LatchCount];
         int Map(int l) => literal[l >> 1] ^ (l & 1);
+        var differences = new List<int>();
         for (var cycle = 0; cycle <= depth; cycle++)
         {
             for (var i = 0; i < graph.InputCount; i++) literal[1 + i] = aig.Input();
             for (var i = 0; i < graph.LatchCount; i++) literal[firstLatch + i] = state[i];
             for (var k = 0; k < graph.AndCount; k++) literal[firstAnd + k] = aig.And(Map(graph.AndLeft[k]), Map(graph.AndRight[k]));
-            aig.Output(Map(graph.Outputs[0]));
+            differences.Add(Map(graph.Outputs[0]));
             for (var i = 0; i < graph.LatchCount; i++) state[i] = Map(graph.LatchNext[i]);
         }
+        if (combined) aig.Output(aig.OrAll(differences));
+        else foreach (var difference in differences) aig.Output(difference);
         return aig.ToGraph();
     }
 

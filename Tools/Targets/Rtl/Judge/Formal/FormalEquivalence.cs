@@ -78,6 +78,26 @@ public static class FormalEquivalence
                         $"proven for all cycles: neither side has register feedback (the longest chain of registers is {depth}), so every output after cycle {depth} " +
                         $"repeats cycle {depth}'s function of the inputs, and the outputs were compared on every input pattern in each of the first {depth + 1} cycles {from}"), null, false);
             budget = TimeSpan.FromSeconds(Math.Max(3, (budget - pipeline.Elapsed).TotalSeconds));
+            // Too many input bits to enumerate (a FIR's window of samples): the same cycles, unrolled, go to SAT,
+            // which settles adder trees well.
+            if (pipeline.TooWide && FeedForwardProof.UnrolledMiter(miter.Graph, depth) is { } unrolled)
+            {
+                var share = budget / 3;
+                var clock = DateTime.UtcNow;
+                var sat = await ProveAsync(unrolled, asSequential: false, share);
+                budget = TimeSpan.FromSeconds(Math.Max(3, (budget - (DateTime.UtcNow - clock)).TotalSeconds));
+                if (sat.Stopped is null)
+                {
+                    var cycles = FormalOutputParser.ParseCombinational(sat.Log, share);
+                    if (cycles.Status == FormalStatus.Proven)
+                        return (new FormalOutcome(FormalStatus.Proven, null,
+                            $"proven for all cycles: neither side has register feedback (the longest chain of registers is {depth}), so every output after cycle {depth} " +
+                            $"repeats cycle {depth}'s function of the inputs, and SAT proved the outputs equal for all inputs in each of the first {depth + 1} cycles {from}"), null, false);
+                    if (cycles.Status == FormalStatus.Counterexample && FeedForwardProof.CyclesOf(sat.Counterexample, miter.Graph.InputCount) is { } frames)
+                        return (new FormalOutcome(FormalStatus.Counterexample, null, $"SAT found inputs for which the outputs differ within {depth + 1} cycle(s) {from}"),
+                            FormalCounterexample.ToStimulus(frames, miter.Inputs, module, startsWithReset: module.Reset is not null), false);
+                }
+            }
         }
         // Gates of both sides that compute the same function of few bits are merged first (each pair enumerated):
         // what SAT finds hard in a multiplier is then gone, and often the whole difference with it.
@@ -105,27 +125,39 @@ public static class FormalEquivalence
             }
             budget = TimeSpan.FromSeconds(Math.Max(3, (budget - correspondence.Elapsed).TotalSeconds));
         }
-        var prove = new ToolStep("yosys-abc-prove", version, new ToolInvocation("sh", ["-c", FormalScript.Abc(sequential, request.FormalDepth, budget)])
-            // ABC's engines keep to their own shares; the wall-clock limit is the backstop.
-            .WithLimits(ResourceLimits.Default.WithTimeout(budget + TimeSpan.FromSeconds(15))))
-        {
-            Inputs = [new InputFile(FormalScript.Miter, miterForAbc.ToBinaryAiger())],
-            Outputs = [FormalScript.Counterexample],
-            // A proof that ran out of time on a busy machine is not a fact about the design: never remembered.
-            Cacheable = false,
-        };
-        var result = await host.RunAsync(prove, cancellation).ConfigureAwait(false);
-        if (result.Run.Limit != LimitHit.None)
-            return (new FormalOutcome(FormalStatus.TimedOut, null, $"the proof {result.Run.Describe(prove.Invocation.Limits)}"), null, false);
+        var proof = await ProveAsync(miterForAbc, sequential, budget);
+        if (proof.Stopped is { } stopped)
+            return (new FormalOutcome(FormalStatus.TimedOut, null, $"the proof {stopped}"), null, false);
         var outcome = sequential
-            ? FormalOutputParser.ParseSequential(result.Run.StandardOutput, budget, module.Reset is not null)
-            : FormalOutputParser.ParseCombinational(result.Run.StandardOutput, budget);
+            ? FormalOutputParser.ParseSequential(proof.Log, budget, module.Reset is not null)
+            : FormalOutputParser.ParseCombinational(proof.Log, budget);
         if (outcome.Status == FormalStatus.Proven) outcome = outcome with { Detail = outcome.Detail + swept };
         var counterexample = outcome.Status == FormalStatus.Counterexample
-            ? FormalCounterexample.ToStimulus(result.OutputText(FormalScript.Counterexample), miter.Inputs, module, startsWithReset: sequential && module.Reset is not null)
+            ? FormalCounterexample.ToStimulus(proof.Counterexample, miter.Inputs, module, startsWithReset: sequential && module.Reset is not null)
             : null;
         return (outcome, counterexample, false);
+
+        // ABC's schedule on a miter in the sandbox: its words and counterexample, or what stopped it (a limit).
+        async Task<(string Log, string? Counterexample, string? Stopped)> ProveAsync(AigGraph graph, bool asSequential, TimeSpan share)
+        {
+            var prove = new ToolStep("yosys-abc-prove", version, new ToolInvocation("sh", ["-c", FormalScript.Abc(asSequential, request.FormalDepth, share)])
+                // ABC's engines keep to their own shares; the wall-clock limit is the backstop.
+                .WithLimits(ResourceLimits.Default.WithTimeout(share + AbcAllowance)))
+            {
+                Inputs = [new InputFile(FormalScript.Miter, graph.ToBinaryAiger())],
+                Outputs = [FormalScript.Counterexample],
+                // A proof that ran out of time on a busy machine is not a fact about the design: never remembered.
+                Cacheable = false,
+            };
+            var result = await host.RunAsync(prove, cancellation).ConfigureAwait(false);
+            return result.Run.Limit != LimitHit.None
+                ? ("", null, result.Run.Describe(prove.Invocation.Limits))
+                : (result.Run.StandardOutput, result.OutputText(FormalScript.Counterexample), null);
+        }
     }
+
+    /// <summary>The wall clock's margin over ABC's own shares.</summary>
+    private static readonly TimeSpan AbcAllowance = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// The proof's time: the request's budget, grown with the design (a large design needs more than a
