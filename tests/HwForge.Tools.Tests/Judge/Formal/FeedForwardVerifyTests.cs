@@ -15,33 +15,6 @@ public sealed class FeedForwardVerifyTests : IDisposable
 {
     private readonly TestHost _test = new(useCache: false);
 
-    private const string ArrayMultiplier = """
-        /* verilator lint_off UNOPTFLAT */
-        module mul8_array(input wire [7:0] a, input wire [7:0] b, output wire [15:0] p);
-            wire [8*9-1:0] acc;
-            assign acc[7:0] = 8'd0;
-            genvar i, j;
-            generate
-                for (i = 0; i < 8; i = i + 1) begin : g_row
-                    wire [7:0] x  = acc[8*i +: 8];
-                    wire [7:0] pp = a & {8{b[i]}};
-                    wire [7:0] s;
-                    wire [8:0] c;
-                    assign c[0] = 1'b0;
-                    for (j = 0; j < 8; j = j + 1) begin : g_col
-                        assign s[j]   = x[j] ^ pp[j] ^ c[j];
-                        assign c[j+1] = (x[j] & pp[j]) | (c[j] & (x[j] ^ pp[j]));
-                    end
-                    assign p[i] = s[0];
-                    assign acc[8*(i+1) +: 8] = {c[8], s[7:1]};
-                end
-            endgenerate
-            assign p[15:8] = acc[8*8 +: 8];
-        endmodule
-        /* verilator lint_on UNOPTFLAT */
-
-        """;
-
     private const string Reference = """
         module pmul8(input wire clk, input wire rst, input wire [7:0] a, input wire [7:0] b, output reg [15:0] p);
             reg [15:0] q;
@@ -49,7 +22,7 @@ public sealed class FeedForwardVerifyTests : IDisposable
         endmodule
         """;
 
-    private static string Design(string product) => ArrayMultiplier + $$"""
+    private static string Design(string product) => GateLevelMultiplier.Array8 + $$"""
         module pmul8(input wire clk, input wire rst, input wire [7:0] a, input wire [7:0] b, output reg [15:0] p);
             reg [7:0] ra, rb;
             wire [15:0] m;
