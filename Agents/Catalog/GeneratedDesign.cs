@@ -21,6 +21,11 @@ public sealed record GeneratedDesign(
     /// <summary>A stable id for caches and reports: <c>family(a=1,b=x)</c>.</summary>
     public string Id => $"{Family}({Parameters})";
 
+    /// <summary>The design and the reference as the sources of an artifact, under the names a run folder gives them.</summary>
+    public (string FileName, string Text) DesignSource => ("design.v", Verilog);
+
+    public (string FileName, string Text) ReferenceSource => ("reference.v", ReferenceVerilog);
+
     /// <summary>File names to stage the two sources under.</summary>
     public string DesignFileName => $"{Top}.v";
 

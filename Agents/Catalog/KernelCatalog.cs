@@ -5,6 +5,9 @@ namespace HwForge.Catalog;
 /// <summary>Every kernel family HwForge can generate without a language model.</summary>
 public static class KernelCatalog
 {
+    /// <summary>The target whose designs the generators write (the catalog is the RTL target's offline catalog).</summary>
+    public const string Target = "rtl";
+
     public static IReadOnlyList<IKernelGenerator> All { get; } =
     [
         new AdderGenerator(),

@@ -18,8 +18,8 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
 
     public Task<DesignSpec> CreateSpecAsync(RunContext context, CancellationToken cancellation)
     {
-        if (context.Target.Name != TargetRegistry.DefaultName)
-            throw new OfflineCatalogException($"the offline catalog holds RTL designs only; a {context.Target.Name} design needs an LLM endpoint");
+        if (!string.Equals(context.Target.Name, KernelCatalog.Target, StringComparison.OrdinalIgnoreCase))
+            throw new OfflineCatalogException($"the offline catalog holds {KernelCatalog.Target} designs only; a {context.Target.Name} design needs an LLM endpoint");
         var (generator, parameters, assumptions, pinned) = Resolve(context.Options.Request, context.Options.Spec);
         var design = generator.Generate(parameters);
         var spec = new DesignSpec
@@ -93,9 +93,9 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
         return new EvolutionarySearch(new ParameterSpace(generator, new KernelParameters(spec.Parameters!), spec.PinnedParameters), seed);
     }
 
-    // The catalog's generators write Verilog with a behavioural reference: its designs are the RTL target's.
+    // The catalog's designs come with a behavioural reference, both of its target.
     private static DesignReference Reference(GeneratedDesign design) =>
-        DesignReference.Of(DesignArtifact.Single(TargetRegistry.DefaultName, design.ReferenceTop, "reference.v", design.ReferenceVerilog));
+        DesignReference.Of(DesignArtifact.Single(KernelCatalog.Target, design.ReferenceTop, design.ReferenceSource.FileName, design.ReferenceSource.Text));
 
     private static CandidateProposal Proposal(ParameterSpace space, KernelParameters point, string id, string origin, string? parent)
     {
@@ -105,7 +105,7 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
         {
             Id = id,
             Origin = origin,
-            Design = DesignArtifact.Single(TargetRegistry.DefaultName, design.Top, "design.v", design.Verilog),
+            Design = DesignArtifact.Single(KernelCatalog.Target, design.Top, design.DesignSource.FileName, design.DesignSource.Text),
             Reference = Reference(design),
             Parameters = design.Parameters.Values,
             ParentId = parent,

@@ -19,8 +19,6 @@ public sealed partial class TargetSeamTests
     // Files that still name the RTL language outside its owners, each for a reason of its own (issue 13 continues).
     private static readonly Dictionary<string, string> NotYet = new()
     {
-        // Adapts the RTL catalog's generated texts to artifacts; next, the target hands out its catalog (ITarget) and this talks only to it.
-        ["Agents/Offline/OfflineCatalogStrategy.cs"] = "the RTL catalog's texts become RTL artifacts here",
         // The spec file's reference keys read design files; "referenceVerilog" is the name saved in run folders, which resume reads back.
         ["Agents/Design/SpecReference.cs"] = "spec-file messages name the reference's language",
         ["Agents/Design/SpecInput.cs"] = "the saved name referenceVerilog, read back on resume",
