@@ -34,6 +34,29 @@ public static class CommonOptions
         },
     };
 
+    /// <summary>
+    /// A flag whose value is one of an enum's members, written in lower case; a value that is not one is a usage
+    /// error naming the flag and the allowed values (System.CommandLine's own message names the .NET type).
+    /// </summary>
+    public static Option<T> Choice<T>(string name, string description, T defaultValue) where T : struct, Enum
+    {
+        var allowed = Enum.GetNames<T>().Select(n => n.ToLowerInvariant()).ToArray();
+        return new Option<T>(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', allowed),
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsDigit(text.FirstOrDefault())) return value;
+                var choices = allowed.Length == 1 ? allowed[0] : $"{string.Join(", ", allowed[..^1])} or {allowed[^1]}";
+                result.AddError($"{name} takes {choices}, not '{text}'");
+                return defaultValue;
+            },
+        };
+    }
+
     public static Option<bool> NoCache { get; } = new("--no-cache") { Description = "Run the tools even when a cached result exists", Recursive = true };
 
     /// <summary>The host for a command; dispose it, which drains its sandbox pool.</summary>

@@ -25,7 +25,7 @@ public static class VerifyCommand
         var clock = new Option<string?>("--clock") { Description = "The clock input (default: found by use and name)" };
         var reset = new Option<string?>("--reset") { Description = "The reset input (default: found by use and name)" };
         var cycles = new Option<int>("--cycles") { Description = "Simulated cycles", DefaultValueFactory = _ => 1000 };
-        var formal = new Option<FormalMode>("--formal") { Description = "auto: prove when possible; on: a design that cannot be proven is an error; off", DefaultValueFactory = _ => FormalMode.Auto };
+        var formal = CommonOptions.Choice("--formal", "auto: prove when possible; on: a design that cannot be proven is an error; off", FormalMode.Auto);
         var depth = new Option<int>("--formal-depth") { Description = "Cycles from reset checked formally when induction does not close", DefaultValueFactory = _ => 20 };
         var formalTimeout = new Option<double>("--formal-timeout") { Description = "Seconds the proof may take before it is reported unsupported", DefaultValueFactory = _ => 30 };
         var seed = new Option<int>("--seed") { Description = "Seed of the random stimulus", DefaultValueFactory = _ => 1 };
