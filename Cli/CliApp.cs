@@ -66,6 +66,7 @@ public static class CliApp
             $"{e.Message}; continue it with 'hwforge design --resume {folder}' or choose another --out folder.",
         SandboxUnavailableException or ToolNotFoundException or SourceFileException or ArgumentException or HwForgeException => e.Message,
         LlmException or LlmAnswerException or OfflineCatalogException or InvalidDataException => e.Message,
+        HwForge.Tools.Programs.Liberty.LibertyUnavailableException => e.Message,
         OperationCanceledException => "cancelled",
         IOException or UnauthorizedAccessException => e.Message,
         _ => Environment.GetEnvironmentVariable("HWFORGE_DEBUG") is null ? $"internal error: {e.Message} (set HWFORGE_DEBUG=1 for details)" : null,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HwForge.Tools.Foundation.Sources;
 using HwForge.Tools.Programs;
+using HwForge.Tools.Programs.Liberty;
 using HwForge.Tools.Programs.Nextpnr;
 using HwForge.Tools.Targets.Rtl.Ppa;
 
@@ -39,7 +40,16 @@ public static class PpaCommand
             };
             using var host = await CommonOptions.CreateHostAsync(parse, pooled: true);
             CommonOptions.WarnIfUnconfined(host, parse.InvocationConfiguration.Error);
-            var report = await new PpaAnalysis(host, new ToolVersions(host)).MeasureAsync(request, cancellation);
+            PpaReport report;
+            try
+            {
+                report = await new PpaAnalysis(host, new ToolVersions(host)).MeasureAsync(request, cancellation);
+            }
+            catch (LibertyUnavailableException e)
+            {
+                // The library says which library is missing; only here is it worded with the flag and its choices.
+                throw new ArgumentException($"--liberty {request.Liberty}: {e.Message}. {LibertyChoices}", e);
+            }
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(CommonOptions.Json)) JsonOutput.Write(output, report);
             else Print(output, report);
@@ -47,6 +57,10 @@ public static class PpaCommand
         });
         return command;
     }
+
+    private const string LibertyChoices =
+        $"--liberty takes {LibertyResolver.Osu018} (the default), {LibertyResolver.Sky130} (with ${LibertyResolver.Sky130Variable} set), "
+        + $"{LibertyResolver.Generic} (no area or timing), or the path of a .lib or .lib.gz file";
 
     private static Ice40Device FindDevice(string name) =>
         name.Equals("ice40", StringComparison.OrdinalIgnoreCase) ? Ice40Device.Up5k
