@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
 using HwForge.WebUI;
 
 namespace HwForge.Cli.Commands;
@@ -24,6 +26,7 @@ public static class ServeCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
+            CheckAddress(parse.GetValue(host)!, parse.GetValue(port));
             var options = new WebUiOptions
             {
                 Host = parse.GetValue(host)!,
@@ -38,5 +41,34 @@ public static class ServeCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Refuses, in one line, an address the server could not listen on, before the web host starts: its own
+    /// failure is logged with a stack trace.
+    /// </summary>
+    private static void CheckAddress(string host, int port)
+    {
+        if (port is < 0 or > 65535) throw new ArgumentException($"--port {port}: a port is 0 (any free port) to 65535");
+        var text = host.Trim('[', ']');
+        IPAddress? address = text.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
+            : IPAddress.TryParse(text, out var parsed) ? parsed : null;
+        if (address is null) return;
+        if (address.IsIPv4MappedToIPv6)
+            throw new ArgumentException($"--host {host}: an IPv4-mapped IPv6 address cannot be listened on; use --host {address.MapToIPv4()}");
+        if (port == 0) return;
+        try
+        {
+            using var probe = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            probe.Bind(new IPEndPoint(address, port));
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            throw new ArgumentException($"port {port} on {host} is in use; choose another with --port N (or --port 0 for any free port)");
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.InvalidArgument)
+        {
+            throw new ArgumentException($"--host {host}: this machine cannot listen on that address ({e.Message})");
+        }
     }
 }
