@@ -61,7 +61,17 @@ public static class DesignCommand
                 var versions = new ToolVersions(host);
                 await using var knowledge = await KnowledgeStores.OpenDefaultAsync(home.Data, cancellation);
                 var strategy = DesignStrategies.For(run.Options, llm, host, versions, new KnowledgePrompts(knowledge));
-                var report = await new DesignRunner(host, versions, knowledge).RunAsync(run, strategy, cancellation);
+                RunReport report;
+                try
+                {
+                    report = await new DesignRunner(host, versions, knowledge).RunAsync(run, strategy, cancellation);
+                }
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                {
+                    // Ctrl+C: what was done is in the folder, and the user needs the exact command that continues it.
+                    error.WriteLine($"hwforge: cancelled; the run so far is in {run.Path}: continue it with 'hwforge design --resume {Quoted(run.Path)}'");
+                    return ExitCodes.UsageOrInfrastructure;
+                }
                 var stdout = parse.InvocationConfiguration.Output;
                 if (parse.GetValue(CommonOptions.Json)) JsonOutput.Write(stdout, report);
                 else stdout.Write(ReportWriter.Markdown(report));
@@ -76,6 +86,8 @@ public static class DesignCommand
         });
         return command;
     }
+
+    private static string Quoted(string path) => path.Any(char.IsWhiteSpace) || path.Contains('\'') ? $"\"{path}\"" : path;
 
     // An options file gives the job; a request, --spec or flag typed beside it wins over the file's.
     private static DesignJob Job(string? optionsFile, string? request, string? spec, IReadOnlyDictionary<string, string> given)
