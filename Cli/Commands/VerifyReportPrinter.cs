@@ -4,7 +4,7 @@ using HwForge.Tools.Targets.Rtl.Judge;
 namespace HwForge.Cli.Commands;
 
 /// <summary>
-/// The verification report for people: one line a stage, then the verdict with exactly what was shown, and,
+/// The verification report for people: one line a stage (marked cached when it is), then the verdict with exactly what was shown, and,
 /// for a pass that is not a proof, whether <c>--accept</c> took it.
 /// </summary>
 public static class VerifyReportPrinter
@@ -21,7 +21,7 @@ public static class VerifyReportPrinter
                 StageStatus.Skipped => "skip  ",
                 _ => "error ",
             };
-            output.WriteLine($"  {status} {stage.Stage,-10} {stage.Duration.TotalMilliseconds,6:0} ms{(stage.FromCache ? " (cached)" : "         ")}  {stage.Detail}");
+            output.WriteLine($"  {status} {stage.Stage,-10} {stage.Duration.TotalMilliseconds,6:0} ms{(stage.FromCache || report.FromCache ? " (cached)" : "         ")}  {stage.Detail}");
         }
         if (report.FirstMismatch is { } mismatch)
         {
@@ -38,7 +38,10 @@ public static class VerifyReportPrinter
             Verdict.Fail => $"FAIL: {report.Summary}",
             _ => $"ERROR: {report.Summary}",
         };
-        output.WriteLine($"{outcome} ({report.Elapsed.TotalMilliseconds:0} ms)");
+        // A cached report keeps the times of the run that produced it: said so, or they read as this run's.
+        output.WriteLine(report.FromCache
+            ? $"{outcome} (cached: {report.Elapsed.TotalMilliseconds:0} ms when it ran; --no-cache runs the tools again)"
+            : $"{outcome} ({report.Elapsed.TotalMilliseconds:0} ms)");
         if (report.Passed && !report.Verified)
         {
             output.WriteLine(verdict.Accepted
