@@ -47,6 +47,7 @@ public sealed class TargetRegistry
         new Dictionary<string, IReadOnlyList<FileKind>>(StringComparer.OrdinalIgnoreCase)
         {
             [DefaultName] = RtlTarget.Kinds,
+            [HlsTarget.TargetName] = HlsTarget.Kinds,
         };
 
     /// <summary>

@@ -33,6 +33,9 @@ public sealed class TargetsCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("rtl: RTL", run.Output);
         Assert.Contains("available:  yes", run.Output);
+        // A target that measures nothing yet says so rather than printing an empty line.
+        Assert.Contains("hls: HLS C++", run.Output);
+        Assert.Contains("objectives: none measured yet", run.Output);
     }
 
     public void Dispose() => _hwforge.Dispose();

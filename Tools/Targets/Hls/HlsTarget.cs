@@ -25,11 +25,14 @@ public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : IT
 
     public string Title => "HLS C++: Vitis-style kernels, matched call for call by C simulation";
 
-    public IReadOnlyList<FileKind> FileKinds { get; } =
+    /// <summary>The files an HLS design is made of, each highlighted as C++.</summary>
+    public static IReadOnlyList<FileKind> Kinds { get; } =
     [
-        new(".cpp", "HLS C++", ["cpp", "c++", "cc", "hls"]),
-        new(".h", "C++ header", ["h", "hpp"]),
+        new(".cpp", "HLS C++", ["cpp", "c++", "cc", "hls"]) { Highlighter = CppHighlighter.Instance },
+        new(".h", "C++ header", ["h", "hpp"]) { Highlighter = CppHighlighter.Instance },
     ];
+
+    public IReadOnlyList<FileKind> FileKinds => Kinds;
 
     public IReadOnlyList<ToolDescriptor> Tools { get; } = [CompilerTools.Gxx];
 
