@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using HwForge.Agents.Llm;
 using HwForge.Agents.Offline;
 using HwForge.Agents.Roles;
@@ -35,7 +37,39 @@ public static class CliApp
         root.Subcommands.Add(BatchCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(CoreCommand.Create());
+        WordNumberErrors(root);
         return root;
+    }
+
+    /// <summary>
+    /// A number flag given something else is a usage error naming the flag ("--cycles takes a whole number"):
+    /// System.CommandLine's own message names the .NET type (System.Int32).
+    /// </summary>
+    private static void WordNumberErrors(Command command)
+    {
+        foreach (var option in command.Options)
+        {
+            switch (option)
+            {
+                case Option<int> whole when whole.CustomParser is null:
+                    whole.CustomParser = result => Number<int>(result, option.Name, "a whole number",
+                        text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null);
+                    break;
+                case Option<double> real when real.CustomParser is null:
+                    real.CustomParser = result => Number<double>(result, option.Name, "a number",
+                        text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null);
+                    break;
+            }
+        }
+        foreach (var sub in command.Subcommands) WordNumberErrors(sub);
+    }
+
+    private static T Number<T>(ArgumentResult result, string flag, string kind, Func<string, T?> parse) where T : struct
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (parse(text) is { } value) return value;
+        result.AddError($"{flag} takes {kind}, not '{text}'");
+        return default;
     }
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)

@@ -26,5 +26,19 @@ public sealed class BadOptionValueTests : IDisposable
         Assert.Contains("the formal check is off", run.Output);
     }
 
+    [Theory]
+    [InlineData("verify", "--cycles", "abc", "--cycles takes a whole number, not 'abc'")]
+    [InlineData("verify", "--formal-timeout", "soon", "--formal-timeout takes a number, not 'soon'")]
+    [InlineData("ppa", "--clock-period", "fast", "--clock-period takes a number, not 'fast'")]
+    public async Task A_number_flag_given_words_names_the_flag_not_a_dotnet_type(string command, string flag, string value, string expected)
+    {
+        var design = _hwforge.WriteFile("a.v", "module a(input x, output y); assign y = x; endmodule\n");
+        string[] args = command == "verify" ? [command, design, "--top", "a", "--ref", design, flag, value] : [command, design, "--top", "a", flag, value];
+        var run = await _hwforge.RunAsync(args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Error);
+        Assert.DoesNotContain("System.", run.Error);
+    }
+
     public void Dispose() => _hwforge.Dispose();
 }
