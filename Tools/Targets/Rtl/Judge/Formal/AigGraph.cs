@@ -11,6 +11,22 @@ internal sealed record AigGraph(int InputCount, IReadOnlyList<int> LatchNext, in
 
     public int AndCount => AndLeft.Length;
 
+    /// <summary>
+    /// Evaluates every AND gate on <paramref name="words"/> × 64 patterns at once: <paramref name="values"/> holds
+    /// <paramref name="words"/> words per variable, its inputs' and latches' set by the caller; the gates' are written.
+    /// </summary>
+    public void EvaluateGates(ulong[] values, int words)
+    {
+        var first = 1 + InputCount + LatchCount;
+        for (var k = 0; k < AndLeft.Length; k++)
+        {
+            var (a, b) = (AndLeft[k], AndRight[k]);
+            var (fa, fb) = ((a & 1) == 1 ? ulong.MaxValue : 0, (b & 1) == 1 ? ulong.MaxValue : 0);
+            for (var w = 0; w < words; w++)
+                values[(first + k) * words + w] = (values[(a >> 1) * words + w] ^ fa) & (values[(b >> 1) * words + w] ^ fb);
+        }
+    }
+
     /// <summary>The literal AND gate <paramref name="k"/> defines.</summary>
     public int AndLiteral(int k) => (InputCount + LatchCount + 1 + k) * 2;
 

@@ -84,14 +84,7 @@ internal static class ExhaustiveSweep
         var random = new Random(12);
         var values = new ulong[variables * SignatureWords];
         for (var i = SignatureWords; i < (1 + graph.InputCount + graph.LatchCount) * SignatureWords; i++) values[i] = (ulong)random.NextInt64() ^ (ulong)random.NextInt64() << 32;
-        var first = 1 + graph.InputCount + graph.LatchCount;
-        for (var k = 0; k < graph.AndCount; k++)
-        {
-            var (a, b) = (graph.AndLeft[k], graph.AndRight[k]);
-            for (var w = 0; w < SignatureWords; w++)
-                values[(first + k) * SignatureWords + w] = (values[(a >> 1) * SignatureWords + w] ^ ((a & 1) == 1 ? ulong.MaxValue : 0)) &
-                                                          (values[(b >> 1) * SignatureWords + w] ^ ((b & 1) == 1 ? ulong.MaxValue : 0));
-        }
+        graph.EvaluateGates(values, SignatureWords);
         return values;
     }
 

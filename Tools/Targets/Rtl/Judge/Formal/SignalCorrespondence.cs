@@ -136,13 +136,7 @@ internal static class SignalCorrespondence
         var firstAnd = 1 + graph.InputCount;
         var values = new ulong[(firstAnd + graph.AndCount) * words];
         for (var i = words; i < firstAnd * words; i++) values[i] = (ulong)random.NextInt64() ^ (ulong)random.NextInt64() << 32;
-        for (var k = 0; k < graph.AndCount; k++)
-        {
-            var (a, b) = (graph.AndLeft[k], graph.AndRight[k]);
-            var (fa, fb) = ((a & 1) == 1 ? ulong.MaxValue : 0, (b & 1) == 1 ? ulong.MaxValue : 0);
-            for (var w = 0; w < words; w++)
-                values[(firstAnd + k) * words + w] = (values[(a >> 1) * words + w] ^ fa) & (values[(b >> 1) * words + w] ^ fb);
-        }
+        graph.EvaluateGates(values, words);
         return [.. graph.Outputs.Select(o =>
         {
             var flip = (o & 1) == 1 ? ulong.MaxValue : 0;
@@ -229,13 +223,7 @@ internal static class SignalCorrespondence
             for (var i = 0; i < graph.InputCount; i++)
                 for (var w = 0; w < Words; w++) values[(1 + i) * Words + w] = Word(w);
             Array.Copy(state, 0, values, firstLatch * Words, state.Length);
-            for (var k = 0; k < graph.AndCount; k++)
-            {
-                var (a, b) = (graph.AndLeft[k], graph.AndRight[k]);
-                var (fa, fb) = ((a & 1) == 1 ? ulong.MaxValue : 0, (b & 1) == 1 ? ulong.MaxValue : 0);
-                for (var w = 0; w < Words; w++)
-                    values[(firstAnd + k) * Words + w] = (values[(a >> 1) * Words + w] ^ fa) & (values[(b >> 1) * Words + w] ^ fb);
-            }
+            graph.EvaluateGates(values, Words);
             for (var v = 0; v < variables; v++)
             {
                 // Normalised so that a signal and its complement hash alike: the first simulated value is made 0.
