@@ -174,7 +174,8 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         designSimTask ??= StartDesignSimulation(request, module, stimulus, cancellation);
 
         var (referenceTrace, _) = await referenceTraceTask!;
-        if (referenceTrace.Problem is { } referenceProblem) return run.Error(referenceProblem);
+        if (referenceTrace.Problem is { } referenceProblem)
+            return referenceTrace.MachineTimedOut ? run.Error(referenceProblem) with { FailureClass = FailureClass.Timeout } : run.Error(referenceProblem);
         var (designSim, simTime) = await designSimTask;
         // A wall-clock kill says how busy the machine was, not what the design does: run again with twice the time.
         // A design still making progress then was slow, not wrong (an infrastructure error, never a verdict);
@@ -271,12 +272,25 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         }
         var run = await TraceSimulation.RunAsync(host, versions, request.Reference, module with { Top = request.ReferenceTop },
             stimulus, ReferenceTag, request.SimulationTimeout, wantVcd: false, cancellation).ConfigureAwait(false);
+        // As for the design: a wall-clock kill says how busy the machine is. Once more with twice the time; a
+        // reference still making progress then meets a machine too slow, an infrastructure error no candidate is
+        // blamed for, and one stuck at the same cycle hangs.
+        if (run.Report.Limit == LimitHit.WallClock)
+        {
+            var firstReach = run.Trace.Cycles.Count;
+            run = await TraceSimulation.RunAsync(host, versions, request.Reference, module with { Top = request.ReferenceTop },
+                stimulus, ReferenceTag, request.SimulationTimeout * 2, wantVcd: false, cancellation).ConfigureAwait(false);
+            if (run.Report.Limit == LimitHit.WallClock && run.Trace.Cycles.Count > firstReach)
+                return new ReferenceTrace(null, $"the reference's simulation was still running when the machine's time ran out " +
+                    $"(cycle {run.Trace.Cycles.Count} of {stimulus.Cycles.Count} after {(request.SimulationTimeout * 2).TotalSeconds:0} s): " +
+                    "not a verdict on the design; retry on a quieter machine", MachineTimedOut: true);
+        }
         return run.Report.Compiled && run.Trace.Complete
             ? new ReferenceTrace(run.Trace, null)
             : new ReferenceTrace(null, $"the reference does not simulate: {run.Report.Summary} {FirstLine(run.Report)}");
     }
 
-    private sealed record ReferenceTrace(Trace? Trace, string? Problem);
+    private sealed record ReferenceTrace(Trace? Trace, string? Problem, bool MachineTimedOut = false);
 
     /// <summary>Records the interface to judge by, or returns an error report when it cannot be judged.</summary>
     private static VerifyReport? CheckReference(ModuleInterface module, PipelineRun run)

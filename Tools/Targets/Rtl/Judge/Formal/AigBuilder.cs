@@ -92,13 +92,10 @@ internal sealed class AigBuilder
     /// </summary>
     public AigGraph ToGraph()
     {
-        var number = new int[_nodes.Count];
-        var next = 1;
-        foreach (var n in _inputs) number[n] = next++;
-        foreach (var n in _latches) number[n] = next++;
+        var number = Numbering();
         var andNodes = new List<int>();
         for (var n = 1; n < _nodes.Count; n++)
-            if (_nodes[n].Kind == Kind.And) { number[n] = next++; andNodes.Add(n); }
+            if (_nodes[n].Kind == Kind.And) andNodes.Add(n);
         int Map(int literal) => number[literal >> 1] * 2 + (literal & 1);
         var (left, right) = (new int[andNodes.Count], new int[andNodes.Count]);
         for (var k = 0; k < andNodes.Count; k++)
@@ -107,5 +104,23 @@ internal sealed class AigBuilder
             (left[k], right[k]) = a < b ? (b, a) : (a, b);
         }
         return new AigGraph(_inputs.Count, [.. _latches.Select(n => Map(_next.GetValueOrDefault(n, False)))], left, right, [.. _outputs.Select(Map)]);
+    }
+
+    /// <summary>A literal of this builder as it reads in <see cref="ToGraph"/>'s numbering (for signals other than the outputs).</summary>
+    public Func<int, int> GraphLiterals()
+    {
+        var number = Numbering();
+        return literal => number[literal >> 1] * 2 + (literal & 1);
+    }
+
+    private int[] Numbering()
+    {
+        var number = new int[_nodes.Count];
+        var next = 1;
+        foreach (var n in _inputs) number[n] = next++;
+        foreach (var n in _latches) number[n] = next++;
+        for (var n = 1; n < _nodes.Count; n++)
+            if (_nodes[n].Kind == Kind.And) number[n] = next++;
+        return number;
     }
 }

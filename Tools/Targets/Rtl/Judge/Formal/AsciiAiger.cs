@@ -25,6 +25,9 @@ internal sealed class AsciiAiger
     /// <summary>(port name, bit) → output index.</summary>
     public required IReadOnlyDictionary<(string Name, int Bit), int> OutputIndex { get; init; }
 
+    /// <summary>Latch index → (register name, bit), where the map names it.</summary>
+    public IReadOnlyDictionary<int, (string Name, int Bit)> LatchNames { get; init; } = new Dictionary<int, (string, int)>();
+
     /// <summary>
     /// The AND gates' variables with every operand before its use (ASCII files may list them in any
     /// order), found without recursion so a deep netlist cannot overflow the stack.
@@ -81,13 +84,15 @@ internal sealed class AsciiAiger
 
         var inputNames = new Dictionary<int, (string, int)>();
         var outputIndex = new Dictionary<(string, int), int>();
+        var latchNames = new Dictionary<int, (string, int)>();
         foreach (var line in map.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var f = line.Split(' ', 4);
             if (f.Length != 4) continue;
             if (f[0] == "input") inputNames[int.Parse(f[1])] = (f[3], int.Parse(f[2]));
             else if (f[0] == "output") outputIndex[(f[3], int.Parse(f[2]))] = int.Parse(f[1]);
+            else if (f[0] == "latch") latchNames[int.Parse(f[1])] = (f[3], int.Parse(f[2]));
         }
-        return new AsciiAiger { Inputs = inputs, Latches = latches, Outputs = outputs, Ands = ands, InputNames = inputNames, OutputIndex = outputIndex };
+        return new AsciiAiger { Inputs = inputs, Latches = latches, Outputs = outputs, Ands = ands, InputNames = inputNames, OutputIndex = outputIndex, LatchNames = latchNames };
     }
 }

@@ -21,10 +21,17 @@ internal static class EquivalenceMiter
 {
     /// <summary>The miter, and for each of its inputs the port bit it stands for (null: a free or start value).</summary>
     /// <param name="ReferenceAnds">The AND gates made for the reference come first: this many (the design's follow).</param>
-    public sealed record Result(AigGraph Graph, IReadOnlyList<(string Port, int Bit)?> Inputs, int ReferenceAnds)
+    /// <param name="LatchNames">The register bit each latch stands for, where known.</param>
+    /// <param name="OutputWords">Each output port of at most 64 bits whose reference bits are always known: the pairs of literals
+    /// (reference, design) by bit, for a word-level proof (<see cref="WordRewriting"/>).</param>
+    public sealed record Result(AigGraph Graph, IReadOnlyList<(string Port, int Bit)?> Inputs, int ReferenceAnds,
+        LatchNames LatchNames, IReadOnlyList<OutputWord> OutputWords)
     {
         public int Latches => Graph.LatchCount;
     }
+
+    /// <summary>An output port's bits, lowest first, as (reference, design) literals of the miter.</summary>
+    public sealed record OutputWord(string Port, IReadOnlyList<(int Reference, int Design)> Bits);
 
     public static Result Build(AsciiAiger gold, AsciiAiger gate, ModuleInterface module)
     {
@@ -57,18 +64,22 @@ internal static class EquivalenceMiter
             aig.SetNext(started, AigBuilder.True);
         }
 
+        var (goldNames, gateNames) = (new LatchNames("reference"), new LatchNames("design"));
         var goldSignals = ThreeValued.Build(aig, gold, index =>
             gold.InputNames.TryGetValue(index, out var n) && ports.ContainsKey(n.Name) && n.Bit < ports[n.Name].Width
                 ? ThreeValued.Known(Shared(n.Name, n.Bit))
-                : ThreeValued.Unknown, started);
+                : ThreeValued.Unknown, started, goldNames);
         var referenceAnds = aig.AndCount;
         var gateOutputs = TwoValued.Build(aig, gate, index =>
             gate.InputNames.TryGetValue(index, out var n) && ports.ContainsKey(n.Name) && n.Bit < ports[n.Name].Width
                 ? Shared(n.Name, n.Bit)
-                : Free(), started, () => inputs.Add(null));
+                : Free(), started, () => inputs.Add(null), gateNames);
 
         var differences = new List<int>();
+        var words = new List<(string Port, List<(int, int)> Bits)>();
         foreach (var port in module.Outputs)
+        {
+            var word = new List<(int, int)>();
             for (var bit = 0; bit < port.Width; bit++)
             {
                 if (!gold.OutputIndex.TryGetValue((port.Name, bit), out var g) || !gate.OutputIndex.TryGetValue((port.Name, bit), out var d))
@@ -78,8 +89,13 @@ internal static class EquivalenceMiter
                 // Known one: v. Known zero: not v and not x. A difference only counts where the reference is known.
                 var known = AigBuilder.Not(reference.Unknown);
                 differences.Add(aig.And(known, aig.Xor(reference.One, design)));
+                if (known == AigBuilder.True) word.Add((reference.One, design));
             }
+            if (word.Count == port.Width && port.Width <= 64) words.Add((port.Name, word));
+        }
         aig.Output(aig.OrAll(differences));
-        return new Result(aig.ToGraph(), inputs, referenceAnds);
+        var inGraph = aig.GraphLiterals();
+        return new Result(aig.ToGraph(), inputs, referenceAnds, goldNames.With(gateNames),
+            [.. words.Select(w => new OutputWord(w.Port, [.. w.Bits.Select(b => (inGraph(b.Item1), inGraph(b.Item2)))]))]);
     }
 }

@@ -29,6 +29,7 @@ public static class FormalEquivalence
             [
                 .. request.Reference.Select(s => InputFile.FromText($"ref/{s.StagedName}", s.Text)),
                 .. request.Design.Select(s => InputFile.FromText($"design/{s.StagedName}", s.Text)),
+                InputFile.FromText(RippleCarryMap.FileName, RippleCarryMap.Verilog),
                 InputFile.FromText(FormalScript.YosysScriptFile, FormalScript.Yosys(referenceFiles, request.ReferenceTop, designFiles, request.Top, module)),
             ],
             Outputs = [YosysLog, FormalScript.Model("gold"), FormalScript.ModelMap("gold"), FormalScript.Model("gate"), FormalScript.ModelMap("gate")],
@@ -64,6 +65,21 @@ public static class FormalEquivalence
                     : (new FormalOutcome(FormalStatus.Proven, null, $"proven for all inputs by exhaustive evaluation (all 2^{miter.Graph.InputCount} input patterns)"), null, false);
             // Slower than estimated (a loaded machine): SAT gets what is left of the budget.
             budget = TimeSpan.FromSeconds(Math.Max(3, (budget - (DateTime.UtcNow - started)).TotalSeconds));
+        }
+        // Too many input bits to enumerate (two 16×16 multipliers): each output word, its bits weighted 2^k, is
+        // rewritten from the outputs back to the inputs as a polynomial; equal polynomials are a proof.
+        if (!sequential && miter.OutputWords.Count == module.Outputs.Count())
+        {
+            var clock = DateTime.UtcNow;
+            var words = await Task.Run(() => OutputWordProof.Run(miter, budget / 3, cancellation), cancellation).ConfigureAwait(false);
+            if (words.Proven)
+                return (new FormalOutcome(FormalStatus.Proven, null,
+                    "proven for all inputs by algebraic rewriting: each output word, its bits weighted by their place, was rewritten gate by gate " +
+                    "into a polynomial over the inputs, and the two sides' polynomials are identical"), null, false);
+            if (words.Witness is { } witness)
+                return (new FormalOutcome(FormalStatus.Counterexample, null, $"algebraic rewriting found inputs for which output {words.Port} differs", 0),
+                    FormalCounterexample.ToStimulus(witness, miter.Inputs, module, startsWithReset: false), false);
+            budget = TimeSpan.FromSeconds(Math.Max(3, (budget - (DateTime.UtcNow - clock)).TotalSeconds));
         }
         // A pipeline on both sides (no register feedback) is settled by its first cycles alone, each enumerated.
         if (sequential && FeedForwardProof.Depth(miter.Graph) is { } depth)
@@ -113,7 +129,7 @@ public static class FormalEquivalence
         // a multiplier behind operand registers meets the reference's product register this way.
         if (sequential)
         {
-            var correspondence = await Task.Run(() => SignalCorrespondence.Run(sweep.Graph, budget / 3, cancellation), cancellation).ConfigureAwait(false);
+            var correspondence = await Task.Run(() => SignalCorrespondence.Run(sweep.Graph, budget / 3, cancellation, miter.LatchNames), cancellation).ConfigureAwait(false);
             if (correspondence.Completed && correspondence.Merged > 0)
             {
                 if (correspondence.Graph.Outputs[0] == AigBuilder.False)

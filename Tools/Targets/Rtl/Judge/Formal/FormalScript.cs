@@ -67,7 +67,7 @@ public static class FormalScript
         }
         s.AppendLine("setundef -undriven -expose");
         s.AppendLine("setundef -anyseq");
-        s.AppendLine("techmap");
+        s.AppendLine($"techmap -map {RippleCarryMap.FileName} -map +/techmap.v");
         Check(s, "negative-edge flip-flops", "t:$_DFF_N_");
         s.AppendLine("aigmap; opt_clean");
         s.AppendLine($"write_aiger -ascii -map {ModelMap(side)} {Model(side)}");

@@ -32,15 +32,18 @@ internal static class SignalCorrespondence
     /// <param name="Completed">The induction reached its fixed point: <see cref="Graph"/> is the merged miter.</param>
     public sealed record Result(bool Completed, AigGraph Graph, int Merged, int Candidates, int Rounds, TimeSpan Elapsed);
 
-    public static Result Run(AigGraph graph, TimeSpan limit, CancellationToken cancellation = default)
+    /// <param name="names">The register bits the latches stand for: a register's bits are proven together as one word
+    /// (<see cref="WordRewriting"/>) when each alone reads too many bits to enumerate.</param>
+    public static Result Run(AigGraph graph, TimeSpan limit, CancellationToken cancellation = default, LatchNames? names = null)
     {
+        names ??= LatchNames.None;
         var clock = Stopwatch.StartNew();
         var candidates = Candidates(graph);
         var initial = candidates.Count;
         var rounds = 0;
 
         // The base: every candidate holds in the first cycle, from the start state.
-        candidates = Holding(Frames(graph, candidates, fromStart: true), candidates, limit - clock.Elapsed, cancellation, out var baseCompleted);
+        candidates = Holding(Frames(graph, candidates, fromStart: true), candidates, RegisterWords(graph, candidates, names), limit - clock.Elapsed, cancellation, out var baseCompleted);
         if (!baseCompleted) return new Result(false, graph, 0, initial, rounds, clock.Elapsed);
 
         // The step, until nothing more is dropped.
@@ -48,7 +51,7 @@ internal static class SignalCorrespondence
         {
             cancellation.ThrowIfCancellationRequested();
             rounds++;
-            var holding = Holding(Frames(graph, candidates, fromStart: false), candidates, limit - clock.Elapsed, cancellation, out var completed);
+            var holding = Holding(Frames(graph, candidates, fromStart: false), candidates, RegisterWords(graph, candidates, names), limit - clock.Elapsed, cancellation, out var completed);
             if (!completed) return new Result(false, graph, 0, initial, rounds, clock.Elapsed);
             if (holding.Count == candidates.Count) break;
             candidates = holding;
@@ -101,22 +104,42 @@ internal static class SignalCorrespondence
         var pairs = candidates.Select(c => (checkedFrame[c.Member], checkedFrame[c.Representative] ^ c.Polarity)).ToList();
         var differences = pairs.Select(p => p.Item1 == p.Item2 ? AigBuilder.False : aig.Xor(p.Item1, p.Item2)).ToList();
         foreach (var d in differences) aig.Output(d);
-        return (aig.ToGraph(), pairs);
+        var inGraph = aig.GraphLiterals();
+        return (aig.ToGraph(), [.. pairs.Select(p => (inGraph(p.Item1), inGraph(p.Item2)))]);
     }
 
-    /// <summary>The candidates whose pair is equal: the same literal, or proven by enumeration; a wider support counts as not shown.</summary>
+    /// <summary>
+    /// The candidates whose pair is equal: the same literal, proven with its register's other bits as one word, or
+    /// proven by enumeration; a wider support counts as not shown.
+    /// </summary>
     private static List<Candidate> Holding((AigGraph Graph, List<(int Member, int Representative)> Pairs) frames, List<Candidate> candidates,
-        TimeSpan limit, CancellationToken cancellation, out bool completed)
+        IReadOnlyList<Word> words, TimeSpan limit, CancellationToken cancellation, out bool completed)
     {
         var clock = Stopwatch.StartNew();
         var holding = new List<Candidate>();
         completed = true;
         // Random patterns first: most candidates that do not hold are refuted by one of them, at no cost.
         var refuted = Refuted(frames.Graph);
+        var shown = new bool[candidates.Count];
+        foreach (var word in words)
+        {
+            if (clock.Elapsed > limit) { completed = false; return holding; }
+            // A word with a refuted bit cannot be equal; one whose bits are all the same literal needs nothing.
+            if (word.Bits.Any(b => refuted[b.Candidate]) || word.Bits.All(b => frames.Pairs[b.Candidate].Member == frames.Pairs[b.Candidate].Representative)) continue;
+            var terms = new List<WordRewriting.Term>();
+            foreach (var (i, weight) in word.Bits)
+            {
+                terms.Add(new(frames.Pairs[i].Member, weight));
+                terms.Add(new(frames.Pairs[i].Representative, 0UL - weight));
+            }
+            var share = (limit - clock.Elapsed) / 2;
+            if (WordRewriting.IsZero(frames.Graph, terms, word.Width, share, cancellation).Zero is true)
+                foreach (var (i, _) in word.Bits) shown[i] = true;
+        }
         for (var i = 0; i < candidates.Count; i++)
         {
             var (member, representative) = frames.Pairs[i];
-            if (member == representative) { holding.Add(candidates[i]); continue; }
+            if (member == representative || shown[i]) { holding.Add(candidates[i]); continue; }
             if (refuted[i]) continue;
             if (clock.Elapsed > limit) { completed = false; return holding; }
             switch (Equal(frames.Graph, frames.Graph.Outputs[i], limit - clock.Elapsed, cancellation))
@@ -126,6 +149,34 @@ internal static class SignalCorrespondence
             }
         }
         return holding;
+    }
+
+    /// <summary>Candidates that are bits of one register (by <see cref="LatchNames"/>), each weighted ±2^bit, modulo 2^<see cref="Width"/>.</summary>
+    private sealed record Word(List<(int Candidate, ulong Weight)> Bits, int Width);
+
+    /// <summary>
+    /// The candidates grouped into words by the register one of their two signals is a bit of (the member's name
+    /// first): a product register's bits against the other side's product bits. A register bit taken twice (two
+    /// members of one class) starts a second word, so each word has each bit once.
+    /// </summary>
+    private static List<Word> RegisterWords(AigGraph graph, List<Candidate> candidates, LatchNames names)
+    {
+        var firstLatch = 1 + graph.InputCount;
+        LatchNames.Bit? Named(int v) =>
+            v >= firstLatch && v < firstLatch + graph.LatchCount && names.Bits.TryGetValue(v - firstLatch, out var bit) ? bit : null;
+        var byRegister = new Dictionary<string, List<Dictionary<int, (int Candidate, bool Inverted)>>>();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var (side, bit) = Named(candidates[i].Member) is { } m ? ("member", m) : Named(candidates[i].Representative) is { } r ? ("representative", r) : (null, default);
+            if (side is null || bit.Index >= 64) continue;
+            var key = $"{side} {bit.Register}";
+            if (!byRegister.TryGetValue(key, out var groups)) byRegister[key] = groups = [];
+            var group = groups.FirstOrDefault(g => !g.ContainsKey(bit.Index));
+            if (group is null) groups.Add(group = []);
+            group[bit.Index] = (i, bit.Inverted);
+        }
+        return [.. byRegister.Values.SelectMany(groups => groups).Where(g => g.Count > 1).Select(g => new Word(
+            [.. g.Select(b => (b.Value.Candidate, b.Value.Inverted ? 0UL - (1UL << b.Key) : 1UL << b.Key))], g.Keys.Max() + 1))];
     }
 
     /// <summary>For each output of a combinational graph, whether one of 512 random patterns raises it.</summary>

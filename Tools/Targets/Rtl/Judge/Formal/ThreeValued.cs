@@ -18,14 +18,17 @@ internal static class ThreeValued
     /// Adds <paramref name="design"/> to <paramref name="aig"/>; returns a reader from the design's
     /// literals to their three-valued signals. <paramref name="input"/> gives each input's signal.
     /// </summary>
-    public static Func<int, Signal> Build(AigBuilder aig, AsciiAiger design, Func<int, Signal> input, int started)
+    /// <param name="names">Receives the name of each register's known-one latch, by the miter's latch index.</param>
+    public static Func<int, Signal> Build(AigBuilder aig, AsciiAiger design, Func<int, Signal> input, int started, LatchNames? names = null)
     {
         var byVariable = new Dictionary<int, Signal> { [0] = Known(AigBuilder.False) };
         for (var i = 0; i < design.Inputs.Count; i++) byVariable[design.Inputs[i] >> 1] = input(i);
 
         var pending = new List<(AigerLatch Latch, Action<int> One, Action<int> Unknown)>();
-        foreach (var latch in design.Latches)
+        for (var index = 0; index < design.Latches.Count; index++)
         {
+            var latch = design.Latches[index];
+            names?.Name(aig.LatchCount, design, index, inverted: latch.Init is true);
             // An uninitialised register of the reference starts unknown; an initialised one starts known.
             var (one, setOne) = aig.Latch(latch.Init ?? false, started);
             var (unknown, setUnknown) = aig.Latch(latch.Init is null, started);

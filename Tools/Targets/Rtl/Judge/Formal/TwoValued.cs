@@ -5,14 +5,16 @@ namespace HwForge.Tools.Targets.Rtl.Judge;
 /// </summary>
 internal static class TwoValued
 {
-    public static Func<int, int> Build(AigBuilder aig, AsciiAiger design, Func<int, int> input, int started, Action freeInputAdded)
+    public static Func<int, int> Build(AigBuilder aig, AsciiAiger design, Func<int, int> input, int started, Action freeInputAdded, LatchNames? names = null)
     {
         var byVariable = new Dictionary<int, int> { [0] = AigBuilder.False };
         for (var i = 0; i < design.Inputs.Count; i++) byVariable[design.Inputs[i] >> 1] = input(i);
         var pending = new List<(AigerLatch Latch, Action<int> SetNext)>();
-        foreach (var latch in design.Latches)
+        for (var index = 0; index < design.Latches.Count; index++)
         {
+            var latch = design.Latches[index];
             if (latch.Init is null) freeInputAdded();
+            names?.Name(aig.LatchCount, design, index, inverted: latch.Init is true);
             var (value, setNext) = aig.Latch(latch.Init, started);
             byVariable[latch.Literal >> 1] = value;
             pending.Add((latch, setNext));
