@@ -19,11 +19,12 @@ public sealed partial class QdrantKnowledgeStore
     {
         if (!await _client.CollectionExistsAsync(Collection, cancellation))
         {
-            var dense = new VectorParamsMap();
+            // Without an embedder the collection has keyword vectors only (no dense map at all, as Qdrant expects).
+            VectorParamsMap? dense = null;
             if (_embedder is not null)
             {
                 var size = (await _embedder.EmbedAsync(["dimension probe"], cancellation))[0].Length;
-                dense.Map[Dense] = new VectorParams { Size = (ulong)size, Distance = Distance.Cosine };
+                dense = new VectorParamsMap { Map = { [Dense] = new VectorParams { Size = (ulong)size, Distance = Distance.Cosine } } };
             }
             await _client.CreateCollectionAsync(Collection, dense, sparseVectorsConfig: (Keywords, new SparseVectorParams { Modifier = Modifier.Idf }), cancellationToken: cancellation);
             foreach (var field in new[] { "kind", "origin", "source" })
@@ -62,7 +63,7 @@ public sealed partial class QdrantKnowledgeStore
 
     private async Task<List<PointStruct>> ToPointsAsync(IReadOnlyList<KnowledgeChunk> chunks, string origin, CancellationToken cancellation)
     {
-        var dense = _embedder is null ? null : await _embedder.EmbedAsync(chunks.Select(c => Truncate(c.Title + "\n" + c.Text)).ToList(), cancellation);
+        var dense = await EmbedChunksAsync(chunks, cancellation);
         return chunks.Select((chunk, i) =>
         {
             var point = new PointStruct { Id = PointId(chunk), Vectors = new Dictionary<string, Vector> { [Keywords] = KeywordVector.ForChunk(chunk.Title, chunk.Text) } };
@@ -77,6 +78,17 @@ public sealed partial class QdrantKnowledgeStore
             if (chunk.Source.CandidateId is { } candidate) point.Payload["candidate_id"] = candidate;
             return point;
         }).ToList();
+    }
+
+    /// <summary>
+    /// The chunks' vectors, or null without an embedder or when it fails: an endpoint that is down must not keep
+    /// knowledge out of the store, and keywords find every chunk (stats count the chunks that have a vector).
+    /// </summary>
+    private async Task<IReadOnlyList<float[]>?> EmbedChunksAsync(IReadOnlyList<KnowledgeChunk> chunks, CancellationToken cancellation)
+    {
+        if (_embedder is null) return null;
+        try { return await _embedder.EmbedAsync(chunks.Select(c => Truncate(c.Title + "\n" + c.Text)).ToList(), cancellation); }
+        catch (KnowledgeStoreException) when (!cancellation.IsCancellationRequested) { return null; }
     }
 
     /// <summary>The query's vector, or null without an embedder or when it fails: keywords alone still find every chunk.</summary>

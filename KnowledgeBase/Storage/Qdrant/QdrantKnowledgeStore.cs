@@ -124,6 +124,10 @@ public sealed partial class QdrantKnowledgeStore : IKnowledgeStore
         {
             throw new KnowledgeStoreException($"the Qdrant store {Location} failed: {e.Status.Detail} ({e.StatusCode})", e);
         }
+        catch (QdrantException e) // the server answered but refused (a collection it could not create, say)
+        {
+            throw new KnowledgeStoreException($"the Qdrant store {Location} failed: {e.Message}", e);
+        }
     }
 
     private Task Guard(Func<Task> work) => Guard(async () => { await work(); return 0; });
