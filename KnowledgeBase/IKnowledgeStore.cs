@@ -29,7 +29,8 @@ public sealed record AddResult(int Added, int Duplicates)
 
 /// <summary>
 /// A store's contents: chunk counts by kind, distinct sources, and how it ranks
-/// (<see cref="EmbeddingModel"/> is null when ranking is BM25 only).
+/// (<see cref="EmbeddingModel"/> is null when ranking is BM25 only), and which kind of store it is
+/// (<see cref="Store"/>: "sqlite" or "qdrant"; <see cref="Bytes"/> is 0 for a server store).
 /// </summary>
 public sealed record KnowledgeStats(
     string Location,
@@ -39,4 +40,5 @@ public sealed record KnowledgeStats(
     long Bytes,
     int ChunksWithVectors,
     string? EmbeddingModel,
-    string? CorpusHash);
+    string? CorpusHash,
+    string Store = "sqlite");

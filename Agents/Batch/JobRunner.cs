@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using CliWrap;
 using HwForge.Agents.Runs;
 
 namespace HwForge.Agents.Batch;
@@ -39,45 +40,32 @@ public static class JobRunner
     private static async Task<(int ExitCode, string Stdout, string? LastError)> RunChildAsync(
         BatchSettings settings, IReadOnlyList<string> arguments, string logPath, CancellationToken cancellation)
     {
-        var info = new ProcessStartInfo(settings.Entry.FileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in settings.Entry.Prefix.Concat(arguments)) info.ArgumentList.Add(argument);
-
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
         await using var log = new StreamWriter(logPath, append: true, new UTF8Encoding(false)) { AutoFlush = true };
         await log.WriteLineAsync($"# {DateTimeOffset.UtcNow:u} hwforge {string.Join(' ', arguments)}");
         string? lastError = null;
-        using var process = new Process { StartInfo = info };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            lock (log) log.WriteLine(e.Data);
-            if (e.Data.Trim().Length > 0) lastError = e.Data.Trim();
-        };
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginErrorReadLine();
-        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stdout = new StringBuilder();
+        var command = Cli.Wrap(settings.Entry.FileName)
+            .WithArguments(settings.Entry.Prefix.Concat(arguments))
+            .WithValidation(CommandResultValidation.None) // the exit code is the job's verdict, read by JobOutcome
+            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(line =>
+            {
+                lock (log) log.WriteLine(line);
+                if (line.Trim().Length > 0) lastError = line.Trim();
+            }));
         try
         {
-            await process.WaitForExitAsync(cancellation);
+            // Cancelling kills the whole tree: the design command starts tools in sandboxes of their own.
+            var result = await command.ExecuteAsync(cancellation);
+            lock (log) log.WriteLine($"# exit code {result.ExitCode}");
+            return (result.ExitCode, stdout.ToString(), lastError);
         }
         catch (OperationCanceledException)
         {
-            // The design command starts tools in sandboxes of their own: take the whole tree down, not just it.
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(); // drains the stderr events before the log is closed
             lock (log) log.WriteLine("# killed: the job ran out of time or the batch was stopped");
             throw;
         }
-        process.WaitForExit(); // drains the stderr events before the log is closed
-        lock (log) log.WriteLine($"# exit code {process.ExitCode}");
-        return (process.ExitCode, await stdout, lastError);
     }
 
     // The job goes to its process as a file of options by name, read by the same table as the design command's

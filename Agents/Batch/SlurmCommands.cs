@@ -1,5 +1,6 @@
 using System.ComponentModel;
-using System.Diagnostics;
+using CliWrap;
+using CliWrap.Buffered;
 
 namespace HwForge.Agents.Batch;
 
@@ -81,26 +82,19 @@ public static class SlurmCommands
         return states;
     }
 
+    // A failing Slurm tool is an answer to read (its exit code and stderr), not an exception: no validation.
     private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string tool, IReadOnlyList<string> arguments, string? folder, CancellationToken cancellation)
     {
-        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (folder is not null) info.WorkingDirectory = folder;
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        Process process;
+        var command = Cli.Wrap(tool).WithArguments(arguments).WithValidation(CommandResultValidation.None);
+        if (folder is not null) command = command.WithWorkingDirectory(folder);
         try
         {
-            process = Process.Start(info)!;
+            var result = await command.ExecuteBufferedAsync(cancellation);
+            return (result.ExitCode, result.StandardOutput, result.StandardError);
         }
         catch (Win32Exception)
         {
             throw new IOException($"{tool} not found: install Slurm's client tools (sandbox/install-toolchain.sh installs slurm-wlm) or use --executor local");
-        }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
-            var stderr = process.StandardError.ReadToEndAsync(cancellation);
-            await process.WaitForExitAsync(cancellation);
-            return (process.ExitCode, await stdout, await stderr);
         }
     }
 }

@@ -6,8 +6,8 @@ namespace HwForge.Cli.Commands;
 
 /// <summary>
 /// <c>hwforge kb add|search|stats</c>: the knowledge base the agents retrieve from, in
-/// HWFORGE_HOME/data/knowledge.db. Exit codes: add 0 all read, 1 some files skipped; search 0 found,
-/// 1 nothing found; 2 usage or infrastructure (a corrupt database, an unreachable endpoint).
+/// HWFORGE_HOME/data/knowledge.db, or the Qdrant collection HWFORGE_KB names. Exit codes: add 0 all read, 1 some files skipped; search 0 found,
+/// 1 nothing found; 2 usage or infrastructure (a corrupt database, an unreachable endpoint or Qdrant server).
 /// </summary>
 public static class KbCommand
 {
@@ -77,7 +77,9 @@ public static class KbCommand
             if (parse.GetValue(CommonOptions.Json)) JsonOutput.Write(output, stats);
             else
             {
-                output.WriteLine($"store:   {stats.Location} ({stats.Bytes / 1024.0:0} KiB)");
+                output.WriteLine(stats.Store == "sqlite"
+                    ? $"store:   sqlite, {stats.Location} ({stats.Bytes / 1024.0:0} KiB)"
+                    : $"store:   {stats.Store}, {stats.Location} (chosen by {KnowledgeStoreChoice.Variable} or \"knowledgeBase\" in config.json)");
                 output.WriteLine($"chunks:  {stats.Chunks} from {stats.Sources} sources");
                 foreach (var (kind, count) in stats.ChunksByKind) output.WriteLine($"  {kind,-16} {count}");
                 output.WriteLine(stats.EmbeddingModel is null

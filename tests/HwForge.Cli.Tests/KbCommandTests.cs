@@ -98,6 +98,32 @@ public sealed class KbCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task stats_names_the_store_in_use_sqlite_by_default()
+    {
+        var run = await _hwforge.RunAsync("kb", "stats");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith($"store:   sqlite, {Path.Combine(_hwforge.Home, "data", "knowledge.db")}", run.Output);
+    }
+
+    [Fact]
+    public async Task stats_on_a_qdrant_server_that_is_not_there_exits_2_with_what_to_do_and_creates_no_local_store()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var run = await _hwforge.RunAsync(["kb", "stats"], new Dictionary<string, string> { ["HWFORGE_KB"] = $"qdrant://127.0.0.1:{port}" }, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"qdrant://127.0.0.1:{port}/hwforge did not answer", run.Error);
+        Assert.Contains("unset HWFORGE_KB to use the local store", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+        Assert.False(File.Exists(Path.Combine(_hwforge.Home, "data", "knowledge.db")));
+    }
+
+    [Fact]
     public async Task a_bad_top_is_a_usage_error()
     {
         var run = await _hwforge.RunAsync("kb", "search", "latch", "--top", "0");

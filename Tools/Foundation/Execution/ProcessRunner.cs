@@ -10,7 +10,6 @@ public static class ProcessRunner
     public static async Task<ToolRunResult> RunAsync(ToolInvocation invocation, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        using var session = ProcessSession.Start(invocation);
-        return await session.CompleteAsync(onChunk: null, cancellation).ConfigureAwait(false);
+        return await CommandRun.RunAsync(invocation, onChunk: null, cancellation).ConfigureAwait(false);
     }
 }

@@ -18,8 +18,7 @@ public static class ProcessStreaming
         ToolInvocation invocation, [EnumeratorCancellation] CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        using var session = ProcessSession.Start(invocation);
-        await foreach (var item in StreamAsync(session.CompleteAsync, cancellation).ConfigureAwait(false))
+        await foreach (var item in StreamAsync((onChunk, stop) => CommandRun.RunAsync(invocation, onChunk, stop), cancellation).ConfigureAwait(false))
             yield return item;
     }
 

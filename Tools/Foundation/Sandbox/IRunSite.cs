@@ -20,8 +20,7 @@ internal sealed class HostFolderSite(ISandbox sandbox, Workspace workspace) : IR
     public async Task<ToolRunResult> RunAsync(ToolInvocation invocation, Action<bool, ReadOnlyMemory<byte>>? onChunk, CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();
-        using var session = ProcessSession.Start(sandbox.Confine(invocation.WithWorkingDirectory(workspace.Path)));
-        return await session.CompleteAsync(onChunk, cancellation).ConfigureAwait(false);
+        return await CommandRun.RunAsync(sandbox.Confine(invocation.WithWorkingDirectory(workspace.Path)), onChunk, cancellation).ConfigureAwait(false);
     }
 
     public void Dispose() => workspace.Dispose();

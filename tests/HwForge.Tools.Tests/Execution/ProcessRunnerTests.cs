@@ -50,6 +50,17 @@ public class ProcessRunnerTests
     }
 
     [Fact]
+    public async Task A_background_child_that_keeps_the_output_open_does_not_hold_the_run()
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await ProcessRunner.RunAsync(Shell("sleep 6 & echo started; exit 4"));
+        Assert.Equal(4, result.ExitCode);
+        Assert.Equal("started\n", result.StandardOutput);
+        Assert.Equal(LimitHit.None, result.Limit);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task Cancelling_kills_the_run_at_once()
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
