@@ -1,5 +1,4 @@
 using System.CommandLine;
-using HwForge.Tools.Foundation.Sources;
 using HwForge.Tools.Programs;
 using HwForge.Tools.Targets;
 using HwForge.Tools.Targets.Rtl.Judge;
@@ -13,8 +12,6 @@ namespace HwForge.Cli.Commands;
 /// </summary>
 public static class VerifyCommand
 {
-    private static readonly HashSet<string> CppExtensions = [".cpp", ".cc", ".cxx"];
-
     public static Command Create()
     {
         var design = new Argument<string[]>("design") { Description = "The design's sources (for RTL: Verilog/SystemVerilog; for HLS: C++)", Arity = ArgumentArity.OneOrMore };
@@ -56,25 +53,17 @@ public static class VerifyCommand
                     parse.GetValue(referenceTop) ?? parse.GetValue(top)!, parse.GetValue(seed), targetOptions,
                     parse.GetValue(CommonOptions.Accept), parse.GetValue(CommonOptions.Json), cancellation);
             }
-            if (parse.GetValue(cycles) is < 1 or > 1_000_000) throw new ArgumentException("--cycles must be between 1 and 1000000");
-            if (parse.GetValue(depth) is < 1 or > 1000) throw new ArgumentException("--formal-depth must be between 1 and 1000");
-            if (parse.GetValue(formalTimeout) is <= 0 or > 86400) throw new ArgumentException("--formal-timeout must be a positive number of seconds");
-            // A reference ending in .cpp/.cc/.cxx is a C++ golden model (see 'hwforge model-header').
-            var references = parse.GetValue(reference)!;
-            var model = references.Length == 1 && CppExtensions.Contains(Path.GetExtension(references[0])) ? SourceLoader.LoadOne(references[0]) : null;
-            var request = new VerifyRequest(SourceLoader.Load(parse.GetValue(design)!), parse.GetValue(top)!,
-                model is null ? SourceLoader.Load(references) : [], parse.GetValue(referenceTop) ?? parse.GetValue(top)!)
+            var request = new RtlVerifyArguments(parse.GetValue(design)!, parse.GetValue(top)!, parse.GetValue(reference)!, parse.GetValue(referenceTop))
             {
-                ReferenceModel = model,
                 Clock = parse.GetValue(clock),
                 Reset = parse.GetValue(reset),
                 Cycles = parse.GetValue(cycles),
                 Seed = parse.GetValue(seed),
                 Formal = parse.GetValue(formal),
                 FormalDepth = parse.GetValue(depth),
-                FormalTimeout = TimeSpan.FromSeconds(parse.GetValue(formalTimeout)),
+                FormalTimeoutSeconds = parse.GetValue(formalTimeout),
                 WantVcd = parse.GetValue(vcd) is not null,
-            };
+            }.ToRequest();
             using var host = await CommonOptions.CreateHostAsync(parse, pooled: true);
             CommonOptions.WarnIfUnconfined(host, parse.InvocationConfiguration.Error);
             var report = await new Verifier(host, new ToolVersions(host)).VerifyAsync(request, cancellation);
