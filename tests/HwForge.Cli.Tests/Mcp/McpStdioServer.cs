@@ -1,3 +1,4 @@
+#pragma warning disable MCP9005 // roots: deprecated by the next specification, sent by today's editors
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -19,7 +20,8 @@ public sealed class McpStdioServer : IAsyncDisposable
 
     public string Home => _hwforge.Home;
 
-    public static async Task<McpStdioServer> StartAsync()
+    /// <param name="roots">Folders the client offers as its roots (as an editor offers its open folders); null: none offered.</param>
+    public static async Task<McpStdioServer> StartAsync(Func<McpStdioServer, IReadOnlyList<string>>? roots = null)
     {
         var server = new McpStdioServer();
         var transport = new StdioClientTransport(new StdioClientTransportOptions
@@ -30,7 +32,17 @@ public sealed class McpStdioServer : IAsyncDisposable
             WorkingDirectory = server.Workspace,
             EnvironmentVariables = new Dictionary<string, string?> { ["HWFORGE_HOME"] = server.Home },
         });
-        server.Client = await McpClient.CreateAsync(transport);
+        var options = roots is null ? null : new McpClientOptions
+        {
+            Handlers = new McpClientHandlers
+            {
+                RootsHandler = (_, _) => ValueTask.FromResult(new ListRootsResult
+                {
+                    Roots = [.. roots(server).Select(r => new Root { Uri = new Uri(r).AbsoluteUri, Name = Path.GetFileName(r) })],
+                }),
+            },
+        };
+        server.Client = await McpClient.CreateAsync(transport, options);
         return server;
     }
 
