@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HwForge.Cli.Sarif;
 using HwForge.Tools.Foundation.Diagnostics;
 using HwForge.Tools.Foundation.Execution;
 using HwForge.Tools.Foundation.Sources;
@@ -19,7 +20,7 @@ public static class LintCommand
     {
         var files = new Argument<string[]>("files") { Description = "Verilog or SystemVerilog sources", Arity = ArgumentArity.OneOrMore };
         var top = new Option<string?>("--top") { Description = "Top module (default: Verilator picks the one not instantiated)" };
-        var command = new Command("lint", "Lint Verilog/SystemVerilog with Verilator, printing file:line:col: severity: message") { files, top, CommonOptions.Json };
+        var command = new Command("lint", "Lint Verilog/SystemVerilog with Verilator, printing file:line:col: severity: message") { files, top, CommonOptions.Json, CommonOptions.Format };
         command.SetAction(async (parse, cancellation) =>
         {
             var sources = SourceLoader.Load(parse.GetValue(files)!);
@@ -33,8 +34,15 @@ public static class LintCommand
                 parse.InvocationConfiguration.Error.WriteLine($"hwforge: {problem}");
                 return ExitCodes.UsageOrInfrastructure;
             }
-            if (parse.GetValue(CommonOptions.Json))
+            var format = CommonOptions.FormatOf(parse);
+            if (format == OutputFormat.Json)
                 JsonOutput.Write(output, Summarize(report));
+            else if (format == OutputFormat.Sarif)
+            {
+                var log = new SarifLog(CliVersion.Text, Environment.CurrentDirectory);
+                foreach (var diagnostic in report.Diagnostics) log.Add(diagnostic);
+                log.Write(output);
+            }
             else
             {
                 foreach (var diagnostic in report.Diagnostics) output.WriteLine(diagnostic.ToCompilerLine());

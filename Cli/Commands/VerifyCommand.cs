@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HwForge.Cli.Sarif;
 using HwForge.Tools.Programs;
 using HwForge.Tools.Targets;
 using HwForge.Tools.Targets.Rtl.Judge;
@@ -29,7 +30,7 @@ public static class VerifyCommand
         var vcd = new Option<string?>("--vcd") { Description = "Write the design's waveform (VCD) here" };
         var command = new Command("verify", "Check a design against a reference: lint, compile, interface, simulation, formal equivalence")
         {
-            design, top, target, reference, referenceTop, clock, reset, cycles, formal, depth, formalTimeout, seed, vcd, CommonOptions.Accept, CommonOptions.Json,
+            design, top, target, reference, referenceTop, clock, reset, cycles, formal, depth, formalTimeout, seed, vcd, CommonOptions.Accept, CommonOptions.Json, CommonOptions.Format,
         };
         // Options of the other targets, from their option tables (HLS: --calls).
         var targetFlags = TargetVerification.Flags(command.Options.Select(o => o.Name));
@@ -43,6 +44,8 @@ public static class VerifyCommand
             if (!string.Equals(targetName, TargetRegistry.DefaultName, StringComparison.OrdinalIgnoreCase))
             {
                 // The RTL judge's own flags mean nothing to another target: refused, not silently ignored.
+                if (CommonOptions.FormatOf(parse) == OutputFormat.Sarif)
+                    throw new ArgumentException($"--format sarif is for target {TargetRegistry.DefaultName}; target {targetName} prints text or json");
                 foreach (var rtlOnly in new Option[] { clock, reset, cycles, formal, depth, formalTimeout, vcd })
                     if (parse.GetResult(rtlOnly) is { Implicit: false })
                         throw new ArgumentException($"{rtlOnly.Name} is an option of target {TargetRegistry.DefaultName}, not of target {targetName}");
@@ -51,7 +54,7 @@ public static class VerifyCommand
                 var chosen = TargetRegistry.Create(targetHost, new ToolVersions(targetHost)).Get(targetName);
                 return await TargetVerification.RunAsync(parse, chosen, parse.GetValue(design)!, parse.GetValue(top)!, parse.GetValue(reference)!,
                     parse.GetValue(referenceTop) ?? parse.GetValue(top)!, parse.GetValue(seed), targetOptions,
-                    parse.GetValue(CommonOptions.Accept), parse.GetValue(CommonOptions.Json), cancellation);
+                    parse.GetValue(CommonOptions.Accept), CommonOptions.FormatOf(parse) == OutputFormat.Json, cancellation);
             }
             var request = new RtlVerifyArguments(parse.GetValue(design)!, parse.GetValue(top)!, parse.GetValue(reference)!, parse.GetValue(referenceTop))
             {
@@ -71,8 +74,16 @@ public static class VerifyCommand
 
             var verdict = new VerifyVerdict(report, parse.GetValue(CommonOptions.Accept));
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(CommonOptions.Json)) verdict.WriteJson(output);
-            else VerifyReportPrinter.Print(output, verdict);
+            switch (CommonOptions.FormatOf(parse))
+            {
+                case OutputFormat.Json: verdict.WriteJson(output); break;
+                case OutputFormat.Sarif:
+                    var log = new SarifLog(CliVersion.Text, Environment.CurrentDirectory);
+                    VerifySarif.Add(log, verdict, parse.GetValue(design)!, parse.GetValue(top)!);
+                    log.Write(output);
+                    break;
+                default: VerifyReportPrinter.Print(output, verdict); break;
+            }
             return verdict.ExitCode;
         });
         return command;

@@ -27,7 +27,7 @@ internal static class McpServerSetup
         services.AddSingleton<SharedToolHost>();
         services.AddSingleton<WorkspaceRoots>();
         return services
-            .AddMcpServer(o => o.ServerInfo = new Implementation { Name = Name, Version = typeof(McpServerSetup).Assembly.GetName().Version?.ToString() ?? "0" })
+            .AddMcpServer(o => o.ServerInfo = new Implementation { Name = Name, Version = CliVersion.Text })
             .WithTools([typeof(LintTool), typeof(VerifyTool), typeof(PpaTool), typeof(DesignTool), typeof(KbSearchTool), typeof(TargetsTool)], ResultJson)
             .WithResources([typeof(RunResources)])
             .WithRequestFilters(f => f.AddCallToolFilter(ToolErrorFilter.Wrap));
