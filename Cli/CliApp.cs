@@ -37,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(BatchCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(McpCommand.Create());
+        root.Subcommands.Add(WatchCommand.Create());
         root.Subcommands.Add(CoreCommand.Create());
         WordNumberErrors(root);
         return root;
