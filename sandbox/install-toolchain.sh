@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs, from Debian's packages, every tool HwForge drives and the sandbox it drives them in.
+# Installs, from Debian's packages, every tool HwForge drives and the sandbox it drives them in (and, from npm,
+# the MCP TypeScript SDK its MCP test drives the server with).
 # Idempotent: packages already present are left alone, and nothing is fetched when all are there.
 # Exits non-zero, naming each package that could not be installed, so a broken machine is obvious.
 set -uo pipefail
