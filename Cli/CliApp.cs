@@ -36,6 +36,8 @@ public static class CliApp
         root.Subcommands.Add(KbCommand.Create());
         root.Subcommands.Add(BatchCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(McpCommand.Create());
+        root.Subcommands.Add(WatchCommand.Create());
         root.Subcommands.Add(CoreCommand.Create());
         WordNumberErrors(root);
         return root;
@@ -93,7 +95,7 @@ public static class CliApp
     }
 
     /// <summary>The user-facing sentence for a failure HwForge expects; null lets a real bug surface.</summary>
-    private static string? Explain(Exception e) => e switch
+    internal static string? Explain(Exception e) => e switch
     {
         // The library says what is wrong; only here is it worded with the flags that fix it.
         HwForgeException { Kind: ProblemKind.RunExists, Subject: { } folder } =>

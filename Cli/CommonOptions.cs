@@ -57,6 +57,12 @@ public static class CommonOptions
         };
     }
 
+    /// <summary><c>--format text|json|sarif</c> for the commands an editor or CI reads (lint, verify); <c>--json</c> is <c>--format json</c>.</summary>
+    public static Option<OutputFormat> Format { get; } = Choice("--format", "text for people, json for programs, sarif for code scanning and SARIF viewers", OutputFormat.Text);
+
+    /// <summary>The format asked for, by --format or by --json.</summary>
+    public static OutputFormat FormatOf(ParseResult parse) => parse.GetValue(Json) ? OutputFormat.Json : parse.GetValue(Format);
+
     public static Option<bool> NoCache { get; } = new("--no-cache") { Description = "Run the tools even when a cached result exists", Recursive = true };
 
     /// <summary>The host for a command; dispose it, which drains its sandbox pool.</summary>
@@ -70,4 +76,12 @@ public static class CommonOptions
         if (!host.Sandbox.Confines)
             error.WriteLine("WARNING: running tools WITHOUT the sandbox (--unsafe-no-sandbox): generated code can harm this machine.");
     }
+}
+
+/// <summary>How lint and verify print their result.</summary>
+public enum OutputFormat
+{
+    Text,
+    Json,
+    Sarif,
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs, from Debian's packages, every tool HwForge drives and the sandbox it drives them in.
+# Installs, from Debian's packages, every tool HwForge drives and the sandbox it drives them in (and, from npm,
+# the MCP TypeScript SDK its MCP test drives the server with).
 # Idempotent: packages already present are left alone, and nothing is fetched when all are there.
 # Exits non-zero, naming each package that could not be installed, so a broken machine is obvious.
 set -uo pipefail
@@ -59,6 +60,21 @@ for entry in "${PACKAGES[@]}"; do
     failed=1
   fi
 done
+
+# The MCP tests drive 'hwforge mcp' with a client HwForge did not write, the official TypeScript SDK, installed
+# from npm at the version package-lock.json pins (npm ci; skipped while node_modules is newer than the lock file).
+TS_CLIENT="$(dirname "$0")/../tests/HwForge.Cli.Tests/Mcp/ts-client"
+if ! command -v npm >/dev/null; then
+  "${SUDO[@]}" apt-get install -y -q --no-install-recommends nodejs npm >>/tmp/hwforge-apt.log 2>&1 || true
+fi
+if ! command -v npm >/dev/null; then
+  echo "install-toolchain: FAILED to install node and npm (the MCP TypeScript client test); see /tmp/hwforge-apt.log" >&2
+  failed=1
+elif ! [ "$TS_CLIENT/node_modules/.package-lock.json" -nt "$TS_CLIENT/package-lock.json" ] \
+     && ! (cd "$TS_CLIENT" && npm ci --no-audit --no-fund --loglevel=error >/tmp/hwforge-npm.log 2>&1); then
+  echo "install-toolchain: FAILED to install the MCP TypeScript SDK (npm ci in $TS_CLIENT); see /tmp/hwforge-npm.log" >&2
+  failed=1
+fi
 
 # Every sandboxed tool writes to /dev/null; a host where something reset its mode breaks them all
 # ("Cannot write /dev/null"), so as root put it back to the standard 0666.

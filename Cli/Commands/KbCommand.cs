@@ -52,16 +52,11 @@ public static class KbCommand
         var command = new Command("search", "Search the knowledge base; each result names its source (a file, or a run and candidate)") { query, top, kinds, CommonOptions.Json };
         command.SetAction(async (parse, cancellation) =>
         {
-            if (parse.GetValue(top) is < 1 or > 100) throw new ArgumentException("--top must be between 1 and 100");
-            var wanted = parse.GetValue(kinds) is { Length: > 0 } names ? names.Select(KnowledgeKinds.Parse).ToList() : null;
-            await using var store = await OpenAsync(cancellation);
-            var hits = await store.SearchAsync(parse.GetValue(query)!, parse.GetValue(top), wanted, cancellation);
-            var report = new SearchReport(parse.GetValue(query)!, hits.Select((h, i) =>
-                new HitLine(i + 1, h.Title, h.Kind.Name(), h.Source.ToString(), h.Source.Path, h.Source.RunId, h.Source.CandidateId, h.Score, h.Text)).ToList());
+            var report = await SearchAsync(parse.GetValue(query)!, parse.GetValue(top), parse.GetValue(kinds), cancellation);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(CommonOptions.Json)) JsonOutput.Write(output, report);
             else PrintHits(output, report);
-            return hits.Count > 0 ? ExitCodes.Ok : ExitCodes.DesignFailed;
+            return report.Results.Count > 0 ? ExitCodes.Ok : ExitCodes.DesignFailed;
         });
         return command;
     }
@@ -89,6 +84,17 @@ public static class KbCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The search as <c>kb search --json</c> and the MCP kb_search tool give it.</summary>
+    internal static async Task<SearchReport> SearchAsync(string query, int top, IReadOnlyList<string>? kinds, CancellationToken cancellation)
+    {
+        if (top is < 1 or > 100) throw new ArgumentException("--top must be between 1 and 100");
+        var wanted = kinds is { Count: > 0 } names ? names.Select(KnowledgeKinds.Parse).ToList() : null;
+        await using var store = await OpenAsync(cancellation);
+        var hits = await store.SearchAsync(query, top, wanted, cancellation);
+        return new SearchReport(query, [.. hits.Select((h, i) =>
+            new HitLine(i + 1, h.Title, h.Kind.Name(), h.Source.ToString(), h.Source.Path, h.Source.RunId, h.Source.CandidateId, h.Score, h.Text))]);
     }
 
     private static Task<IKnowledgeStore> OpenAsync(CancellationToken cancellation) =>

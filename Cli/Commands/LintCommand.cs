@@ -1,5 +1,7 @@
 using System.CommandLine;
+using HwForge.Cli.Sarif;
 using HwForge.Tools.Foundation.Diagnostics;
+using HwForge.Tools.Foundation.Execution;
 using HwForge.Tools.Foundation.Sources;
 using HwForge.Tools.Programs;
 using HwForge.Tools.Programs.Verilator;
@@ -18,7 +20,7 @@ public static class LintCommand
     {
         var files = new Argument<string[]>("files") { Description = "Verilog or SystemVerilog sources", Arity = ArgumentArity.OneOrMore };
         var top = new Option<string?>("--top") { Description = "Top module (default: Verilator picks the one not instantiated)" };
-        var command = new Command("lint", "Lint Verilog/SystemVerilog with Verilator, printing file:line:col: severity: message") { files, top, CommonOptions.Json };
+        var command = new Command("lint", "Lint Verilog/SystemVerilog with Verilator, printing file:line:col: severity: message") { files, top, CommonOptions.Json, CommonOptions.Format };
         command.SetAction(async (parse, cancellation) =>
         {
             var sources = SourceLoader.Load(parse.GetValue(files)!);
@@ -27,13 +29,20 @@ public static class LintCommand
             var report = await VerilatorLint.RunAsync(host, new ToolVersions(host), sources, parse.GetValue(top), cancellation);
             var output = parse.InvocationConfiguration.Output;
 
-            if (report.Run.Limit != HwForge.Tools.Foundation.Execution.LimitHit.None)
+            if (LimitProblem(report) is { } problem)
             {
-                parse.InvocationConfiguration.Error.WriteLine($"hwforge: verilator {report.Run.Describe(HwForge.Tools.Foundation.Execution.ResourceLimits.Default)}");
+                parse.InvocationConfiguration.Error.WriteLine($"hwforge: {problem}");
                 return ExitCodes.UsageOrInfrastructure;
             }
-            if (parse.GetValue(CommonOptions.Json))
-                JsonOutput.Write(output, new LintOutput(!report.HasErrors, report.Errors, report.Warnings, "verilator", report.ToolVersion, report.FromCache, report.Diagnostics));
+            var format = CommonOptions.FormatOf(parse);
+            if (format == OutputFormat.Json)
+                JsonOutput.Write(output, Summarize(report));
+            else if (format == OutputFormat.Sarif)
+            {
+                var log = new SarifLog(CliVersion.Text, Environment.CurrentDirectory);
+                foreach (var diagnostic in report.Diagnostics) log.Add(diagnostic);
+                log.Write(output);
+            }
             else
             {
                 foreach (var diagnostic in report.Diagnostics) output.WriteLine(diagnostic.ToCompilerLine());
@@ -44,4 +53,12 @@ public static class LintCommand
         });
         return command;
     }
+
+    /// <summary>The lint as --json and the MCP lint tool give it.</summary>
+    internal static LintOutput Summarize(LintReport report) =>
+        new(!report.HasErrors, report.Errors, report.Warnings, "verilator", report.ToolVersion, report.FromCache, report.Diagnostics);
+
+    /// <summary>A lint stopped by a limit (time, output) is the machine's problem, not a verdict on the design.</summary>
+    internal static string? LimitProblem(LintReport report) =>
+        report.Run.Limit == LimitHit.None ? null : $"verilator {report.Run.Describe(ResourceLimits.Default)}";
 }

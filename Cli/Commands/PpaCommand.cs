@@ -58,11 +58,11 @@ public static class PpaCommand
         return command;
     }
 
-    private const string LibertyChoices =
+    internal const string LibertyChoices =
         $"--liberty takes {LibertyResolver.Osu018} (the default), {LibertyResolver.Sky130} (with ${LibertyResolver.Sky130Variable} set), "
         + $"{LibertyResolver.Generic} (no area or timing), or the path of a .lib or .lib.gz file";
 
-    private static Ice40Device FindDevice(string name) =>
+    internal static Ice40Device FindDevice(string name) =>
         name.Equals("ice40", StringComparison.OrdinalIgnoreCase) ? Ice40Device.Up5k
         : Ice40Device.Find(name) ?? throw new ArgumentException($"--fpga {name}: unknown device; use ice40, hx1k, hx4k, hx8k or up5k");
 

@@ -7,22 +7,24 @@ public static class ProgressPrinter
 {
     public static void Print(TextWriter error, RunEvent e)
     {
-        var line = e switch
-        {
-            StageEvent => $"== {e.Stage}: {e.Message}",
-            CandidateProposedEvent => $"   {e.Candidate} proposed by {e.Role}: {e.Message}",
-            CandidateJudgedEvent => $"   {e.Candidate} {e.Message}",
-            MessageEvent => $"   [{e.Role}] {FirstLine(e.Message)}",
-            LlmCallEvent => $"   [{e.Role}] {e.Message}",
-            BudgetExhaustedEvent => $"!! {e.Message}",
-            // A failed run's reason is printed once, by the command, as its error.
-            RunFailedEvent => null,
-            RunOpenedEvent or RunFinishedEvent => $"-- {e.Message}",
-            _ => null,
-        };
-        if (line is null) return;
+        if (Line(e) is not { } line) return;
         lock (error) error.WriteLine(line);
     }
+
+    /// <summary>The line a person sees for <paramref name="e"/> (on stderr, or as an MCP progress message); null for none.</summary>
+    public static string? Line(RunEvent e) => e switch
+    {
+        StageEvent => $"== {e.Stage}: {e.Message}",
+        CandidateProposedEvent => $"   {e.Candidate} proposed by {e.Role}: {e.Message}",
+        CandidateJudgedEvent => $"   {e.Candidate} {e.Message}",
+        MessageEvent => $"   [{e.Role}] {FirstLine(e.Message)}",
+        LlmCallEvent => $"   [{e.Role}] {e.Message}",
+        BudgetExhaustedEvent => $"!! {e.Message}",
+        // A failed run's reason is printed once, by the command, as its error.
+        RunFailedEvent => null,
+        RunOpenedEvent or RunFinishedEvent => $"-- {e.Message}",
+        _ => null,
+    };
 
     private static string FirstLine(string? text)
     {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using HwForge.Tools.Foundation.Sources;
+using HwForge.Cli.Sarif;
 using HwForge.Tools.Programs;
 using HwForge.Tools.Targets;
 using HwForge.Tools.Targets.Rtl.Judge;
@@ -13,8 +13,6 @@ namespace HwForge.Cli.Commands;
 /// </summary>
 public static class VerifyCommand
 {
-    private static readonly HashSet<string> CppExtensions = [".cpp", ".cc", ".cxx"];
-
     public static Command Create()
     {
         var design = new Argument<string[]>("design") { Description = "The design's sources (for RTL: Verilog/SystemVerilog; for HLS: C++)", Arity = ArgumentArity.OneOrMore };
@@ -32,7 +30,7 @@ public static class VerifyCommand
         var vcd = new Option<string?>("--vcd") { Description = "Write the design's waveform (VCD) here" };
         var command = new Command("verify", "Check a design against a reference: lint, compile, interface, simulation, formal equivalence")
         {
-            design, top, target, reference, referenceTop, clock, reset, cycles, formal, depth, formalTimeout, seed, vcd, CommonOptions.Accept, CommonOptions.Json,
+            design, top, target, reference, referenceTop, clock, reset, cycles, formal, depth, formalTimeout, seed, vcd, CommonOptions.Accept, CommonOptions.Json, CommonOptions.Format,
         };
         // Options of the other targets, from their option tables (HLS: --calls).
         var targetFlags = TargetVerification.Flags(command.Options.Select(o => o.Name));
@@ -46,6 +44,8 @@ public static class VerifyCommand
             if (!string.Equals(targetName, TargetRegistry.DefaultName, StringComparison.OrdinalIgnoreCase))
             {
                 // The RTL judge's own flags mean nothing to another target: refused, not silently ignored.
+                if (CommonOptions.FormatOf(parse) == OutputFormat.Sarif)
+                    throw new ArgumentException($"--format sarif is for target {TargetRegistry.DefaultName}; target {targetName} prints text or json");
                 foreach (var rtlOnly in new Option[] { clock, reset, cycles, formal, depth, formalTimeout, vcd })
                     if (parse.GetResult(rtlOnly) is { Implicit: false })
                         throw new ArgumentException($"{rtlOnly.Name} is an option of target {TargetRegistry.DefaultName}, not of target {targetName}");
@@ -54,27 +54,19 @@ public static class VerifyCommand
                 var chosen = TargetRegistry.Create(targetHost, new ToolVersions(targetHost)).Get(targetName);
                 return await TargetVerification.RunAsync(parse, chosen, parse.GetValue(design)!, parse.GetValue(top)!, parse.GetValue(reference)!,
                     parse.GetValue(referenceTop) ?? parse.GetValue(top)!, parse.GetValue(seed), targetOptions,
-                    parse.GetValue(CommonOptions.Accept), parse.GetValue(CommonOptions.Json), cancellation);
+                    parse.GetValue(CommonOptions.Accept), CommonOptions.FormatOf(parse) == OutputFormat.Json, cancellation);
             }
-            if (parse.GetValue(cycles) is < 1 or > 1_000_000) throw new ArgumentException("--cycles must be between 1 and 1000000");
-            if (parse.GetValue(depth) is < 1 or > 1000) throw new ArgumentException("--formal-depth must be between 1 and 1000");
-            if (parse.GetValue(formalTimeout) is <= 0 or > 86400) throw new ArgumentException("--formal-timeout must be a positive number of seconds");
-            // A reference ending in .cpp/.cc/.cxx is a C++ golden model (see 'hwforge model-header').
-            var references = parse.GetValue(reference)!;
-            var model = references.Length == 1 && CppExtensions.Contains(Path.GetExtension(references[0])) ? SourceLoader.LoadOne(references[0]) : null;
-            var request = new VerifyRequest(SourceLoader.Load(parse.GetValue(design)!), parse.GetValue(top)!,
-                model is null ? SourceLoader.Load(references) : [], parse.GetValue(referenceTop) ?? parse.GetValue(top)!)
+            var request = new RtlVerifyArguments(parse.GetValue(design)!, parse.GetValue(top)!, parse.GetValue(reference)!, parse.GetValue(referenceTop))
             {
-                ReferenceModel = model,
                 Clock = parse.GetValue(clock),
                 Reset = parse.GetValue(reset),
                 Cycles = parse.GetValue(cycles),
                 Seed = parse.GetValue(seed),
                 Formal = parse.GetValue(formal),
                 FormalDepth = parse.GetValue(depth),
-                FormalTimeout = TimeSpan.FromSeconds(parse.GetValue(formalTimeout)),
+                FormalTimeoutSeconds = parse.GetValue(formalTimeout),
                 WantVcd = parse.GetValue(vcd) is not null,
-            };
+            }.ToRequest();
             using var host = await CommonOptions.CreateHostAsync(parse, pooled: true);
             CommonOptions.WarnIfUnconfined(host, parse.InvocationConfiguration.Error);
             var report = await new Verifier(host, new ToolVersions(host)).VerifyAsync(request, cancellation);
@@ -82,8 +74,16 @@ public static class VerifyCommand
 
             var verdict = new VerifyVerdict(report, parse.GetValue(CommonOptions.Accept));
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(CommonOptions.Json)) verdict.WriteJson(output);
-            else VerifyReportPrinter.Print(output, verdict);
+            switch (CommonOptions.FormatOf(parse))
+            {
+                case OutputFormat.Json: verdict.WriteJson(output); break;
+                case OutputFormat.Sarif:
+                    var log = new SarifLog(CliVersion.Text, Environment.CurrentDirectory);
+                    VerifySarif.Add(log, verdict, parse.GetValue(design)!, parse.GetValue(top)!);
+                    log.Write(output);
+                    break;
+                default: VerifyReportPrinter.Print(output, verdict); break;
+            }
             return verdict.ExitCode;
         });
         return command;

@@ -9,7 +9,7 @@ namespace HwForge.WebUI.Hosting;
 /// header, so any Host other than 127.0.0.1, localhost or [::1] at this server's port gets 421. With a token in
 /// use the token guards every request instead, and any name may be used to reach the server.
 /// </summary>
-internal static class LoopbackHostCheck
+public static class LoopbackHostCheck
 {
     private static readonly string[] LoopbackNames = ["127.0.0.1", "localhost", "[::1]"];
 

@@ -47,6 +47,18 @@ public sealed class HwForgeProcess : IDisposable
         return process;
     }
 
+    /// <summary>Starts <c>hwforge</c> without waiting, handing each line of its stdout to <paramref name="line"/>.</summary>
+    public Process StartWithOutput(string[] args, Action<string> line)
+    {
+        var process = Process.Start(StartInfo(args, null))!;
+        process.StandardInput.Close();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) line(e.Data); };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
     private ProcessStartInfo StartInfo(IEnumerable<string> args, IDictionary<string, string>? environment)
     {
         var info = new ProcessStartInfo("dotnet")

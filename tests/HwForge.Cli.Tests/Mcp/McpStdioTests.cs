@@ -1,0 +1,128 @@
+using System.Text.Json;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace HwForge.Cli.Tests.Mcp;
+
+/// <summary>An editor's agent drives <c>hwforge mcp</c> over stdio with the official C# SDK client.</summary>
+public sealed class McpStdioTests : IAsyncLifetime
+{
+    private McpStdioServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await McpStdioServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task An_agent_sees_every_tool_with_its_input_and_output_schema()
+    {
+        var tools = await _server.Client.ListToolsAsync();
+        var names = tools.Select(t => t.Name).ToHashSet();
+        Assert.Superset(new HashSet<string> { "lint", "verify", "ppa", "design", "kb_search", "targets" }, names);
+        var lint = tools.Single(t => t.Name == "lint").ProtocolTool;
+        Assert.Contains("files", lint.InputSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.NotNull(lint.OutputSchema);
+        Assert.True(lint.OutputSchema!.Value.GetProperty("properties").TryGetProperty("diagnostics", out _));
+    }
+
+    [Fact]
+    public async Task Linting_a_bad_file_returns_its_diagnostic_with_line_and_column()
+    {
+        _server.WriteFile("broken.v", "module broken(input a, output y)\n  assign y = a;\nendmodule\n");
+        var result = (await _server.CallAsync("lint", new() { ["files"] = new[] { "broken.v" } })).Structured();
+        Assert.False(result.GetProperty("clean").GetBoolean());
+        var error = result.GetProperty("diagnostics").EnumerateArray().First(d => d.GetProperty("severity").GetString() == "error");
+        Assert.EndsWith("broken.v", error.GetProperty("file").GetString());
+        Assert.Equal(2, error.GetProperty("line").GetInt32());
+        Assert.Equal(3, error.GetProperty("column").GetInt32());
+    }
+
+    [Fact]
+    public async Task Verifying_a_faulty_design_returns_the_first_mismatch()
+    {
+        var design = _server.CopyExample("counter8", "faults/wrong_operator.v");
+        var reference = _server.CopyExample("counter8", "ref.v");
+        var result = (await _server.CallAsync("verify", new() { ["design"] = new[] { design }, ["top"] = "counter8", ["reference"] = new[] { reference } })).Structured();
+        var report = result.GetProperty("report");
+        Assert.Equal("fail", report.GetProperty("verdict").GetString());
+        Assert.Equal("q", report.GetProperty("firstMismatch").GetProperty("signal").GetString());
+        Assert.Equal(1, result.GetProperty("exitCode").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_design_reports_progress_per_stage_and_candidate_and_its_report_is_a_resource()
+    {
+        var messages = new List<string>();
+        var progress = new SyncProgress(v => { lock (messages) messages.Add(v.Message ?? ""); });
+        var result = await _server.Client.CallToolAsync("design",
+            new Dictionary<string, object?> { ["request"] = "an 8-bit adder", ["options"] = new Dictionary<string, string> { ["candidates"] = "1", ["optimize"] = "0" } },
+            progress);
+        var report = result.Structured();
+        lock (messages)
+        {
+            Assert.Contains(messages, m => m.StartsWith("=="));        // a stage
+            Assert.Contains(messages, m => m.Contains("proposed by")); // a candidate
+        }
+        var runId = report.GetProperty("runId").GetString()!;
+        var resource = await _server.Client.ReadResourceAsync($"hwforge://runs/{runId}/report");
+        var text = Assert.IsType<TextResourceContents>(Assert.Single(resource.Contents)).Text;
+        Assert.Equal(runId, JsonDocument.Parse(text).RootElement.GetProperty("runId").GetString());
+        var design = await _server.Client.ReadResourceAsync($"hwforge://runs/{runId}/design");
+        Assert.Contains("module", Assert.IsType<TextResourceContents>(Assert.Single(design.Contents)).Text);
+    }
+
+    [Fact]
+    public async Task A_design_can_be_cancelled_and_the_server_goes_on_serving()
+    {
+        using var cancel = new CancellationTokenSource();
+        var progress = new SyncProgress(_ => cancel.Cancel());
+        var call = _server.Client.CallToolAsync("design",
+            new Dictionary<string, object?> { ["request"] = "a 16-bit adder", ["options"] = new Dictionary<string, string> { ["candidates"] = "3", ["optimize"] = "2" } },
+            progress, cancellationToken: cancel.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await call.AsTask().WaitAsync(TimeSpan.FromMinutes(2)));
+        var targets = await _server.CallAsync("targets", []);
+        Assert.NotEmpty(targets.Structured().GetProperty("targets").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Bad_requests_are_tool_errors_in_the_CLIs_words_and_the_server_keeps_serving()
+    {
+        var outside = Path.Combine(_server.Home, "secret.v");
+        File.WriteAllText(outside, "module secret; endmodule\n");
+        File.WriteAllBytes(Path.Combine(_server.Workspace, "blob.v"), [0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]);
+        using (var huge = File.Create(Path.Combine(_server.Workspace, "huge.v"))) huge.SetLength(50L << 20);
+
+        Assert.Contains("outside the folders this server may read", await ErrorOf("lint", new() { ["files"] = new[] { outside } }));
+        Assert.Contains("outside the folders this server may read", await ErrorOf("lint", new() { ["files"] = new[] { "../secret.v" } }));
+        Assert.Contains("binary file", await ErrorOf("lint", new() { ["files"] = new[] { "blob.v" } }));
+        Assert.Contains("are refused", await ErrorOf("lint", new() { ["files"] = new[] { "huge.v" } }));
+        Assert.Contains("no such file", await ErrorOf("lint", new() { ["files"] = new[] { "missing.v" } }));
+        Assert.Contains("files", await ErrorOf("lint", []));
+        Assert.Contains("--cycles must be between 1 and 1000000", await ErrorOf("verify",
+            new() { ["design"] = new[] { "a.v" }, ["top"] = "a", ["reference"] = new[] { "b.v" }, ["cycles"] = 0 }));
+
+        _server.WriteFile("ok.v", "module ok(input a, output y);\n  assign y = a;\nendmodule\n");
+        Assert.True((await _server.CallAsync("lint", new() { ["files"] = new[] { "ok.v" } })).Structured().GetProperty("clean").GetBoolean());
+    }
+
+    // A bad call is either a tool error (isError) or a JSON-RPC error; both are MCP errors the agent can read.
+    private async Task<string> ErrorOf(string tool, Dictionary<string, object?> arguments)
+    {
+        try
+        {
+            var result = await _server.CallAsync(tool, arguments);
+            Assert.True(result.IsError, $"{tool} succeeded: {result.Text()}");
+            return result.Text();
+        }
+        catch (McpException e)
+        {
+            return e.Message;
+        }
+    }
+}
+
+/// <summary>Calls back on the reporting thread, unlike Progress&lt;T&gt;, which posts to a context tests do not have.</summary>
+internal sealed class SyncProgress(Action<ProgressNotificationValue> report) : IProgress<ProgressNotificationValue>
+{
+    public void Report(ProgressNotificationValue value) => report(value);
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+
+namespace HwForge.Cli.Tests;
+
+/// <summary><c>hwforge watch</c> as an editor's background task runs it: a check per save, lines a problem matcher reads.</summary>
+public sealed class WatchCommandTests : IDisposable
+{
+    private readonly HwForgeProcess _hwforge = new();
+
+    private const string Good = "module pass(input a, output y);\n  assign y = a;\nendmodule\n";
+    private const string Broken = "module pass(input a, output y)\n  assign y = a;\nendmodule\n";
+
+    [Fact]
+    public async Task A_save_is_linted_again_and_a_state_already_checked_is_answered_from_the_cache()
+    {
+        var path = _hwforge.WriteFile("pass.v", Good);
+        using var watch = new WatchProcess(_hwforge, "watch", path, "--top", "pass", "--debounce", "100");
+        Assert.StartsWith("hwforge watch: checking 1 file(s)", await watch.NextAsync());
+        Assert.StartsWith("hwforge watch: lint clean: 0 error(s)", await watch.NextAsync());
+
+        File.WriteAllText(path, Broken);
+        Assert.StartsWith("hwforge watch: checking", await watch.NextAsync());
+        Assert.Matches(@"pass\.v:2:3: error: ", await watch.NextAsync());
+        var verdict = await watch.NextAsync(l => l.StartsWith("hwforge watch: "));
+        Assert.StartsWith("hwforge watch: lint failed: 1 error(s)", verdict);
+
+        File.WriteAllText(path, Broken); // saved again, unchanged
+        File.WriteAllText(path, Good);   // back to a state already checked: the cache answers
+        Assert.StartsWith("hwforge watch: checking", await watch.NextAsync());
+        Assert.Equal("hwforge watch: lint clean: 0 error(s), 0 warning(s) (cached)", await watch.NextAsync());
+    }
+
+    [Fact]
+    public async Task With_a_reference_each_save_is_verified_and_a_fault_names_its_first_mismatch()
+    {
+        var root = Mcp.Repository.Root;
+        var design = _hwforge.WriteFile("counter8.v", File.ReadAllText(Path.Combine(root, "examples/rtl/counter8/equiv.v")));
+        var reference = _hwforge.WriteFile("ref.v", File.ReadAllText(Path.Combine(root, "examples/rtl/counter8/ref.v")));
+        using var watch = new WatchProcess(_hwforge, "watch", design, "--top", "counter8", "--ref", reference, "--debounce", "100");
+        Assert.StartsWith("hwforge watch: verified", await watch.NextAsync(l => l.StartsWith("hwforge watch: ") && !l.Contains("checking")));
+
+        File.WriteAllText(design, File.ReadAllText(Path.Combine(root, "examples/rtl/counter8/faults/wrong_operator.v")));
+        var verdict = await watch.NextAsync(l => l.StartsWith("hwforge watch: ") && !l.Contains("checking"));
+        Assert.StartsWith("hwforge watch: FAIL", verdict);
+        Assert.Contains("first mismatch", verdict);
+    }
+
+    public void Dispose() => _hwforge.Dispose();
+
+    /// <summary>The watch as a child process, its stdout a queue of lines; killed at the end.</summary>
+    private sealed class WatchProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
+
+        public WatchProcess(HwForgeProcess hwforge, params string[] args)
+        {
+            _process = hwforge.StartWithOutput(args, line => _lines.Writer.TryWrite(line));
+        }
+
+        public async Task<string> NextAsync(Func<string, bool>? wanted = null)
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            while (true)
+            {
+                var line = await _lines.Reader.ReadAsync(limit.Token);
+                if (wanted is null || wanted(line)) return line;
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+            _process.Dispose();
+        }
+    }
+}
