@@ -11,7 +11,7 @@ namespace HwForge.Agents.Kernels;
 /// The Semantic Kernel a role's turn runs in: the model behind SK's chat completion service with SK's automatic
 /// function invocation, HwForge's tools as the <see cref="DesignPlugin"/>, and the run's policy as filters
 /// (<see cref="ToolCallLogFilter"/> logs every tool call, <see cref="BudgetFilter"/> stops a turn whose run has
-/// spent its budget). docs/AGENTS.md draws how they fit together.
+/// spent its budget, <see cref="OwnToolsOnlyFilter"/> runs nothing but HwForge's own sandboxed tools). docs/AGENTS.md draws how they fit together.
 /// </summary>
 internal static class RoleKernel
 {
@@ -28,7 +28,9 @@ internal static class RoleKernel
         builder.Plugins.Add(DesignPlugin.Create(context.Target, knowledge));
         var kernel = builder.Build();
         kernel.FunctionInvocationFilters.Add(new ToolCallLogFilter(context, turn));
+        // The budget first: a spent run refuses every call, HwForge's or not, and ends the turn.
         kernel.AutoFunctionInvocationFilters.Add(new BudgetFilter(context, turn, maxToolRounds));
+        kernel.AutoFunctionInvocationFilters.Add(new OwnToolsOnlyFilter(context, turn));
         return kernel;
     }
 }
