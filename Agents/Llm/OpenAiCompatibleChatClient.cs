@@ -73,44 +73,24 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         var request = messages.ToList();
         var requestOptions = WithMaxTokens(options);
         var started = Stopwatch.GetTimestamp();
+        // The SDK asks for usage in the last chunk (stream_options.include_usage) by itself.
+        var stream = await _retry.OpenStreamAsync(model, token => chat.GetStreamingResponseAsync(request, requestOptions, token), cancellationToken);
+        if (stream is null) yield break;
         UsageDetails? usage = null;
-        var answered = false;
         try
         {
-            for (var attempt = 1; ; attempt++)
+            do
             {
-                var yielded = false;
-                LlmFailure? failure = null;
-                using (var timeout = _retry.StartAttempt(cancellationToken))
-                {
-                    // The SDK asks for usage in the last chunk (stream_options.include_usage) by itself.
-                    var chunks = chat.GetStreamingResponseAsync(request, requestOptions, timeout.Token).GetAsyncEnumerator(timeout.Token);
-                    try
-                    {
-                        while (true)
-                        {
-                            (var more, failure) = await NextAsync(chunks, timeout, cancellationToken);
-                            if (!more) break;
-                            // The timeout is for silence: each chunk restarts it, so long answers are never cut.
-                            timeout.CancelAfter(_settings.Timeout);
-                            var update = chunks.Current;
-                            usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? usage;
-                            yielded = answered = true;
-                            yield return update;
-                        }
-                    }
-                    finally
-                    {
-                        await DisposeQuietlyAsync(chunks);
-                    }
-                }
-                if (failure is null) yield break;
-                await _retry.WaitOrThrowAsync(failure, model, attempt, midStream: yielded, cancellationToken);
+                var update = stream.Current;
+                usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? usage;
+                yield return update;
             }
+            while (await stream.NextAsync());
         }
         finally
         {
-            if (answered) Ledger?.Record(TokenLedger.RoleOf(options), model, usage, Stopwatch.GetElapsedTime(started));
+            await stream.DisposeAsync();
+            Ledger?.Record(TokenLedger.RoleOf(options), model, usage, Stopwatch.GetElapsedTime(started));
         }
     }
 
@@ -152,25 +132,5 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
             return raw;
         };
         return withPatch;
-    }
-
-    private static async Task<(bool More, LlmFailure? Failure)> NextAsync(IAsyncEnumerator<ChatResponseUpdate> chunks,
-        CancellationTokenSource attempt, CancellationToken cancellation)
-    {
-        try
-        {
-            return (await chunks.MoveNextAsync(), null);
-        }
-        catch (Exception e) when (LlmRetry.Classify(e, attempt, cancellation) is { } failure)
-        {
-            return (false, failure);
-        }
-    }
-
-    private static async Task DisposeQuietlyAsync(IAsyncEnumerator<ChatResponseUpdate> chunks)
-    {
-        // Disposing a stream whose connection already broke can throw again; the first error is the one that matters.
-        try { await chunks.DisposeAsync(); }
-        catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException or ObjectDisposedException) { }
     }
 }
