@@ -11,8 +11,10 @@ using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 namespace HwForge.Agents.Llm;
 
 /// <summary>
-/// An <see cref="IChatClient"/> for any OpenAI-compatible chat completions endpoint, over the official
-/// OpenAI SDK, with HwForge's retries, timeouts, typed errors and token ledger. Thread-safe: one
+/// An <see cref="IChatClient"/> for any OpenAI-compatible chat completions endpoint. The request and answer
+/// mapping (messages, tools, streamed tool calls, usage) is Microsoft.Extensions.AI.OpenAI's over the official
+/// OpenAI SDK; what is HwForge's own is only what those do not do: the key bound to its endpoint, retries with
+/// Retry-After and a silence timeout for streams, typed key-free errors and the token ledger. Thread-safe: one
 /// instance serves every agent.
 /// </summary>
 public sealed class OpenAiCompatibleChatClient : IChatClient
@@ -22,7 +24,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
 
     private readonly LlmSettings _settings;
     private readonly OpenAIClient _client;
-    private readonly ConcurrentDictionary<string, ChatClient> _chatClients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IChatClient> _chatClients = new(StringComparer.Ordinal);
     private readonly LlmRetry _retry;
 
     /// <summary>A client for the settings' endpoint and model; throws <see cref="LlmConfigurationException"/> when they are incomplete.</summary>
@@ -55,11 +57,10 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
     {
         ArgumentNullException.ThrowIfNull(messages);
         var (chat, model) = ChatClientFor(options);
-        var request = ChatRequestMapping.ToOpenAi(messages, options);
-        var requestOptions = ChatRequestMapping.ToOpenAi(options, this, _settings.Endpoint!);
+        var request = messages.ToList();
+        var requestOptions = WithMaxTokens(options);
         var started = Stopwatch.GetTimestamp();
-        var result = await _retry.RunAsync(model, token => chat.CompleteChatAsync(request, requestOptions, token), cancellationToken);
-        var response = ChatResponseMapping.ToResponse(result.Value);
+        var response = await _retry.RunAsync(model, token => chat.GetResponseAsync(request, requestOptions, token), cancellationToken);
         Ledger?.Record(TokenLedger.RoleOf(options), model, response.Usage, Stopwatch.GetElapsedTime(started));
         return response;
     }
@@ -69,53 +70,27 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
     {
         ArgumentNullException.ThrowIfNull(messages);
         var (chat, model) = ChatClientFor(options);
-        var request = ChatRequestMapping.ToOpenAi(messages, options);
-        var requestOptions = ChatRequestMapping.ToOpenAi(options, this, _settings.Endpoint!);
+        var request = messages.ToList();
+        var requestOptions = WithMaxTokens(options);
         var started = Stopwatch.GetTimestamp();
+        // The SDK asks for usage in the last chunk (stream_options.include_usage) by itself.
+        var stream = await _retry.OpenStreamAsync(model, token => chat.GetStreamingResponseAsync(request, requestOptions, token), cancellationToken);
+        if (stream is null) yield break;
         UsageDetails? usage = null;
-        var answered = false;
         try
         {
-            for (var attempt = 1; ; attempt++)
+            do
             {
-                var yielded = false;
-                LlmFailure? failure = null;
-                var calls = new StreamingToolCalls();
-                using (var timeout = _retry.StartAttempt(cancellationToken))
-                {
-                    // The SDK asks for usage in the last chunk (stream_options.include_usage) by itself.
-                    var chunks = chat.CompleteChatStreamingAsync(request, requestOptions, timeout.Token).GetAsyncEnumerator(timeout.Token);
-                    try
-                    {
-                        while (true)
-                        {
-                            (var more, failure) = await NextAsync(chunks, timeout, cancellationToken);
-                            if (!more) break;
-                            // The timeout is for silence: each chunk restarts it, so long answers are never cut.
-                            timeout.CancelAfter(_settings.Timeout);
-                            var update = ChatResponseMapping.ToUpdate(chunks.Current, calls);
-                            usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? usage;
-                            yielded = answered = true;
-                            yield return update;
-                        }
-                    }
-                    finally
-                    {
-                        await DisposeQuietlyAsync(chunks);
-                    }
-                }
-                if (failure is null)
-                {
-                    // A server that ends the stream without a finish reason still gets its tool calls delivered.
-                    if (calls.Complete().ToList() is { Count: > 0 } pending) yield return new ChatResponseUpdate(ChatRole.Assistant, [.. pending]);
-                    yield break;
-                }
-                await _retry.WaitOrThrowAsync(failure, model, attempt, midStream: yielded, cancellationToken);
+                var update = stream.Current;
+                usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? usage;
+                yield return update;
             }
+            while (await stream.NextAsync());
         }
         finally
         {
-            if (answered) Ledger?.Record(TokenLedger.RoleOf(options), model, usage, Stopwatch.GetElapsedTime(started));
+            await stream.DisposeAsync();
+            Ledger?.Record(TokenLedger.RoleOf(options), model, usage, Stopwatch.GetElapsedTime(started));
         }
     }
 
@@ -125,7 +100,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         if (serviceKey is not null) return null;
         if (serviceType == typeof(ChatClientMetadata)) return Metadata;
         if (serviceType == typeof(OpenAIClient)) return _client;
-        if (serviceType == typeof(ChatClient)) return ChatClientFor(null).Chat;
+        if (serviceType == typeof(ChatClient)) return _client.GetChatClient(_settings.Model);
         if (serviceType == typeof(TokenLedger)) return Ledger;
         return serviceType.IsInstanceOfType(this) ? this : null;
     }
@@ -133,29 +108,29 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
     // Nothing to release: the SDK's transport shares one HttpClient across clients.
     public void Dispose() { }
 
-    private (ChatClient Chat, string Model) ChatClientFor(ChatOptions? options)
+    private (IChatClient Chat, string Model) ChatClientFor(ChatOptions? options)
     {
         var model = string.IsNullOrWhiteSpace(options?.ModelId) ? _settings.Model! : options.ModelId;
-        return (_chatClients.GetOrAdd(model, _client.GetChatClient), model);
+        return (_chatClients.GetOrAdd(model, name => _client.GetChatClient(name).AsIChatClient()), model);
     }
 
-    private static async Task<(bool More, LlmFailure? Failure)> NextAsync(IAsyncEnumerator<StreamingChatCompletionUpdate> chunks,
-        CancellationTokenSource attempt, CancellationToken cancellation)
+    /// <summary>
+    /// The SDK sends only max_completion_tokens, which Ollama and LM Studio silently ignore; they read the older
+    /// max_tokens, which OpenAI's own reasoning models reject. So: both, except at OpenAI.
+    /// </summary>
+    private ChatOptions? WithMaxTokens(ChatOptions? options)
     {
-        try
+        if (options?.MaxOutputTokens is not { } limit || _settings.Endpoint!.Host.EndsWith("openai.com", StringComparison.OrdinalIgnoreCase)) return options;
+        var withPatch = options.Clone();
+        var start = options.RawRepresentationFactory;
+        withPatch.RawRepresentationFactory = client =>
         {
-            return (await chunks.MoveNextAsync(), null);
-        }
-        catch (Exception e) when (LlmRetry.Classify(e, attempt, cancellation) is { } failure)
-        {
-            return (false, failure);
-        }
-    }
-
-    private static async Task DisposeQuietlyAsync(IAsyncEnumerator<StreamingChatCompletionUpdate> chunks)
-    {
-        // Disposing a stream whose connection already broke can throw again; the first error is the one that matters.
-        try { await chunks.DisposeAsync(); }
-        catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException or ObjectDisposedException) { }
+            var raw = start?.Invoke(client) as ChatCompletionOptions ?? new ChatCompletionOptions();
+#pragma warning disable SCME0001 // JsonPatch is experimental; it is the SDK's way to add a field.
+            raw.Patch.Set("$.max_tokens"u8, limit);
+#pragma warning restore SCME0001
+            return raw;
+        };
+        return withPatch;
     }
 }

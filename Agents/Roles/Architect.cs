@@ -1,7 +1,6 @@
 using System.Text.Json;
 using HwForge.Agents.Design;
 using HwForge.Tools.Targets;
-using Microsoft.Extensions.AI;
 
 namespace HwForge.Agents.Roles;
 
@@ -21,7 +20,7 @@ public sealed class Architect(RoleCall call, ITarget target, IPromptKnowledge? k
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             var prompt = problem is null ? user : $"{user}\n\nYour previous answer could not be used: {problem}. Answer again in the required form.";
-            var answer = await call.AskAsync("architect", "spec", target.Prompts.System("architect"), prompt, new ChatOptions { Temperature = 0.2f }, [], cancellation);
+            var answer = await call.AskAsync("architect", "spec", target.Prompts.System("architect"), prompt, 0.2f, withTools: false, cancellation);
             (var spec, problem) = Parse(target, answer, request);
             // A reference that does not build, or lacks the clock or reset its spec names, would fail every candidate
             // as an error: the Architect hears why and writes it again, before any candidate is spent on it.

@@ -1,11 +1,10 @@
 using HwForge.Agents.Design;
 using HwForge.Tools.Targets;
-using Microsoft.Extensions.AI;
 
 namespace HwForge.Agents.Roles;
 
 /// <summary>Writes candidate implementations, and repairs them from the judge's feedback.</summary>
-public sealed class Coder(RoleCall call, ITarget target, IPromptKnowledge? knowledge, IReadOnlyList<AIFunction> tools)
+public sealed class Coder(RoleCall call, ITarget target, IPromptKnowledge? knowledge)
 {
     // Different temperatures give the first candidates some variety without a second prompt.
     private static readonly float[] Temperatures = [0.2f, 0.6f, 0.9f];
@@ -16,7 +15,7 @@ public sealed class Coder(RoleCall call, ITarget target, IPromptKnowledge? knowl
         var user = SpecPrompt.Describe(target, spec) + (context.Length > 0 ? $"\nRelated examples and knowledge:\n{context}\n" : "")
             + $"\n{target.Prompts.Ask(spec.Top)}";
         var answer = await call.AskAsync("coder", "generate", target.Prompts.System("coder"), user,
-            new ChatOptions { Temperature = Temperatures[index % Temperatures.Length] }, tools, cancellation);
+            Temperatures[index % Temperatures.Length], withTools: true, cancellation);
         return Proposal(target, id, "coder", spec, answer, null);
     }
 
@@ -27,7 +26,7 @@ public sealed class Coder(RoleCall call, ITarget target, IPromptKnowledge? knowl
             + $"\nYour previous design:\n{SpecPrompt.Fenced(target, failed.Proposal.Design)}"
             + $"\nThe judge's feedback:\n{failed.Outcome.Feedback}\n"
             + (context.Length > 0 ? $"\nWhat this error usually means:\n{context}\n" : "");
-        var answer = await call.AskAsync("coder", "repair", target.Prompts.System("repair"), user, new ChatOptions { Temperature = 0.3f }, tools, cancellation);
+        var answer = await call.AskAsync("coder", "repair", target.Prompts.System("repair"), user, 0.3f, withTools: true, cancellation);
         return Proposal(target, id, "repair", spec, answer, failed.Proposal.Id);
     }
 

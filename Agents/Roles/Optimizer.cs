@@ -3,7 +3,6 @@ using System.Text;
 using HwForge.Agents.Design;
 using HwForge.Tools.Reward;
 using HwForge.Tools.Targets;
-using Microsoft.Extensions.AI;
 
 namespace HwForge.Agents.Roles;
 
@@ -11,7 +10,7 @@ namespace HwForge.Agents.Roles;
 /// Reads the measurements of the candidates that passed and proposes micro-architectural changes toward the objectives.
 /// Its proposals are judged like any other; only passing improvements can win, and a proven one beats any unproven one.
 /// </summary>
-public sealed class Optimizer(RoleCall call, ITarget target, IPromptKnowledge? knowledge, IReadOnlyList<AIFunction> tools)
+public sealed class Optimizer(RoleCall call, ITarget target, IPromptKnowledge? knowledge)
 {
     public async Task<CandidateProposal?> ProposeAsync(DesignSpec spec, IReadOnlyList<JudgedCandidate> history, ObjectiveWeights weights,
         string id, int index, CancellationToken cancellation)
@@ -32,7 +31,7 @@ public sealed class Optimizer(RoleCall call, ITarget target, IPromptKnowledge? k
         if (context.Length > 0) user.AppendLine($"\nTechniques that may apply:\n{context}");
         if (index > 0) user.AppendLine($"\nThis is proposal {index + 1} of the round: try a different change from the obvious first one.");
         var answer = await call.AskAsync("optimizer", "optimize", target.Prompts.System("optimizer"), user.ToString(),
-            new ChatOptions { Temperature = 0.5f + 0.2f * (index % 3) }, tools, cancellation);
+            0.5f + 0.2f * (index % 3), withTools: true, cancellation);
         return Coder.Proposal(target, id, "optimizer", spec, answer, best.Proposal.Id);
     }
 

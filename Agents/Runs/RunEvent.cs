@@ -47,6 +47,7 @@ public static class RunEventTypes
     public const string Stage = "stage";
     public const string Message = "message";
     public const string LlmCall = "llm-call";
+    public const string ToolCall = "tool-call";
     public const string CandidateProposed = "candidate-proposed";
     public const string CandidateJudged = "candidate-judged";
     public const string StepCompleted = "step-completed";

@@ -54,6 +54,18 @@ public sealed record LlmCallEvent : RunEvent
 /// <summary>The tokens and time of one model answer; a resumed run's budget counts them again.</summary>
 public sealed record LlmUsage(string? Model, long InputTokens, long OutputTokens, long TotalTokens, double Ms);
 
+/// <summary><see cref="RunEventTypes.ToolCall"/>: a role called one of HwForge's tools (logged by the kernel's filter).</summary>
+public sealed record ToolCallEvent : RunEvent
+{
+    [JsonPropertyName("data"), JsonPropertyOrder(1)]
+    public required ToolCallSummary Call { get; init; }
+
+    private protected override string Kind => RunEventTypes.ToolCall;
+}
+
+/// <summary>Which tool, with what (clipped), what came back (clipped), how long it took; refused: never run.</summary>
+public sealed record ToolCallSummary(string Tool, string Arguments, string Result, double Ms, bool Refused = false);
+
 /// <summary><see cref="RunEventTypes.CandidateProposed"/>: a design was put forward (its files are in the run folder).</summary>
 public sealed record CandidateProposedEvent : RunEvent
 {
@@ -148,6 +160,7 @@ internal static class RunEventKinds
         [RunEventTypes.Stage] = typeof(StageEvent),
         [RunEventTypes.Message] = typeof(MessageEvent),
         [RunEventTypes.LlmCall] = typeof(LlmCallEvent),
+        [RunEventTypes.ToolCall] = typeof(ToolCallEvent),
         [RunEventTypes.CandidateProposed] = typeof(CandidateProposedEvent),
         [RunEventTypes.CandidateJudged] = typeof(CandidateJudgedEvent),
         [RunEventTypes.StepCompleted] = typeof(StepCompletedEvent),

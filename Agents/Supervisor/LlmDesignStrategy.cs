@@ -30,7 +30,7 @@ public sealed class LlmDesignStrategy(IChatClient chat, string description, IPro
 
     public async Task<IReadOnlyList<CandidateProposal>> ProposeAsync(RunContext context, DesignSpec spec, IReadOnlyList<string> ids, CancellationToken cancellation)
     {
-        var coder = new Coder(Call(context), context.Target, knowledge, Tools(context));
+        var coder = new Coder(Call(context), context.Target, knowledge);
         var proposals = new List<CandidateProposal>();
         for (var i = 0; i < ids.Count; i++)
         {
@@ -41,12 +41,12 @@ public sealed class LlmDesignStrategy(IChatClient chat, string description, IPro
     }
 
     public async Task<CandidateProposal?> RepairAsync(RunContext context, DesignSpec spec, JudgedCandidate failed, string id, CancellationToken cancellation) =>
-        await new Coder(Call(context), context.Target, knowledge, Tools(context)).RepairAsync(spec, failed, id, cancellation);
+        await new Coder(Call(context), context.Target, knowledge).RepairAsync(spec, failed, id, cancellation);
 
     public async Task<IReadOnlyList<CandidateProposal>> OptimizeAsync(RunContext context, DesignSpec spec, IReadOnlyList<JudgedCandidate> history,
         int round, IReadOnlyList<string> ids, CancellationToken cancellation)
     {
-        var optimizer = new Optimizer(Call(context), context.Target, knowledge, Tools(context));
+        var optimizer = new Optimizer(Call(context), context.Target, knowledge);
         var proposals = new List<CandidateProposal>();
         for (var i = 0; i < ids.Count; i++)
         {
@@ -57,7 +57,5 @@ public sealed class LlmDesignStrategy(IChatClient chat, string description, IPro
         return proposals;
     }
 
-    private RoleCall Call(RunContext context) => new(chat, context);
-
-    private IReadOnlyList<AIFunction> Tools(RunContext context) => new DesignTools(context.Target, knowledge).All();
+    private RoleCall Call(RunContext context) => new(chat, context, knowledge);
 }

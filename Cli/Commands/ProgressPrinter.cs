@@ -19,6 +19,7 @@ public static class ProgressPrinter
         CandidateJudgedEvent => $"   {e.Candidate} {e.Message}",
         MessageEvent => $"   [{e.Role}] {FirstLine(e.Message)}",
         LlmCallEvent => $"   [{e.Role}] {e.Message}",
+        ToolCallEvent => $"   [{e.Role}] {e.Message}",
         BudgetExhaustedEvent => $"!! {e.Message}",
         // A failed run's reason is printed once, by the command, as its error.
         RunFailedEvent => null,

@@ -88,7 +88,7 @@ public sealed class LlmDesignTests : IDisposable
         await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(
             ScriptRule.When("You are the Architect", ScriptAnswer.Reply(Spec)),
             ScriptRule.When("You are the Coder",
-                ScriptAnswer.CallTool("lint_verilog", new { code = "module counter4(input clk, output q);\n  assign q = undeclared_wire;\nendmodule\n" }),
+                ScriptAnswer.CallTool("hwforge_lint_verilog", new { code = "module counter4(input clk, output q);\n  assign q = undeclared_wire;\nendmodule\n" }),
                 ScriptAnswer.Reply(Repaired))));
         var settings = new LlmSettings { Endpoint = new Uri(server.BaseUrl), Model = "scripted" };
         await using var run = _host.NewRun(new RunOptions { Request = "a 4-bit counter with enable", Mode = DesignMode.Llm, Candidates = 1, OptimizeRounds = 0 });
