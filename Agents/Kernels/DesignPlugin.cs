@@ -17,7 +17,7 @@ public static class DesignPlugin
     public static KernelPlugin Create(ITarget target, IPromptKnowledge? knowledge)
     {
         List<KernelFunction> functions = [];
-        // The draft check's name and words belong to the target (lint_verilog for RTL), so it is made from the
+        // The draft check's name and words belong to the target (the RTL target's is its lint), so it is made from the
         // target's own description rather than a fixed [KernelFunction] attribute.
         if (target.DraftCheck is { } check)
             functions.Add(KernelFunctionFactory.CreateFromMethod(

@@ -26,6 +26,13 @@ public sealed partial class TargetSeamTests
         ["Cli/Commands/VerifyCommand.cs"] = "builds an RTL verify request",
         ["Cli/Commands/LintCommand.cs"] = "runs Verilator's lint",
         ["Cli/Commands/PpaCommand.cs"] = "builds an RTL PPA request",
+        // The IDE side (issue 18) offers the same RTL commands: watch re-lints Verilog,
+        // and the MCP tools describe their RTL arguments; they follow the commands onto the target.
+        ["Cli/Commands/WatchCommand.cs"] = "watches and lints Verilog files",
+        ["Cli/Mcp/RunResources.cs"] = "a run's design served as text/x-verilog",
+        ["Cli/Mcp/Tools/LintTool.cs"] = "the MCP face of hwforge lint",
+        ["Cli/Mcp/Tools/VerifyTool.cs"] = "the MCP face of hwforge verify",
+        ["Cli/Mcp/Tools/PpaTool.cs"] = "the MCP face of hwforge ppa",
         // The knowledge base chunks a .v file by module; next, a target supplies the chunker of its file kinds.
         ["KnowledgeBase/Chunking/VerilogSections.cs"] = "splits Verilog at modules",
         ["KnowledgeBase/Chunking/DocumentChunker.cs"] = "picks the module splitter for .v files",
