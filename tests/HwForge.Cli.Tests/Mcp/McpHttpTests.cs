@@ -25,6 +25,32 @@ public sealed class McpHttpTests
     }
 
     [Fact]
+    public async Task Over_HTTP_a_faulty_design_gives_its_mismatch_a_design_reports_progress_and_one_can_be_cancelled()
+    {
+        await using var server = await McpHttpServer.StartAsync();
+        await using var client = await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = server.Endpoint }));
+        foreach (var file in new[] { "faults/wrong_operator.v", "ref.v" })
+            File.Copy(Path.Combine(Repository.Root, "examples", "rtl", "counter8", file), Path.Combine(server.Workspace, Path.GetFileName(file)));
+        var verify = (await client.CallToolAsync("verify", new Dictionary<string, object?>
+            { ["design"] = new[] { "wrong_operator.v" }, ["top"] = "counter8", ["reference"] = new[] { "ref.v" } })).Structured();
+        Assert.Equal("q", verify.GetProperty("report").GetProperty("firstMismatch").GetProperty("signal").GetString());
+
+        var messages = new List<string>();
+        var design = await client.CallToolAsync("design",
+            new Dictionary<string, object?> { ["request"] = "an 8-bit adder", ["options"] = new Dictionary<string, string> { ["candidates"] = "1", ["optimize"] = "0" } },
+            new SyncProgress(v => { lock (messages) messages.Add(v.Message ?? ""); }));
+        Assert.NotNull(design.Structured().GetProperty("runId").GetString());
+        lock (messages) Assert.Contains(messages, m => m.Contains("proposed by"));
+
+        using var cancel = new CancellationTokenSource();
+        var cancelled = client.CallToolAsync("design",
+            new Dictionary<string, object?> { ["request"] = "a 16-bit adder", ["options"] = new Dictionary<string, string> { ["candidates"] = "3", ["optimize"] = "2" } },
+            new SyncProgress(_ => cancel.Cancel()), cancellationToken: cancel.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await cancelled.AsTask().WaitAsync(TimeSpan.FromMinutes(2)));
+        Assert.Contains("lint", (await client.ListToolsAsync()).Select(t => t.Name));
+    }
+
+    [Fact]
     public async Task Without_a_token_a_request_naming_another_host_is_refused()
     {
         await using var server = await McpHttpServer.StartAsync();

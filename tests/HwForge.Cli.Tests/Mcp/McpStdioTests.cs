@@ -126,3 +126,40 @@ internal sealed class SyncProgress(Action<ProgressNotificationValue> report) : I
 {
     public void Report(ProgressNotificationValue value) => report(value);
 }
+
+/// <summary>Stdout is the protocol's: an editor reads every line of it as a JSON-RPC message.</summary>
+public sealed class McpStdoutTests : IDisposable
+{
+    private readonly HwForgeProcess _hwforge = new();
+
+    [Fact]
+    public async Task Every_line_the_stdio_server_writes_to_stdout_is_a_JSON_RPC_message()
+    {
+        _hwforge.WriteFile("broken.v", "module broken(input a, output y)\n  assign y = a;\nendmodule\n");
+        var requests = string.Join("\n",
+            """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""",
+            """{"jsonrpc":"2.0","method":"notifications/initialized"}""",
+            """{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"lint","arguments":{"files":["broken.v"]}}}""",
+            """{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"lint","arguments":{"files":["/etc/passwd"]}}}""") + "\n";
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _hwforge.Files };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hwforge.dll"));
+        info.ArgumentList.Add("mcp");
+        info.Environment["HWFORGE_HOME"] = _hwforge.Home;
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(requests);
+        await process.StandardInput.FlushAsync();
+        var lines = new List<string>();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        // Calls are served concurrently: the refused one may well answer first.
+        while (!(lines.Any(l => l.Contains("\"id\":2")) && lines.Any(l => l.Contains("\"id\":3"))) && await process.StandardOutput.ReadLineAsync(limit.Token) is { } line) lines.Add(line);
+        process.StandardInput.Close(); // end of input ends the server
+        await process.WaitForExitAsync(limit.Token);
+
+        Assert.All(lines, l => Assert.Equal("2.0", JsonDocument.Parse(l).RootElement.GetProperty("jsonrpc").GetString()));
+        Assert.Contains(lines, l => l.Contains("\"id\":2") && l.Contains("broken.v"));
+        Assert.Contains("outside the folders", await error); // the log of the refused call went to stderr
+    }
+
+    public void Dispose() => _hwforge.Dispose();
+}
