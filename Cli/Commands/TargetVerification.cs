@@ -46,8 +46,15 @@ internal static class TargetVerification
         return options;
     }
 
-    public static async Task<int> RunAsync(ParseResult parse, ITarget target, string[] designFiles, string top, string[] referenceFiles, string referenceTop,
-        int seed, IReadOnlyDictionary<string, string> options, Assurance? accept, bool json, CancellationToken cancellation)
+    /// <summary>A target's verdict, whether it meets the bar asked for, and the exit code <c>hwforge verify</c> gives it.</summary>
+    public sealed record Outcome(TargetVerdict Verdict, bool Accepted, int ExitCode);
+
+    /// <summary>
+    /// The check behind <c>hwforge verify --target T</c> and the MCP <c>verify_target</c> tool, so both hold a design to
+    /// the same bar and exit the same way. A reference the target cannot use is an <see cref="ArgumentException"/>.
+    /// </summary>
+    public static async Task<Outcome> CheckAsync(ITarget target, string[] designFiles, string top, string[] referenceFiles, string referenceTop,
+        int seed, IReadOnlyDictionary<string, string> options, Assurance? accept, CancellationToken cancellation)
     {
         var design = new DesignArtifact(target.Name, top, SourceLoader.Load(designFiles));
         var reference = DesignReference.Of(new DesignArtifact(target.Name, referenceTop, SourceLoader.Load(referenceFiles)));
@@ -62,6 +69,13 @@ internal static class TargetVerification
             Verdict.Fail => ExitCodes.DesignFailed,
             _ => ExitCodes.UsageOrInfrastructure,
         };
+        return new Outcome(verdict, accepted, exit);
+    }
+
+    public static async Task<int> RunAsync(ParseResult parse, ITarget target, string[] designFiles, string top, string[] referenceFiles, string referenceTop,
+        int seed, IReadOnlyDictionary<string, string> options, Assurance? accept, bool json, CancellationToken cancellation)
+    {
+        var (verdict, accepted, exit) = await CheckAsync(target, designFiles, top, referenceFiles, referenceTop, seed, options, accept, cancellation);
         var output = parse.InvocationConfiguration.Output;
         if (json)
         {

@@ -28,7 +28,7 @@ internal static class McpServerSetup
         services.AddSingleton<WorkspaceRoots>();
         return services
             .AddMcpServer(o => o.ServerInfo = new Implementation { Name = Name, Version = CliVersion.Text })
-            .WithTools([typeof(LintTool), typeof(VerifyTool), typeof(PpaTool), typeof(DesignTool), typeof(KbSearchTool), typeof(TargetsTool)], ResultJson)
+            .WithTools([typeof(LintTool), typeof(VerifyTool), typeof(PpaTool), typeof(DesignTool), typeof(KbSearchTool), typeof(TargetsTool), typeof(VerifyTargetTool)], ResultJson)
             .WithResources([typeof(RunResources)])
             .WithRequestFilters(f => f.AddCallToolFilter(ToolErrorFilter.Wrap));
     }

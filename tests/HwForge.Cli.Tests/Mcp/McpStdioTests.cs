@@ -105,6 +105,35 @@ public sealed class McpStdioTests : IAsyncLifetime
         Assert.True((await _server.CallAsync("lint", new() { ["files"] = new[] { "ok.v" } })).Structured().GetProperty("clean").GetBoolean());
     }
 
+    [Fact]
+    public async Task An_HLS_kernel_is_verified_through_verify_target_and_a_faulty_one_fails_with_the_CLI_exit_code()
+    {
+        var example = Path.Combine(Repository.Root, "examples", "hls", "mac8");
+        _server.WriteFile("ref.cpp", File.ReadAllText(Path.Combine(example, "ref.cpp")));
+        _server.WriteFile("equiv.cpp", File.ReadAllText(Path.Combine(example, "equiv.cpp")));
+        _server.WriteFile("wrong_shift.cpp", File.ReadAllText(Path.Combine(example, "faults", "wrong_shift.cpp")));
+        Dictionary<string, object?> Call(string design) => new()
+        {
+            ["target"] = "hls", ["design"] = new[] { design }, ["top"] = "mac8", ["reference"] = new[] { "ref.cpp" },
+            ["options"] = new Dictionary<string, string> { ["calls"] = "200" }, ["accept"] = "simulated",
+        };
+
+        var good = (await _server.CallAsync("verify_target", Call("equiv.cpp"))).Structured();
+        Assert.Equal("hls", good.GetProperty("target").GetString());
+        Assert.Equal("pass", good.GetProperty("verdict").GetProperty("verdict").GetString());
+        Assert.True(good.GetProperty("accepted").GetBoolean());
+        Assert.Equal(0, good.GetProperty("exitCode").GetInt32());
+
+        var bad = (await _server.CallAsync("verify_target", Call("wrong_shift.cpp"))).Structured();
+        Assert.Equal("fail", bad.GetProperty("verdict").GetProperty("verdict").GetString());
+        Assert.Equal(1, bad.GetProperty("exitCode").GetInt32());
+
+        Assert.Contains("has no option 'cycles'", await ErrorOf("verify_target", new()
+            { ["target"] = "hls", ["design"] = new[] { "equiv.cpp" }, ["top"] = "mac8", ["reference"] = new[] { "ref.cpp" }, ["options"] = new Dictionary<string, string> { ["cycles"] = "5" } }));
+        Assert.Contains("no target 'vhdl'", await ErrorOf("verify_target", new()
+            { ["target"] = "vhdl", ["design"] = new[] { "equiv.cpp" }, ["top"] = "mac8", ["reference"] = new[] { "ref.cpp" } }));
+    }
+
     // A bad call is either a tool error (isError) or a JSON-RPC error; both are MCP errors the agent can read.
     private async Task<string> ErrorOf(string tool, Dictionary<string, object?> arguments)
     {
