@@ -53,6 +53,27 @@ public static class FormalEquivalence
         }
 
         var sequential = miter.Latches > 0;
+        // Each output word, its bits weighted 2^k, rewritten from the outputs back to the inputs as a polynomial:
+        // equal polynomials are a proof, for any number of input bits (two 16×16 multipliers). It settles arithmetic
+        // in a second where 2^28 patterns take several, so past 24 input bits it goes first; below, enumeration does.
+        async Task<(FormalOutcome, Stimulus?, bool)?> RewriteWordsAsync()
+        {
+            if (miter.OutputWords.Count != module.Outputs.Count()) return null;
+            var clock = DateTime.UtcNow;
+            var words = await Task.Run(() => OutputWordProof.Run(miter, budget / 3, cancellation), cancellation).ConfigureAwait(false);
+            if (words.Proven)
+                return (new FormalOutcome(FormalStatus.Proven, null,
+                    "proven for all inputs by algebraic rewriting: each output word, its bits weighted by their place, was rewritten gate by gate " +
+                    "into a polynomial over the inputs, and the two sides' polynomials are identical"), null, false);
+            if (words.Witness is { } witness)
+                return (new FormalOutcome(FormalStatus.Counterexample, null, $"algebraic rewriting found inputs for which output {words.Port} differs", 0),
+                    FormalCounterexample.ToStimulus(witness, miter.Inputs, module, startsWithReset: false), false);
+            budget = TimeSpan.FromSeconds(Math.Max(3, (budget - (DateTime.UtcNow - clock)).TotalSeconds));
+            return null;
+        }
+        var rewritten = !sequential && miter.Graph.InputCount > 24;
+        if (rewritten && await RewriteWordsAsync() is { } beforeEnumeration) return beforeEnumeration;
+
         // Few input bits: enumerate them all on the host, which settles multipliers SAT cannot.
         var started = DateTime.UtcNow;
         if (!sequential && ExhaustiveCheck.EstimatedSeconds(miter.Graph) is { } estimate && estimate <= budget.TotalSeconds)
@@ -66,21 +87,7 @@ public static class FormalEquivalence
             // Slower than estimated (a loaded machine): SAT gets what is left of the budget.
             budget = TimeSpan.FromSeconds(Math.Max(3, (budget - (DateTime.UtcNow - started)).TotalSeconds));
         }
-        // Too many input bits to enumerate (two 16×16 multipliers): each output word, its bits weighted 2^k, is
-        // rewritten from the outputs back to the inputs as a polynomial; equal polynomials are a proof.
-        if (!sequential && miter.OutputWords.Count == module.Outputs.Count())
-        {
-            var clock = DateTime.UtcNow;
-            var words = await Task.Run(() => OutputWordProof.Run(miter, budget / 3, cancellation), cancellation).ConfigureAwait(false);
-            if (words.Proven)
-                return (new FormalOutcome(FormalStatus.Proven, null,
-                    "proven for all inputs by algebraic rewriting: each output word, its bits weighted by their place, was rewritten gate by gate " +
-                    "into a polynomial over the inputs, and the two sides' polynomials are identical"), null, false);
-            if (words.Witness is { } witness)
-                return (new FormalOutcome(FormalStatus.Counterexample, null, $"algebraic rewriting found inputs for which output {words.Port} differs", 0),
-                    FormalCounterexample.ToStimulus(witness, miter.Inputs, module, startsWithReset: false), false);
-            budget = TimeSpan.FromSeconds(Math.Max(3, (budget - (DateTime.UtcNow - clock)).TotalSeconds));
-        }
+        if (!sequential && !rewritten && await RewriteWordsAsync() is { } afterEnumeration) return afterEnumeration;
         // A pipeline on both sides (no register feedback) is settled by its first cycles alone, each enumerated.
         if (sequential && FeedForwardProof.Depth(miter.Graph) is { } depth)
         {
