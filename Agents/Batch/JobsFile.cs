@@ -33,31 +33,50 @@ public static partial class JobsFile
         return Parse(File.ReadAllText(path), path);
     }
 
+    /// <summary>
+    /// The jobs of a jobs file, or one <see cref="ArgumentException"/> listing every problem found in it (each job's,
+    /// each key's), so a user fixes them all in one edit instead of one per try.
+    /// </summary>
     public static IReadOnlyList<BatchJob> Parse(string text, string path)
     {
+        var problems = new List<string>();
         var root = Root(text, path);
-        var top = Mapping(root, path, TopKeys, "a jobs file");
-        var defaults = top.TryGetValue("defaults", out var d) ? ReadOptions(Mapping(d, path, OptionKeys, "'defaults'"), path) : new JobOptions();
+        var top = Mapping(root, path, TopKeys, "a jobs file", problems);
+        var defaults = top.TryGetValue("defaults", out var d) ? ReadOptions(Mapping(d, path, OptionKeys, "'defaults'", problems), path, problems) : new JobOptions();
         if (!top.TryGetValue("jobs", out var jobsNode) || jobsNode is not YamlSequenceNode sequence || sequence.Children.Count == 0)
-            throw new ArgumentException($"{At(jobsNode ?? root, path)}: 'jobs' must be a list of jobs such as '- {{id: add8, request: \"an 8-bit adder\"}}'");
+        {
+            problems.Add($"{At(jobsNode ?? root, path)}: 'jobs' must be a list of jobs such as '- {{id: add8, request: \"an 8-bit adder\"}}'");
+            throw Problems(problems);
+        }
 
         var baseFolder = Path.GetDirectoryName(path)!;
         var jobs = new List<BatchJob>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var node in sequence.Children)
         {
-            var job = ReadJob(node, path, baseFolder, defaults);
+            // A job's own first fault stops that job only; the next job is still read and its faults reported.
+            BatchJob job;
+            try { job = ReadJob(node, path, baseFolder, defaults, problems); }
+            catch (ArgumentException e) { problems.Add(e.Message); continue; }
             if (seen.TryGetValue(job.Id, out var first))
-                throw new ArgumentException($"{path}:{job.Line}: duplicate job id '{job.Id}' (first used on line {first}); every job needs its own id, it names its run folder");
+            {
+                problems.Add($"{path}:{job.Line}: duplicate job id '{job.Id}' (first used on line {first}); every job needs its own id, it names its run folder");
+                continue;
+            }
             seen[job.Id] = job.Line;
             jobs.Add(job);
         }
+        if (problems.Count > 0) throw Problems(problems);
         return jobs;
     }
 
-    private static BatchJob ReadJob(YamlNode node, string path, string baseFolder, JobOptions defaults)
+    private static ArgumentException Problems(IReadOnlyList<string> problems) => new(problems.Count == 1
+        ? problems[0]
+        : $"{problems.Count} problems in the jobs file, each to fix before anything runs:\n  " + string.Join("\n  ", problems));
+
+    private static BatchJob ReadJob(YamlNode node, string path, string baseFolder, JobOptions defaults, List<string> problems)
     {
-        var keys = Mapping(node, path, [.. JobKeys, .. OptionKeys], "a job");
+        var keys = Mapping(node, path, [.. JobKeys, .. OptionKeys], "a job", problems);
         var line = Line(node);
         var id = Scalar(keys, "id", path) ?? throw new ArgumentException($"{At(node, path)}: a job needs an 'id' (it names the job's run folder)");
         if (!IdPattern().IsMatch(id))
@@ -79,27 +98,32 @@ public static partial class JobsFile
                 throw new ArgumentException($"{specAt}: job '{id}': {e.Message}", e);
             }
         }
-        return new BatchJob(id, request, specPath, ReadOptions(keys, path).Over(defaults), line);
+        return new BatchJob(id, request, specPath, ReadOptions(keys, path, problems).Over(defaults), line);
     }
 
     // Each value is checked by the table's own check, so a jobs file refuses what hwforge design would, and says
     // so before anything runs, naming the key and its line.
-    private static JobOptions ReadOptions(IReadOnlyDictionary<string, YamlNode> keys, string path)
+    // Every bad value is added to problems, not just the first.
+    private static JobOptions ReadOptions(IReadOnlyDictionary<string, YamlNode> keys, string path, List<string> problems)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var row in RunOptionTable.Shipped)
         {
             if (!keys.TryGetValue(row.Name, out var node)) continue;
-            var value = row.Name == "weights" ? Weights(node) : Scalar(keys, row.Name, path)!;
+            string value;
+            try { value = row.Name == "weights" ? Weights(node) : Scalar(keys, row.Name, path)!; }
+            catch (ArgumentException e) { problems.Add(e.Message); continue; }
             if (row.Check(value) is { } problem)
-                throw new ArgumentException($"{At(node, path)}: {new OptionProblem(row.Name, problem).Worded($"'{row.Name}'")}");
+            {
+                problems.Add($"{At(node, path)}: {new OptionProblem(row.Name, problem).Worded($"'{row.Name}'")}");
+                continue;
+            }
             values[row.Name] = row.IsSwitch ? value.ToLowerInvariant() : value;
         }
-        return new JobOptions
-        {
-            Values = values,
-            Timeout = Parse<double>(keys, TimeoutKey, path, TryPositive, "a positive number of seconds"),
-        };
+        double? timeout = null;
+        try { timeout = Parse<double>(keys, TimeoutKey, path, TryPositive, "a positive number of seconds"); }
+        catch (ArgumentException e) { problems.Add(e.Message); }
+        return new JobOptions { Values = values, Timeout = timeout };
     }
 
     // Weights read as "1,1,0" or as a list [1, 1, 0]; either way the run gets "1,1,0".
@@ -134,7 +158,8 @@ public static partial class JobsFile
         }
     }
 
-    private static Dictionary<string, YamlNode> Mapping(YamlNode node, string path, string[] allowed, string what)
+    // An unknown or repeated key is added to problems and skipped, so the keys after it are still checked.
+    private static Dictionary<string, YamlNode> Mapping(YamlNode node, string path, string[] allowed, string what, List<string> problems)
     {
         if (node is not YamlMappingNode map)
             throw new ArgumentException($"{At(node, path)}: {what} is a mapping of keys ({string.Join(", ", allowed)})");
@@ -143,9 +168,9 @@ public static partial class JobsFile
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (!allowed.Contains(key))
-                throw new ArgumentException(YamlProblems.UnknownKey(path, keyNode.Start, key, what, allowed));
-            if (!keys.TryAdd(key, value))
-                throw new ArgumentException($"{At(keyNode, path)}: '{key}' is given twice in {what}");
+                problems.Add(YamlProblems.UnknownKey(path, keyNode.Start, key, what, allowed));
+            else if (!keys.TryAdd(key, value))
+                problems.Add($"{At(keyNode, path)}: '{key}' is given twice in {what}");
         }
         return keys;
     }

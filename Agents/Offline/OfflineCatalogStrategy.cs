@@ -1,4 +1,5 @@
 using HwForge.Agents.Design;
+using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
 using HwForge.Catalog;
 using HwForge.Tools.Foundation;
@@ -16,10 +17,19 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
 {
     public string Description => "the offline catalog (no LLM)";
 
+    /// <summary>
+    /// Throws the refusal <see cref="CreateSpecAsync"/> would, without a run: a caller checks a request this way
+    /// before it creates a run folder, so nothing is written for a request the catalog cannot serve.
+    /// </summary>
+    public static void Check(RunOptions options)
+    {
+        RefuseOtherTargets(options.Target);
+        Resolve(options.Request, options.Spec);
+    }
+
     public Task<DesignSpec> CreateSpecAsync(RunContext context, CancellationToken cancellation)
     {
-        if (!string.Equals(context.Target.Name, KernelCatalog.Target, StringComparison.OrdinalIgnoreCase))
-            throw new OfflineCatalogException($"the offline catalog holds {KernelCatalog.Target} designs only; a {context.Target.Name} design needs an LLM endpoint");
+        RefuseOtherTargets(context.Target.Name);
         var (generator, parameters, assumptions, pinned) = Resolve(context.Options.Request, context.Options.Spec);
         var design = generator.Generate(parameters);
         var spec = new DesignSpec
@@ -65,6 +75,12 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
             await context.SayAsync("optimizer", "optimize",
                 $"round {round}: {points.Count} new variant(s) near the best so far ({best?.Proposal.Id}, reward {best?.Outcome.Reward:0.###})");
         return [.. points.Select((point, i) => Proposal(search.Space, point, ids[i], "search", best?.Proposal.Id))];
+    }
+
+    private static void RefuseOtherTargets(string target)
+    {
+        if (!string.Equals(target, KernelCatalog.Target, StringComparison.OrdinalIgnoreCase))
+            throw new OfflineCatalogException($"the offline catalog holds {KernelCatalog.Target} designs only; a {target} design needs an LLM endpoint");
     }
 
     private static (IKernelGenerator Generator, KernelParameters Parameters, IReadOnlyList<string> Assumptions, IReadOnlyList<string> Pinned) Resolve(string? request, SpecInput? spec)

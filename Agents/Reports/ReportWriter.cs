@@ -24,10 +24,16 @@ public static class ReportWriter
     public static string Markdown(RunReport report, string referenceFiles = "spec/")
     {
         var md = new StringBuilder();
-        md.AppendLine($"# {report.Top}: {report.Status}");
+        // The title names the design the run ends with, not the spec's default module it started from.
+        md.AppendLine($"# {report.FinalTop}: {report.Status}");
         md.AppendLine();
         md.AppendLine(report.Headline);
         md.AppendLine();
+        if (VersusReference.WorseSentence(report) is { } worse)
+        {
+            md.AppendLine($"> **Worse than the reference.** {worse}");
+            md.AppendLine();
+        }
         if (report.Status == RunStatus.NotProven)
         {
             // Said before anything else: a person skimming the report must not take this design for verified.
@@ -58,6 +64,10 @@ public static class ReportWriter
         var objectives = report.Objectives;
         md.AppendLine($"| id | from | parameters | verdict | shown by | {string.Concat(objectives.Select(o => $"{o.Name} {o.Unit} | "))}reward | frontier |");
         md.AppendLine($"|---|---|---|---|---|{string.Concat(objectives.Select(_ => "---|"))}---|---|");
+        var baseline = report.Baseline?.Metrics;
+        // The row every change is measured against, so a reader sees what "−7.9%" is 7.9% of.
+        if (baseline is not null)
+            md.AppendLine($"| reference | baseline |  |  |  | {string.Concat(objectives.Select(o => Number(baseline[o]) + " | "))} |  |");
         foreach (var row in report.Candidates)
         {
             var verdict = row.Verdict == Verdict.Error ? $"not judged ({row.FailureClass})"
@@ -65,7 +75,7 @@ public static class ReportWriter
                 : row.Assurance == Assurance.Proven ? "verified" : "no difference, not proven";
             var formal = ShownBy(row);
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {row.Id}{(row.Id == report.Best?.Id ? " **best**" : "")} | {row.Origin}{(row.ParentId is null ? "" : $" of {row.ParentId}")} | {row.Parameters ?? ""} | {verdict} | {formal} | {string.Concat(objectives.Select(o => Number(row.Measurement?.Metrics[o]) + " | "))}{row.Reward:0.###} | {(row.OnFrontier ? "yes" : "")} |");
+                $"| {row.Id}{(row.Id == report.Best?.Id ? " **best**" : "")} | {row.Origin}{(row.ParentId is null ? "" : $" of {row.ParentId}")} | {row.Parameters ?? ""} | {verdict} | {formal} | {string.Concat(objectives.Select(o => VersusReference.Cell(row.Measurement?.Metrics[o], baseline?[o]) + " | "))}{row.Reward:0.###} | {(row.OnFrontier ? "yes" : "")} |");
         }
         var failures = report.Candidates.Where(c => c.Verdict == Verdict.Fail).ToList();
         if (failures.Count > 0)

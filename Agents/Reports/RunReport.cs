@@ -68,6 +68,15 @@ public sealed record RunReport
 
     public CandidateRow? Best { get; init; }
 
+    /// <summary>
+    /// The best design against the reference on the run's objectives; null when either is unmeasured (a C++ golden
+    /// model has no PPA). A negative improvement means the optimiser ended worse than the plain reference.
+    /// </summary>
+    public ImprovementBreakdown? BestVersusReference { get; init; }
+
+    /// <summary>The module the final design is: the best candidate's, which may differ from the spec's default.</summary>
+    public string FinalTop => Best?.Top ?? Top;
+
     public required IReadOnlyList<CandidateRow> Candidates { get; init; }
 
     /// <summary>Candidates the judge could not finish (a tool failed, the machine ran out of time): neither passed nor failed.</summary>
@@ -103,7 +112,8 @@ public sealed record CandidateRow(
     TargetMeasurement? Measurement,
     double Reward,
     bool OnFrontier,
-    string Summary);
+    string Summary,
+    string? Top = null);
 
 /// <summary>The values of <see cref="RunReport.Status"/>, which scripts and the batch read.</summary>
 public static class RunStatus

@@ -35,6 +35,10 @@ public static class RunReportBuilder
             // Nothing was learned about any design: that is the machine's failure, not a verdict on the designs.
             : history.Count > 0 && notJudged.Count == history.Count ? RunStatus.NotJudged : RunStatus.NotVerified;
         var accepted = bestOutcome is not null && (bestOutcome.Verified || (accept is { } level && bestOutcome.Assurance >= level));
+        var versus = reference is null || bestOutcome?.Measurement is not { } measured ? null
+            : RelativeImprovement.Compute(measured.Metrics, reference.Metrics, run.Options.Objectives);
+        // A reward near 1 reads as success; when the reference itself was better, the headline says so.
+        var worse = versus is { Total: < 0 } ? string.Create(CultureInfo.InvariantCulture, $"; {-versus.Total:0.#%} worse than the reference on your objective") : "";
         return new RunReport
         {
             RunId = run.Id,
@@ -44,7 +48,7 @@ public static class RunReportBuilder
             Shown = bestOutcome is null ? null : Shown(bestOutcome),
             Accept = accept,
             Accepted = accepted,
-            Headline = Headline(bestRow, bestOutcome, history.Count, passed, notJudged, accept, accepted, stopReason),
+            Headline = Headline(bestRow, bestOutcome, history.Count, passed, notJudged, accept, accepted, stopReason) + worse,
             NotJudged = notJudged.Count,
             Strategy = strategy,
             Request = run.Options.Request,
@@ -65,6 +69,7 @@ public static class RunReportBuilder
             Parameters = spec.Parameters,
             Baseline = reference,
             Best = bestRow,
+            BestVersusReference = versus,
             Candidates = rows,
             ParetoFrontier = [.. rows.Where(r => r.OnFrontier).Select(r => r.Id)],
             FinalDesign = finalDesign,
@@ -116,5 +121,6 @@ public static class RunReportBuilder
         h.Proposal.Id, h.Proposal.Origin, h.Proposal.ParentId,
         h.Proposal.Parameters is null ? null : string.Join(", ", h.Proposal.Parameters.Select(p => $"{p.Key}={p.Value}")),
         h.Outcome.Verdict, h.Outcome.FailureClass, h.Outcome.Formal, h.Outcome.FormalBound, h.Outcome.Assurance, h.Outcome.Measurement, h.Outcome.Reward,
-        onFrontier, h.Outcome.Passed ? h.Outcome.RewardExplanation : h.Outcome.NotJudged ? $"not judged: {h.Outcome.Summary}" : h.Outcome.Summary);
+        onFrontier, h.Outcome.Passed ? h.Outcome.RewardExplanation : h.Outcome.NotJudged ? $"not judged: {h.Outcome.Summary}" : h.Outcome.Summary,
+        h.Proposal.Top);
 }

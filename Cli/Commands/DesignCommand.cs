@@ -2,6 +2,7 @@ using System.CommandLine;
 using HwForge.Agents;
 using HwForge.Agents.Knowledge;
 using HwForge.Agents.Llm;
+using HwForge.Agents.Offline;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
 using HwForge.KnowledgeBase;
@@ -47,7 +48,11 @@ public static class DesignCommand
             }
             else
             {
+                if (job.SpecPath is null && string.IsNullOrWhiteSpace(job.Request))
+                    throw new ArgumentException("nothing to design: say what to build in plain words (hwforge design \"an 8-bit adder\") or give --spec FILE");
                 var options = job.ToRunOptions(llm);
+                // A request the catalog refuses is refused before a run folder exists: nothing is written for it.
+                if (options.Mode == DesignMode.Offline) OfflineCatalogStrategy.Check(options);
                 run = RunFolder.Create(parse.GetValue(output) ?? RunFolderNames.NewIn(home.Runs, options), options);
             }
 

@@ -19,7 +19,7 @@ public static class PpaCommand
         var top = new Option<string>("--top") { Description = "The top module", Required = true };
         var period = new Option<double>("--clock-period") { Description = "Clock period in ns for slack (and the FPGA target)", DefaultValueFactory = _ => 10 };
         var liberty = new Option<string>("--liberty") { Description = "osu018 (default), sky130 ($HWFORGE_SKY130_LIBERTY), a .lib/.lib.gz path, or generic", DefaultValueFactory = _ => "osu018" };
-        var fpga = new Option<string?>("--fpga") { Description = "Run the FPGA flow instead: ice40 (= up5k), or a device: hx1k, hx4k, hx8k, up5k" };
+        var fpga = new Option<string?>("--fpga") { Description = "Run the FPGA flow instead: ice40 (up5k, or hx8k when the design needs more pins), or a device: hx1k, hx4k, hx8k, up5k" };
         var clock = new Option<string?>("--clock") { Description = "The clock input (default: found by use and name)" };
         var activity = new Option<string?>("--activity") { Description = "A VCD of the design for switching activity (default: HwForge simulates the design itself)" };
         var scope = new Option<string?>("--activity-scope") { Description = "The design's instance in the VCD, e.g. tb.dut" };
@@ -43,7 +43,18 @@ public static class PpaCommand
             PpaReport report;
             try
             {
-                report = await new PpaAnalysis(host, new ToolVersions(host)).MeasureAsync(request, cancellation);
+                var analysis = new PpaAnalysis(host, new ToolVersions(host));
+                report = await analysis.MeasureAsync(request, cancellation);
+                // "ice40" names the family, not a part: when the UP5K's 39-pin package is too small for the design,
+                // the HX8K's ct256 (206 IOs) is tried before the design is called too big.
+                if (IsFamily(parse.GetValue(fpga)) && report.FpgaDetails?.Outcome == FpgaOutcome.TooBig)
+                {
+                    var first = report;
+                    report = await analysis.MeasureAsync(request with { Fpga = Ice40Device.Hx8k }, cancellation);
+                    parse.InvocationConfiguration.Error.WriteLine(report.Succeeded
+                        ? $"-- the design does not fit the {Ice40Device.Up5k}; measured on the {Ice40Device.Hx8k} instead"
+                        : $"-- {first.Failure}; the {Ice40Device.Hx8k} was tried as well");
+                }
             }
             catch (LibertyUnavailableException e)
             {
@@ -62,8 +73,10 @@ public static class PpaCommand
         $"--liberty takes {LibertyResolver.Osu018} (the default), {LibertyResolver.Sky130} (with ${LibertyResolver.Sky130Variable} set), "
         + $"{LibertyResolver.Generic} (no area or timing), or the path of a .lib or .lib.gz file";
 
+    private static bool IsFamily(string? name) => string.Equals(name, "ice40", StringComparison.OrdinalIgnoreCase);
+
     internal static Ice40Device FindDevice(string name) =>
-        name.Equals("ice40", StringComparison.OrdinalIgnoreCase) ? Ice40Device.Up5k
+        IsFamily(name) ? Ice40Device.Up5k
         : Ice40Device.Find(name) ?? throw new ArgumentException($"--fpga {name}: unknown device; use ice40, hx1k, hx4k, hx8k or up5k");
 
     private static string RequireFile(string path) => File.Exists(path) ? path : throw new ArgumentException($"--activity {path}: no such file");

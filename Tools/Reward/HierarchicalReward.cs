@@ -83,9 +83,11 @@ public static class HierarchicalReward
         if (weighted.Count == 0)
             return Invariant($"{check}, no weighted metric comparable with the baseline: reward {reward:0.###}");
 
-        var parts = string.Join(", ", weighted.Select(g => Invariant($"{g.Objective.Name} {g.Relative:+0.#%;-0.#%;0%}")));
-        var clamped = counted != improvement.Total ? Invariant($", clamped to {counted:+0.#%;-0.#%}") : "";
-        return Invariant($"{check}, improvement {improvement.Total:+0.#%;-0.#%;0%} ({parts}){clamped}: reward {reward:0.###}");
+        // The improvement is the score's view (better is positive); the parts are changes as an engineer reads them
+        // (smaller is negative), so "improvement +7.9% (area −7.9% vs baseline)" says one thing twice, not two.
+        var parts = ChangeText.Changes(weighted);
+        var clamped = counted != improvement.Total ? $", clamped to {ChangeText.Percent(counted)}" : "";
+        return Invariant($"{check}, improvement {ChangeText.Percent(improvement.Total)} ({parts} vs baseline){clamped}: reward {reward:0.###}");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -4,7 +4,14 @@ namespace HwForge.Tools.Reward;
 /// One objective's share of the improvement: <see cref="Relative"/> = (baseline − value) / baseline,
 /// positive when the candidate is smaller, faster or cooler; <see cref="Weight"/> is its normalised weight.
 /// </summary>
-public sealed record ObjectiveGain(Objective Objective, double Relative, double Weight);
+public sealed record ObjectiveGain(Objective Objective, double Relative, double Weight)
+{
+    /// <summary>
+    /// The change as engineers read it: (value − baseline) / baseline, so a smaller area is negative and a longer
+    /// delay positive. <see cref="Relative"/> is the score's view (better is positive); people are shown this one.
+    /// </summary>
+    public double Change => -Relative;
+}
 
 /// <summary>The weighted improvement over a baseline, with the per-objective parts it was summed from.</summary>
 public sealed record ImprovementBreakdown(double Total, IReadOnlyList<ObjectiveGain> Gains)

@@ -166,6 +166,28 @@ public sealed class VerifyAndPpaCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Ppa_names_a_critical_path_between_registers_by_the_registers_not_synthesis_numbers()
+    {
+        var run = await _hwforge.RunAsync("ppa", Example("pipe_mac8", "equiv.v"), "--top", "pipe_mac8");
+
+        Assert.Equal(0, run.ExitCode);
+        var line = Assert.Single(run.Output.Split('\n'), l => l.Contains("critical path: "));
+        Assert.DoesNotMatch(@"\b_\d+_\b", line);
+        Assert.Matches(@"critical path: \S+ -> acc\[\d+\]", line);
+    }
+
+    [Fact]
+    public async Task Ppa_for_ice40_of_a_design_with_more_pins_than_the_up5k_package_measures_it_on_a_part_it_fits()
+    {
+        var run = await _hwforge.RunAsync("ppa", Example("pipe_mac8", "equiv.v"), "--top", "pipe_mac8", "--fpga", "ice40");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("does not fit the iCE40UP5K (sg48); measured on the iCE40HX8K (ct256) instead", run.Error);
+        Assert.Contains("iCE40HX8K (ct256):", run.Output);
+        Assert.Contains("Fmax", run.Output);
+    }
+
+    [Fact]
     public async Task Ppa_with_sky130_and_generic_and_ice40_each_measure_what_they_can()
     {
         var sky130 = Path.GetFullPath(Path.Combine(FindRoot(), "..", "shared", "pdk", "sky130hd_tt.lib.gz"));

@@ -63,6 +63,20 @@ public sealed class JobsFileTests : IDisposable
     }
 
     [Fact]
+    public void Every_problem_of_a_jobs_file_is_reported_at_once_each_with_its_line()
+    {
+        var path = Write("jobs.yaml", "defaults: {rounds: lots}\njobs:\n  - {id: a, request: x, round: 2, accept: maybe}\n  - {id: b}\n  - {id: c, request: y}\n");
+
+        var error = Assert.Throws<ArgumentException>(() => JobsFile.Load(path));
+
+        Assert.StartsWith("4 problems in the jobs file", error.Message);
+        Assert.Contains(path + ":1:20: 'rounds' must be a whole number", error.Message);
+        Assert.Contains(path + ":3:25: unknown key in a job (did you mean 'rounds'?)", error.Message);
+        Assert.Contains(path + ":3:43: 'accept' takes bounded or simulated", error.Message);
+        Assert.Contains(path + ":4:5: job 'b' needs exactly one of", error.Message);
+    }
+
+    [Fact]
     public void Accept_in_defaults_or_a_job_lowers_the_bar_of_that_jobs_design_run_explicitly()
     {
         var path = Write("jobs.yaml", """

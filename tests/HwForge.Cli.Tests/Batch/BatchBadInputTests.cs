@@ -22,5 +22,22 @@ public sealed class BatchBadInputTests : IDisposable
         Assert.False(Directory.Exists(folder), "a job ran although the jobs file was wrong");
     }
 
+    [Fact]
+    public async Task Every_mistake_in_the_jobs_file_is_reported_in_one_try()
+    {
+        var jobs = _hwforge.WriteFile("jobs.yaml",
+            "jobs:\n  - {id: a, request: \"an 8-bit adder\", cadidates: 2}\n  - {id: b, request: \"a 4-bit counter\", rounds: lots}\n  - {id: c}\n");
+        var folder = Path.Combine(_hwforge.Home, "out");
+
+        var run = await _hwforge.RunAsync("batch", jobs, "--out", folder);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("3 problems in the jobs file", run.Error);
+        Assert.Contains("jobs.yaml:2:40: unknown key in a job (did you mean 'candidates'?)", run.Error);
+        Assert.Contains("jobs.yaml:3:49: 'rounds' must be a whole number", run.Error);
+        Assert.Contains("jobs.yaml:4:5: job 'c' needs exactly one of 'request' (plain words) or 'spec'", run.Error);
+        Assert.False(Directory.Exists(folder), "a job ran although the jobs file was wrong");
+    }
+
     public void Dispose() => _hwforge.Dispose();
 }

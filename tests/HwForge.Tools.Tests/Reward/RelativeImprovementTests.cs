@@ -106,7 +106,7 @@ public sealed class RelativeImprovementTests
         Assert.Equal(-9.0, tenfold.Improvement, 12);
         Assert.Equal(0.5, doubled.Reward, 12);
         Assert.Equal(0.5, tenfold.Reward, 12);
-        Assert.Contains("clamped to -50%", tenfold.Explanation);
+        Assert.Contains("improvement \u2212900% (area +900% vs baseline), clamped to \u221250%", tenfold.Explanation);
     }
 
     [Fact]

@@ -108,7 +108,7 @@ public sealed class RewardTierTests
         var smaller = Score(Evaluation.Passed(Baseline with { Area = 90 }, Assurance.Bounded));
         var same = Score(Evaluation.Passed(Baseline, Assurance.Bounded));
         Assert.True(smaller.Reward > same.Reward);
-        Assert.Equal("no difference found, not proven (bounded), improvement +3.3% (area +10%, delay 0%, power 0%): reward 0.451", smaller.Explanation);
+        Assert.Equal("no difference found, not proven (bounded), improvement +3.3% (area −10%, delay 0%, power 0% vs baseline): reward 0.451", smaller.Explanation);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class RewardTierTests
     {
         var result = HierarchicalReward.Score(Evaluation.Passed(new PpaMetrics(area: 90, delay: 2.1), Assurance.Proven),
             Baseline, new ObjectiveWeights(1, 1, 0));
-        Assert.Equal("verified (proven), improvement +2.5% (area +10%, delay -5%): reward 1.025", result.Explanation);
+        Assert.Equal("verified (proven), improvement +2.5% (area −10%, delay +5% vs baseline): reward 1.025", result.Explanation);
         Assert.DoesNotContain('\n', result.Explanation);
     }
 }
