@@ -1,3 +1,4 @@
+using HwForge.ScriptedLlm;
 using System.Diagnostics;
 using System.Text.Json;
 
@@ -76,10 +77,13 @@ public sealed class LocalBatchTests : IDisposable
     [Fact]
     public async Task A_failing_job_and_a_hanging_job_do_not_stop_the_others_and_the_exit_code_says_so()
     {
-        var jobs = _hwforge.WriteFile("jobs.yaml", """
+        // The hanging job waits on a model that never answers: how long a real design takes depends on the machine
+        // (an 8-bit multiplier once used here finished inside its 3 s on a fast one), a model that is silent does not.
+        await using var silent = await ScriptedLlmServer.StartAsync(new LlmScript(ScriptRule.Always(new ScriptAnswer { DelayMs = 600_000, Text = "never sent" })));
+        var jobs = _hwforge.WriteFile("jobs.yaml", $$"""
             defaults: {offline: true, candidates: 1, optimize: 0}
             jobs:
-              - {id: slow, request: "an 8-bit unsigned multiplier", timeout: 3}
+              - {id: slow, request: "an 8-bit unsigned multiplier", offline: false, llm_endpoint: "{{silent.BaseUrl}}", model: scripted, timeout: 3}
               - {id: aes, request: "an AES-128 encryption core"}
               - {id: add8, request: "an 8-bit adder"}
             """);
