@@ -136,7 +136,7 @@ public static class FormalEquivalence
         // a multiplier behind operand registers meets the reference's product register this way.
         if (sequential)
         {
-            var correspondence = await Task.Run(() => SignalCorrespondence.Run(sweep.Graph, budget / 3, cancellation, miter.LatchNames), cancellation).ConfigureAwait(false);
+            var correspondence = await Task.Run(() => SignalCorrespondence.Run(sweep.Graph, budget / 3, cancellation, miter.LatchNames, miter.Inputs), cancellation).ConfigureAwait(false);
             if (correspondence.Completed && correspondence.Merged > 0)
             {
                 if (correspondence.Graph.Outputs[0] == AigBuilder.False)

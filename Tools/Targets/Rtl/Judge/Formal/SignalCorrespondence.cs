@@ -27,18 +27,20 @@ internal static class SignalCorrespondence
     public const int MaxSupport = ExhaustiveSweep.MaxSupport;
 
     private const int SimulationCycles = 48;
-    private const int Words = 4;
+    private const int Words = 5;
 
     /// <param name="Completed">The induction reached its fixed point: <see cref="Graph"/> is the merged miter.</param>
     public sealed record Result(bool Completed, AigGraph Graph, int Merged, int Candidates, int Rounds, TimeSpan Elapsed);
 
     /// <param name="names">The register bits the latches stand for: a register's bits are proven together as one word
     /// (<see cref="WordRewriting"/>) when each alone reads too many bits to enumerate.</param>
-    public static Result Run(AigGraph graph, TimeSpan limit, CancellationToken cancellation = default, LatchNames? names = null)
+    /// <param name="inputs">The port bit each input stands for, where known: ports also take corner values in simulation.</param>
+    public static Result Run(AigGraph graph, TimeSpan limit, CancellationToken cancellation = default, LatchNames? names = null,
+        IReadOnlyList<(string Port, int Bit)?>? inputs = null)
     {
         names ??= LatchNames.None;
         var clock = Stopwatch.StartNew();
-        var candidates = Candidates(graph);
+        var candidates = Candidates(graph, inputs ?? []);
         var initial = candidates.Count;
         var rounds = 0;
 
@@ -127,14 +129,16 @@ internal static class SignalCorrespondence
             // A word with a refuted bit cannot be equal; one whose bits are all the same literal needs nothing.
             if (word.Bits.Any(b => refuted[b.Candidate]) || word.Bits.All(b => frames.Pairs[b.Candidate].Member == frames.Pairs[b.Candidate].Representative)) continue;
             var terms = new List<WordRewriting.Term>();
-            foreach (var (i, weight) in word.Bits)
+            foreach (var (i, weight, registerIsMember) in word.Bits)
             {
-                terms.Add(new(frames.Pairs[i].Member, weight));
-                terms.Add(new(frames.Pairs[i].Representative, 0UL - weight));
+                // Both signals in the register's own polarity: a product bit that is the complement of a gate
+                // (an exclusive or's last AND) enters as the bit, so the word stays the product's polynomial.
+                var flip = registerIsMember ? 0 : candidates[i].Polarity;
+                terms.Add(new(frames.Pairs[i].Member ^ flip, weight));
+                terms.Add(new(frames.Pairs[i].Representative ^ flip, 0UL - weight));
             }
-            var share = (limit - clock.Elapsed) / 2;
-            if (WordRewriting.IsZero(frames.Graph, terms, word.Width, share, cancellation).Zero is true)
-                foreach (var (i, _) in word.Bits) shown[i] = true;
+            if (WordRewriting.IsZero(frames.Graph, terms, word.Width, (limit - clock.Elapsed) / 2, cancellation).Zero is true)
+                foreach (var (i, _, _) in word.Bits) shown[i] = true;
         }
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -151,32 +155,58 @@ internal static class SignalCorrespondence
         return holding;
     }
 
+    /// <summary>Words tried for one register, at most: one for each signal its lowest bit equals, up to this many.</summary>
+    private const int MaxWordsPerRegister = 4;
+
     /// <summary>Candidates that are bits of one register (by <see cref="LatchNames"/>), each weighted ±2^bit, modulo 2^<see cref="Width"/>.</summary>
-    private sealed record Word(List<(int Candidate, ulong Weight)> Bits, int Width);
+    private sealed record Word(List<(int Candidate, ulong Weight, bool RegisterIsMember)> Bits, int Width);
 
     /// <summary>
     /// The candidates grouped into words by the register one of their two signals is a bit of (the member's name
-    /// first): a product register's bits against the other side's product bits. A register bit taken twice (two
-    /// members of one class) starts a second word, so each word has each bit once.
+    /// first): a product register's bits against the other side's product bits. Each word has each bit once; a
+    /// register bit equal to several signals is in several words (see below).
     /// </summary>
     private static List<Word> RegisterWords(AigGraph graph, List<Candidate> candidates, LatchNames names)
     {
         var firstLatch = 1 + graph.InputCount;
         LatchNames.Bit? Named(int v) =>
             v >= firstLatch && v < firstLatch + graph.LatchCount && names.Bits.TryGetValue(v - firstLatch, out var bit) ? bit : null;
-        var byRegister = new Dictionary<string, List<Dictionary<int, (int Candidate, bool Inverted)>>>();
+        var byRegister = new Dictionary<string, Dictionary<int, List<(int Candidate, bool Inverted)>>>();
         for (var i = 0; i < candidates.Count; i++)
         {
             var (side, bit) = Named(candidates[i].Member) is { } m ? ("member", m) : Named(candidates[i].Representative) is { } r ? ("representative", r) : (null, default);
             if (side is null || bit.Index >= 64) continue;
             var key = $"{side} {bit.Register}";
-            if (!byRegister.TryGetValue(key, out var groups)) byRegister[key] = groups = [];
-            var group = groups.FirstOrDefault(g => !g.ContainsKey(bit.Index));
-            if (group is null) groups.Add(group = []);
-            group[bit.Index] = (i, bit.Inverted);
+            if (!byRegister.TryGetValue(key, out var bits)) byRegister[key] = bits = [];
+            if (!bits.TryGetValue(bit.Index, out var alternatives)) bits[bit.Index] = alternatives = [];
+            alternatives.Add((i, bit.Inverted));
         }
-        return [.. byRegister.Values.SelectMany(groups => groups).Where(g => g.Count > 1).Select(g => new Word(
-            [.. g.Select(b => (b.Value.Candidate, b.Value.Inverted ? 0UL - (1UL << b.Key) : 1UL << b.Key))], g.Keys.Max() + 1))];
+        var words = new List<Word>();
+        foreach (var (key, bits) in byRegister)
+        {
+            var memberSide = key.StartsWith("member ", StringComparison.Ordinal);
+            // A register bit equal to several signals (the product bit, and the reference's own copies of it) is
+            // matched with the signal numbered nearest the one chosen for the bit below: a word's bits come from one
+            // arithmetic structure, numbered together, and a stray signal in it would keep the word from rewriting.
+            // Each signal of the lowest bit starts one word.
+            var indices = bits.Keys.Order().ToList();
+            var groups = new List<Dictionary<int, (int Candidate, bool Inverted)>>();
+            foreach (var seed in bits[indices[0]].Take(MaxWordsPerRegister))
+            {
+                var group = new Dictionary<int, (int Candidate, bool Inverted)> { [indices[0]] = seed };
+                var previous = candidates[seed.Candidate].Member;
+                foreach (var index in indices.Skip(1))
+                {
+                    var nearest = bits[index].MinBy(a => Math.Abs((long)candidates[a.Candidate].Member - previous));
+                    group[index] = nearest;
+                    previous = candidates[nearest.Candidate].Member;
+                }
+                groups.Add(group);
+            }
+            words.AddRange(groups.Where(g => g.Count > 1).Select(g => new Word(
+                [.. g.Select(b => (b.Value.Candidate, b.Value.Inverted ? 0UL - (1UL << b.Key) : 1UL << b.Key, memberSide))], g.Keys.Max() + 1)));
+        }
+        return words;
     }
 
     /// <summary>For each output of a combinational graph, whether one of 512 random patterns raises it.</summary>
@@ -254,7 +284,7 @@ internal static class SignalCorrespondence
     /// class of the earliest such signal. Runs differ in how often inputs are 1 (a reset asserted half the time
     /// would keep the registers near their start), so rare and frequent events are both seen.
     /// </summary>
-    private static List<Candidate> Candidates(AigGraph graph)
+    private static List<Candidate> Candidates(AigGraph graph, IReadOnlyList<(string Port, int Bit)?> inputs)
     {
         var firstLatch = 1 + graph.InputCount;
         var firstAnd = firstLatch + graph.LatchCount;
@@ -264,15 +294,18 @@ internal static class SignalCorrespondence
         var (hashA, hashB) = (new ulong[variables], new ulong[variables]);
         var flipped = new bool[variables];
         var random = new Random(20261202);
-        ulong Word(int w)
-        {
-            ulong Next() => (ulong)random.NextInt64() ^ (ulong)random.NextInt64() << 32;
-            return (w % 4) switch { 1 => Next() & Next() & Next(), 2 => Next() | Next() | Next(), _ => Next() };
-        }
+        ulong Next() => (ulong)random.NextInt64() ^ (ulong)random.NextInt64() << 32;
+        ulong Word(int w) => w switch { 1 => Next() & Next() & Next(), 2 => Next() | Next() | Next(), _ => Next() };
+        var corners = new PortCorners(inputs, graph.InputCount);
         for (var cycle = 0; cycle < SimulationCycles; cycle++)
         {
             for (var i = 0; i < graph.InputCount; i++)
-                for (var w = 0; w < Words; w++) values[(1 + i) * Words + w] = Word(w);
+                for (var w = 0; w < Words - 1; w++) values[(1 + i) * Words + w] = Word(w);
+            // The last word: each port at a corner value (zero, all ones, the most negative or positive, one) or
+            // random, lane by lane, so that the one product that sets bit 30 of a signed 16×16 multiplication
+            // without its sign (−2^15 × −2^15) is seen and the two bits are not taken for one signal.
+            var corner = corners.Next(random);
+            for (var i = 0; i < graph.InputCount; i++) values[(1 + i) * Words + Words - 1] = corner[i];
             Array.Copy(state, 0, values, firstLatch * Words, state.Length);
             graph.EvaluateGates(values, Words);
             for (var v = 0; v < variables; v++)
@@ -304,5 +337,41 @@ internal static class SignalCorrespondence
             candidates.Add(new Candidate(v, representative, flipped[v] != flipped[representative] ? 1 : 0));
         }
         return candidates;
+    }
+
+    /// <summary>Lanes of corner values per input port: each lane picks, for each port, one of six values.</summary>
+    private sealed class PortCorners(IReadOnlyList<(string Port, int Bit)?> inputs, int inputCount)
+    {
+        private readonly Dictionary<string, int> _widths = inputs.Where(i => i is not null).GroupBy(i => i!.Value.Port)
+            .ToDictionary(g => g.Key, g => g.Max(i => i!.Value.Bit) + 1);
+
+        public ulong[] Next(Random random)
+        {
+            var choice = _widths.Keys.ToDictionary(p => p, _ => Enumerable.Range(0, 64).Select(_ => random.Next(6)).ToArray());
+            var lanes = new ulong[inputCount];
+            for (var i = 0; i < inputCount; i++)
+            {
+                if (i >= inputs.Count || inputs[i] is not { } input)
+                {
+                    lanes[i] = (ulong)random.NextInt64() ^ (ulong)random.NextInt64() << 32;
+                    continue;
+                }
+                var top = input.Bit == _widths[input.Port] - 1;
+                for (var lane = 0; lane < 64; lane++)
+                {
+                    var one = choice[input.Port][lane] switch
+                    {
+                        0 => random.Next(2) == 1,  // random
+                        1 => false,                 // zero
+                        2 => true,                  // all ones
+                        3 => top,                   // the most negative
+                        4 => !top,                  // the most positive
+                        _ => input.Bit == 0,        // one
+                    };
+                    if (one) lanes[i] |= 1UL << lane;
+                }
+            }
+            return lanes;
+        }
     }
 }
