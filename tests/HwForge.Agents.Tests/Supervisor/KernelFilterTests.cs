@@ -62,6 +62,49 @@ public sealed class KernelFilterTests : IDisposable
         Assert.Contains(events, e => e.Type == RunEventTypes.BudgetExhausted);
     }
 
+    [Fact]
+    public async Task A_spent_token_budget_stops_the_run_before_the_next_request_goes_to_the_model()
+    {
+        // The architect's one answer reports 1100 tokens against a budget of 1000: the coder is never asked.
+        await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(
+            ScriptRule.When("You are the Architect", new ScriptAnswer { Text = ScriptedCounter.Spec, PromptTokens = 600, CompletionTokens = 500 }),
+            ScriptRule.When("You are the Coder", ScriptAnswer.Reply(ScriptedCounter.Repaired))));
+        await using var run = _host.NewRun(new RunOptions
+        {
+            Request = "a 4-bit counter with enable", Mode = DesignMode.Llm, Candidates = 1, OptimizeRounds = 0,
+            Budget = new RunBudget { MaxTokens = 1000 },
+        });
+
+        var report = await _host.Runner.RunAsync(run, Strategy(run, server), default);
+
+        Assert.Single(server.ChatRequests);
+        Assert.Equal(1100, report.Tokens);
+        Assert.Equal("not-verified", report.Status);
+        Assert.Contains("token budget (1000)", report.StopReason);
+        Assert.Contains(EventLog.Read(Path.Combine(run.Path, RunFolder.EventsFile)), e => e.Type == RunEventTypes.BudgetExhausted);
+    }
+
+    [Fact]
+    public async Task A_reached_time_limit_stops_the_run_before_the_next_request_goes_to_the_model()
+    {
+        // The architect answers after 3 s, past the run's 2 s: the coder is never asked.
+        await using var server = await ScriptedLlmServer.StartAsync(new LlmScript(
+            ScriptRule.When("You are the Architect", new ScriptAnswer { Text = ScriptedCounter.Spec, DelayMs = 3000 }),
+            ScriptRule.When("You are the Coder", ScriptAnswer.Reply(ScriptedCounter.Repaired))));
+        await using var run = _host.NewRun(new RunOptions
+        {
+            Request = "a 4-bit counter with enable", Mode = DesignMode.Llm, Candidates = 1, OptimizeRounds = 0,
+            Budget = new RunBudget { MaxWallTime = TimeSpan.FromSeconds(2) },
+        });
+
+        var report = await _host.Runner.RunAsync(run, Strategy(run, server), default);
+
+        Assert.Single(server.ChatRequests);
+        Assert.Equal("not-verified", report.Status);
+        Assert.Contains("time limit", report.StopReason);
+        Assert.Contains(EventLog.Read(Path.Combine(run.Path, RunFolder.EventsFile)), e => e.Type == RunEventTypes.BudgetExhausted);
+    }
+
     private IDesignStrategy Strategy(RunFolder run, ScriptedLlmServer server) =>
         DesignStrategies.For(run.Options, new HwForge.Agents.Llm.LlmSettings { Endpoint = new Uri(server.BaseUrl), Model = "scripted" },
             _host.Host, _host.Versions, knowledge: null);
