@@ -8,7 +8,7 @@ namespace HwForge.Tools.Foundation.Caching;
 /// The content address of a tool step: tool and version, program, arguments, environment, limits,
 /// every input's name and bytes, the read-only files' identity and the outputs asked for.
 /// </summary>
-public static class CacheKey
+internal static class CacheKey
 {
     public static string For(ToolStep step)
     {

@@ -6,7 +6,7 @@ namespace HwForge.Tools.Foundation.Execution;
 /// Keeps the first and last bytes of a stream of unknown length: the head says how a tool
 /// started, the tail says how it ended, and the middle of a flood is rarely worth memory.
 /// </summary>
-public sealed class HeadTailBuffer(int capacity)
+internal sealed class HeadTailBuffer(int capacity)
 {
     private readonly int _headCapacity = capacity / 2;
     private readonly byte[] _head = new byte[capacity / 2];

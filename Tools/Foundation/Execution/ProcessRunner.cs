@@ -1,7 +1,7 @@
 namespace HwForge.Tools.Foundation.Execution;
 
 /// <summary>Runs an invocation to completion and returns its buffered (head-and-tail) output.</summary>
-public static class ProcessRunner
+internal static class ProcessRunner
 {
     /// <summary>
     /// Cancelling <paramref name="cancellation"/> kills the whole process tree at once and throws

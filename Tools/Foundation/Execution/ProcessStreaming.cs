@@ -12,7 +12,7 @@ public sealed record OutputLine(string Text, bool IsError) : ProcessEvent;
 public sealed record ProcessExited(ToolRunResult Result) : ProcessEvent;
 
 /// <summary>Runs an invocation and yields its output line by line as it happens (for progress displays).</summary>
-public static class ProcessStreaming
+internal static class ProcessStreaming
 {
     public static async IAsyncEnumerable<ProcessEvent> StreamAsync(
         ToolInvocation invocation, [EnumeratorCancellation] CancellationToken cancellation = default)

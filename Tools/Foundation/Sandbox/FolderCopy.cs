@@ -23,7 +23,7 @@ public sealed record WorkFolderCopiedBack(CopyBackReport Report) : ProcessEvent;
 /// owner of what they replace or of the host folder they land in, with the run's modes less the
 /// set-id, sticky and group- and other-write bits: HwForge never leaves anything world-writable there.
 /// </remarks>
-public sealed class FolderCopy
+internal sealed class FolderCopy
 {
     private readonly Dictionary<string, (ulong Inode, long Size, long Modified)> _copied = [];
     private readonly string _hostFolder;

@@ -6,7 +6,7 @@ namespace HwForge.Tools.Foundation.Sandbox;
 /// The environment a confined program sees: a fixed base plus what the invocation names, never a
 /// variable that looks like a secret. Fails closed: an unknown variable is simply not there.
 /// </summary>
-public static partial class SandboxEnvironment
+internal static partial class SandboxEnvironment
 {
     public const string WorkPath = "/work";
 

@@ -5,7 +5,7 @@ namespace HwForge.Tools.Foundation.Sandbox;
 /// created empty under <see cref="HwForgeHome.Work"/> and deleted, with whatever the program left,
 /// on dispose. Bubblewrap runs never see a host folder; theirs is a <see cref="SandboxFolder"/>.
 /// </summary>
-public sealed class Workspace : IWorkFolder, IDisposable
+internal sealed class Workspace : IWorkFolder, IDisposable
 {
     private readonly bool _owned;
 

@@ -4,7 +4,7 @@ using HwForge.Tools.Foundation.Diagnostics;
 namespace HwForge.Tools.Programs.Gcc;
 
 /// <summary>Parses g++'s <c>file:line:col: error: message</c> lines (a Verilator model's C++ build, a golden model).</summary>
-public static partial class GccDiagnosticParser
+internal static partial class GccDiagnosticParser
 {
     public static IReadOnlyList<Diagnostic> Parse(string output, Func<string, string>? mapFile = null)
     {

@@ -9,7 +9,7 @@ namespace HwForge.Tools.Programs.Icarus;
 /// <c>a.v:2: Include file x.vh not found</c>, and located nowhere, <c>error: Unable to find the root module</c>.
 /// A line of the form <c>a.v:3:        : more</c> (or <c>     : more</c>) continues the message before it.
 /// </summary>
-public static partial class IcarusDiagnosticParser
+internal static partial class IcarusDiagnosticParser
 {
     public static IReadOnlyList<Diagnostic> Parse(string output, Func<string, string>? mapFile = null)
     {

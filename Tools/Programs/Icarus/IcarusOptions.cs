@@ -4,7 +4,7 @@ using HwForge.Tools.Foundation.Sources;
 namespace HwForge.Tools.Programs.Icarus;
 
 /// <summary>How to compile and run one simulation. The defaults suit a self-checking testbench.</summary>
-public sealed record IcarusOptions
+internal sealed record IcarusOptions
 {
     public static IcarusOptions Default { get; } = new();
 

@@ -8,7 +8,7 @@ namespace HwForge.Tools.Programs.Icarus;
 /// Compiles with <c>iverilog -g2012</c> and runs with <c>vvp</c>, as one confined, cacheable step,
 /// and maps iverilog's messages back to the user's paths.
 /// </summary>
-public static class IcarusSimulation
+internal static class IcarusSimulation
 {
     // Names of HwForge's own files in the work folder. Sources sit in their own folder, so only a data file could take one.
     private const string CompiledImage = "hwforge-sim.vvp";

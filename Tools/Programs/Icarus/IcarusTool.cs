@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace HwForge.Tools.Programs.Icarus;
 
 /// <summary>Icarus Verilog: compile (iverilog) and simulate (vvp).</summary>
-public static partial class IcarusTool
+internal static partial class IcarusTool
 {
     public static ToolDescriptor Descriptor { get; } = new(
         Name: "iverilog",

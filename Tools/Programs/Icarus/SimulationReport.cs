@@ -5,7 +5,7 @@ using HwForge.Tools.Foundation.Execution;
 namespace HwForge.Tools.Programs.Icarus;
 
 /// <summary>How far a simulation got: it failed to compile, or it compiled and the simulator ran.</summary>
-public enum SimulationStage
+internal enum SimulationStage
 {
     Compile,
     Simulate,
@@ -15,7 +15,7 @@ public enum SimulationStage
 /// The outcome of compiling and simulating with Icarus. A hang is not an exception: it is a report
 /// whose <see cref="Limit"/> says <see cref="LimitHit.WallClock"/>.
 /// </summary>
-public sealed record SimulationReport(
+internal sealed record SimulationReport(
     SimulationStage Stage,
     IReadOnlyList<Diagnostic> Diagnostics,
     ToolRunResult Run,

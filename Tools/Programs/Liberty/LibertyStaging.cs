@@ -11,7 +11,7 @@ namespace HwForge.Tools.Programs.Liberty;
 /// (a test's HWFORGE_HOME, say) or /work. Staging also makes the cache key follow the library's
 /// bytes rather than its path, and lets scripts name it without quoting.
 /// </remarks>
-public static class LibertyStaging
+internal static class LibertyStaging
 {
     public const string StagedName = "cells.lib";
 

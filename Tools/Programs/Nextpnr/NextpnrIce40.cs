@@ -10,7 +10,7 @@ namespace HwForge.Tools.Programs.Nextpnr;
 /// Synthesises with <c>yosys synth_ice40</c> and places and routes with <c>nextpnr-ice40</c>, as one
 /// confined, cacheable step, and reads utilisation and post-route Fmax from nextpnr's log.
 /// </summary>
-public static partial class NextpnrIce40
+internal static partial class NextpnrIce40
 {
     // HwForge's own files in the work folder.
     private const string Netlist = "hwforge-netlist.json";

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace HwForge.Tools.Programs.Nextpnr;
 
 /// <summary>The figures read from one nextpnr-ice40 log.</summary>
-public sealed partial record NextpnrLog(
+internal sealed partial record NextpnrLog(
     IReadOnlyDictionary<string, ResourceUse> Utilisation,
     IReadOnlyList<ClockFmax> Clocks,
     double? CombinationalDelayNs,

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace HwForge.Tools.Programs.Nextpnr;
 
 /// <summary>nextpnr-ice40: place and route for Lattice iCE40 FPGAs (logic cells, RAM, DSP, Fmax).</summary>
-public static partial class NextpnrTool
+internal static partial class NextpnrTool
 {
     public static ToolDescriptor Descriptor { get; } = new(
         Name: "nextpnr-ice40",

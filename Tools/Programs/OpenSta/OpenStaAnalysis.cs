@@ -8,7 +8,7 @@ namespace HwForge.Tools.Programs.OpenSta;
 /// Static timing and power of a mapped netlist with OpenSTA, confined and cached as one step:
 /// critical path, worst slack and Fmax at a clock period, and power under a stated activity.
 /// </summary>
-public static partial class OpenStaAnalysis
+internal static partial class OpenStaAnalysis
 {
     public static ResourceLimits DefaultLimits { get; } = ResourceLimits.Default.WithTimeout(TimeSpan.FromMinutes(5));
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace HwForge.Tools.Programs.OpenSta;
 
 /// <summary>OpenSTA: static timing (critical path, slack, Fmax) and power of a mapped netlist.</summary>
-public static partial class OpenStaTool
+internal static partial class OpenStaTool
 {
     public static ToolDescriptor Descriptor { get; } = new(
         Name: "opensta",

@@ -7,7 +7,7 @@ namespace HwForge.Tools.Programs.OpenSta;
 /// Reads OpenSTA 2.0's text reports: <c>report_checks</c> (full format), <c>report_worst_slack</c>
 /// and <c>report_power</c>, and its <c>Error:</c> and <c>Warning:</c> lines.
 /// </summary>
-public static partial class StaReportParser
+internal static partial class StaReportParser
 {
     /// <summary>The worst path from a full-format <c>report_checks</c>; null for "No paths found."</summary>
     public static CriticalPath? ParseCriticalPath(string checks)

@@ -3,7 +3,7 @@ using HwForge.Tools.Foundation.Execution;
 namespace HwForge.Tools.Programs.OpenSta;
 
 /// <summary>Why timing analysis produced no figures.</summary>
-public enum StaFailureKind
+internal enum StaFailureKind
 {
     /// <summary>The netlist does not read or link against the library (a cell the library lacks, a syntax error).</summary>
     NetlistError,
@@ -21,7 +21,7 @@ public enum StaFailureKind
     Limit,
 }
 
-public sealed record StaFailure(StaFailureKind Kind, string Summary, IReadOnlyList<string> Messages);
+internal sealed record StaFailure(StaFailureKind Kind, string Summary, IReadOnlyList<string> Messages);
 
 /// <summary>The worst path: where it starts and ends (as OpenSTA names them) and when its data arrives.</summary>
 /// <param name="Startpoint">An instance, or an input port, e.g. <c>_22_</c> or <c>a[3]</c>.</param>
@@ -31,20 +31,20 @@ public sealed record StaFailure(StaFailureKind Kind, string Summary, IReadOnlyLi
 public sealed record CriticalPath(string Startpoint, string StartpointKind, string Endpoint, string EndpointKind, double ArrivalNs, string Text);
 
 /// <summary>Power in watts as OpenSTA splits it; Sequential and Combinational are the group totals.</summary>
-public sealed record PowerBreakdown(double InternalW, double SwitchingW, double LeakageW, double TotalW, double SequentialW, double CombinationalW);
+internal sealed record PowerBreakdown(double InternalW, double SwitchingW, double LeakageW, double TotalW, double SequentialW, double CombinationalW);
 
 /// <summary>Which switching activity the power figure rests on, said plainly: power means little without it.</summary>
 /// <param name="FromVcd">True when input activities were measured from a simulation trace.</param>
 /// <param name="DefaultInputActivity">Toggles per clock period assumed for inputs the trace does not cover (all of them without one).</param>
 /// <param name="AnnotatedPorts">Input ports whose activity came from the trace (bits, as <c>a[0]</c>).</param>
-public sealed record ActivityUsed(bool FromVcd, double DefaultInputActivity, double DefaultDuty, IReadOnlyList<string> AnnotatedPorts, string Description);
+internal sealed record ActivityUsed(bool FromVcd, double DefaultInputActivity, double DefaultDuty, IReadOnlyList<string> AnnotatedPorts, string Description);
 
 /// <summary>
 /// Timing and power of a mapped netlist at one clock period. Fmax is <c>1000 / (period − slack)</c>:
 /// for register paths that includes clock-to-output and setup; for a combinational design (virtual
 /// clock, zero input and output delays) it is 1000 / the critical path delay.
 /// </summary>
-public sealed record TimingReport(
+internal sealed record TimingReport(
     string Top,
     double ClockPeriodNs,
     string? ClockPort,

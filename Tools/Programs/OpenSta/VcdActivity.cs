@@ -3,17 +3,17 @@ using System.Globalization;
 namespace HwForge.Tools.Programs.OpenSta;
 
 /// <summary>One signal bit's measured activity: toggles per clock period, and the fraction of time it was 1.</summary>
-public sealed record SignalActivity(string Name, double TogglesPerPeriod, double Duty);
+internal sealed record SignalActivity(string Name, double TogglesPerPeriod, double Duty);
 
 /// <summary>The activities read from a trace, or why there are none.</summary>
-public sealed record VcdActivities(IReadOnlyList<SignalActivity> Signals, string Scope, string? Problem);
+internal sealed record VcdActivities(IReadOnlyList<SignalActivity> Signals, string Scope, string? Problem);
 
 /// <summary>
 /// Measures switching activity from a VCD. OpenSTA 2.0.17 has no <c>read_vcd</c> or <c>read_saif</c>,
 /// and its <c>set_power_activity -pins</c> is broken, so HwForge reads the trace itself and annotates
 /// input ports; OpenSTA propagates activity through the logic from there.
 /// </summary>
-public static class VcdActivity
+internal static class VcdActivity
 {
     private sealed class Bit(string name)
     {

@@ -8,7 +8,7 @@ namespace HwForge.Tools.Programs.Verilator;
 /// <c>%Error: a.v:5:1: syntax error ...</c>. Continuation lines (<c>: ... In instance</c>) and the
 /// closing "Exiting due to" line are not messages of their own.
 /// </summary>
-public static partial class VerilatorDiagnosticParser
+internal static partial class VerilatorDiagnosticParser
 {
     public static IReadOnlyList<Diagnostic> Parse(string output, Func<string, string>? mapFile = null)
     {

@@ -5,21 +5,21 @@ using HwForge.Tools.Foundation.Sources;
 namespace HwForge.Tools.Programs.Verilator;
 
 /// <summary>What drives the model: a C++ <c>main</c> around the generated class, or a SystemVerilog testbench module.</summary>
-public enum TestbenchLanguage
+internal enum TestbenchLanguage
 {
     Cpp,
     SystemVerilog,
 }
 
 /// <summary>How far a testbench got: it failed to build, or it was built and ran.</summary>
-public enum TestbenchStage
+internal enum TestbenchStage
 {
     Build,
     Run,
 }
 
 /// <summary>A Verilator testbench's build and run: diagnostics, the run's output, and files it left.</summary>
-public sealed record TestbenchReport(
+internal sealed record TestbenchReport(
     TestbenchStage Stage,
     IReadOnlyList<Diagnostic> Diagnostics,
     ToolRunResult Run,
@@ -38,7 +38,7 @@ public sealed record TestbenchReport(
 /// it, as one confined, cacheable step. Building compiles C++, so it takes seconds, not milliseconds:
 /// the judge simulates with Icarus; this is for testbenches users and agents bring.
 /// </summary>
-public static class VerilatorTestbench
+internal static class VerilatorTestbench
 {
     private const string BuildLog = "hwforge-build.log";
     private const string BuiltMarker = "hwforge-built";

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace HwForge.Tools.Programs.Verilator;
 
 /// <summary>Verilator: lint, and building and running a C++ or SystemVerilog testbench.</summary>
-public static partial class VerilatorTool
+internal static partial class VerilatorTool
 {
     public static ToolDescriptor Descriptor { get; } = new(
         Name: "verilator",

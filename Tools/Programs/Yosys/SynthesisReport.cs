@@ -4,7 +4,7 @@ using HwForge.Tools.Programs.Liberty;
 namespace HwForge.Tools.Programs.Yosys;
 
 /// <summary>Why a synthesis produced no design.</summary>
-public enum SynthesisFailureKind
+internal enum SynthesisFailureKind
 {
     /// <summary>A source does not parse or elaborate; <see cref="SynthesisFailure.Messages"/> say where.</summary>
     ParseError,
@@ -20,13 +20,13 @@ public enum SynthesisFailureKind
 }
 
 /// <summary>One Yosys message, located in the user's file when Yosys gave a location (else File is empty, Line 0).</summary>
-public sealed record SynthesisMessage(string File, int Line, string Message)
+internal sealed record SynthesisMessage(string File, int Line, string Message)
 {
     public override string ToString() => File.Length > 0 ? $"{File}:{Line}: {Message}" : Message;
 }
 
 /// <summary>The failure, with a one-line summary meant for people and prompts alike.</summary>
-public sealed record SynthesisFailure(SynthesisFailureKind Kind, string Summary, IReadOnlyList<SynthesisMessage> Messages);
+internal sealed record SynthesisFailure(SynthesisFailureKind Kind, string Summary, IReadOnlyList<SynthesisMessage> Messages);
 
 /// <summary>What synthesis made of the design.</summary>
 /// <param name="CellsByType">Cells per type: Yosys gates (<c>$_AND_</c>, <c>$_DFF_P_</c>, …) for generic, library cells otherwise.</param>
@@ -35,10 +35,10 @@ public sealed record SynthesisFailure(SynthesisFailureKind Kind, string Summary,
 /// gate netlist after <c>synth</c>, before library mapping, so it is comparable across libraries.
 /// </param>
 /// <param name="AreaUm2">Total cell area in the library's area unit (µm² in osu018 and SKY130); null for generic.</param>
-public sealed record SynthesisStats(IReadOnlyDictionary<string, int> CellsByType, int CellCount, int LogicDepth, double? AreaUm2);
+internal sealed record SynthesisStats(IReadOnlyDictionary<string, int> CellsByType, int CellCount, int LogicDepth, double? AreaUm2);
 
 /// <summary>The outcome of one synthesis run: statistics and netlist, or a typed failure.</summary>
-public sealed record SynthesisReport(
+internal sealed record SynthesisReport(
     string Top,
     LibertyLibrary? Liberty,
     SynthesisStats? Stats,

@@ -8,7 +8,7 @@ namespace HwForge.Tools.Programs.Yosys;
 /// Reads what the synthesis script leaves behind: <c>stat -json</c>, the text <c>stat -liberty</c>
 /// (for the area), <c>ltp</c>'s longest path, and Yosys' ERROR and Warning lines.
 /// </summary>
-public static partial class YosysOutputParser
+internal static partial class YosysOutputParser
 {
     /// <summary>Cell counts from <c>stat -json</c>: the whole-design totals, else the only module's.</summary>
     public static (IReadOnlyDictionary<string, int> ByType, int Total)? ParseCells(string statJson)

@@ -9,7 +9,7 @@ namespace HwForge.Tools.Programs.Yosys;
 /// Synthesizes a design with Yosys, confined and cached as one step, and reads back cell counts,
 /// logic depth and, with a library, area and the mapped netlist that OpenSTA analyses.
 /// </summary>
-public static partial class YosysSynthesis
+internal static partial class YosysSynthesis
 {
     /// <summary>Room for designs of a few hundred thousand gates; a runaway elaboration stops here.</summary>
     public static ResourceLimits DefaultLimits { get; } = ResourceLimits.Default.WithTimeout(TimeSpan.FromMinutes(10));

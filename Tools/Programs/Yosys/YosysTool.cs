@@ -4,7 +4,7 @@ using HwForge.Tools.Foundation.Execution;
 namespace HwForge.Tools.Programs.Yosys;
 
 /// <summary>Yosys: synthesis, gate-level statistics, liberty mapping, and SAT-based equivalence.</summary>
-public static partial class YosysTool
+internal static partial class YosysTool
 {
     public static ToolDescriptor Descriptor { get; } = new(
         Name: "yosys",

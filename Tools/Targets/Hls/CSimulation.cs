@@ -7,7 +7,7 @@ using HwForge.Tools.Programs.Gcc;
 namespace HwForge.Tools.Targets.Hls;
 
 /// <summary>What C simulation is asked: the kernel and the reference (sources and tops), how many calls, the seed.</summary>
-public sealed record CSimRequest(IReadOnlyList<SourceFile> Kernel, string KernelTop, IReadOnlyList<SourceFile> Reference, string ReferenceTop)
+internal sealed record CSimRequest(IReadOnlyList<SourceFile> Kernel, string KernelTop, IReadOnlyList<SourceFile> Reference, string ReferenceTop)
 {
     public int Calls { get; init; } = 1000;
 
@@ -21,16 +21,16 @@ public sealed record CSimRequest(IReadOnlyList<SourceFile> Kernel, string Kernel
 }
 
 /// <summary>How one side's program ended: built or not, its exit, what it said, and its log.</summary>
-public sealed record CSimSide(bool Compiled, string CompilerMessages, int ExitCode, string Limit, string Stderr, long CallsLogged, bool FromCache);
+internal sealed record CSimSide(bool Compiled, string CompilerMessages, int ExitCode, string Limit, string Stderr, long CallsLogged, bool FromCache);
 
 /// <summary>The first call on which the kernel and the reference differ.</summary>
-public sealed record CSimMismatch(long Call, string Inputs, string Output, string Expected, string Got)
+internal sealed record CSimMismatch(long Call, string Inputs, string Output, string Expected, string Got)
 {
     public string Describe() => $"call {Call}: {Output}: expected 0x{Expected}, got 0x{Got} (inputs {Inputs})";
 }
 
 /// <summary>The C-simulation report: the verdict and why, what was shown, each side's run, the first difference.</summary>
-public sealed record CSimReport
+internal sealed record CSimReport
 {
     public required Verdict Verdict { get; init; }
 
@@ -67,7 +67,7 @@ public sealed record CSimReport
 /// HwForge's harness) and run in separate sandboxes on the same generated calls, then their logs are compared
 /// here, call by call and bit by bit. The kernel's own output, exit status or files never decide a pass.
 /// </summary>
-public sealed class CSimulation(ToolHost host, ToolVersions versions)
+internal sealed class CSimulation(ToolHost host, ToolVersions versions)
 {
     private const string Binary = "hwforge-csim";
 

@@ -6,7 +6,7 @@ namespace HwForge.Tools.Targets.Hls;
 /// Splits HLS C++ into tokens for highlighting: keywords, numbers, comments, strings and preprocessor lines
 /// (<c>#pragma HLS …</c>, <c>#include</c>); everything else is plain text. Joining the tokens gives the input back.
 /// </summary>
-public sealed class CppHighlighter : ICodeHighlighter
+internal sealed class CppHighlighter : ICodeHighlighter
 {
     public static CppHighlighter Instance { get; } = new();
 

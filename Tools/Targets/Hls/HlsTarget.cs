@@ -15,7 +15,7 @@ namespace HwForge.Tools.Targets.Hls;
 /// simulation against a reference kernel with HwForge's own type headers and harness. Not a C-to-RTL compiler:
 /// nothing is synthesised, and nothing is measured yet (see docs/HLS.md).
 /// </summary>
-public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : ITarget
+internal sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : ITarget
 {
     public const string TargetName = "hls";
 

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace HwForge.Tools.Targets.Hls;
 
 /// <summary>How the harness drives an argument: generated and read (in), generated, passed and compared after (inout).</summary>
-public enum ArgumentRole
+internal enum ArgumentRole
 {
     In,
     InOut,
@@ -14,10 +14,10 @@ public enum ArgumentRole
 /// One argument of a top function as written: its type as spelled (the harness reuses the spelling, so typedefs,
 /// macros and template expressions are the compiler's business), its name, array dimensions and role.
 /// </summary>
-public sealed record KernelArgument(string Type, string Name, IReadOnlyList<string> Dimensions, ArgumentRole Role);
+internal sealed record KernelArgument(string Type, string Name, IReadOnlyList<string> Dimensions, ArgumentRole Role);
 
 /// <summary>The top function's signature read from a kernel's source: its return type (null for void) and arguments.</summary>
-public sealed record KernelSignature(string Name, string? ReturnType, IReadOnlyList<KernelArgument> Arguments)
+internal sealed record KernelSignature(string Name, string? ReturnType, IReadOnlyList<KernelArgument> Arguments)
 {
     /// <summary>The signature of <paramref name="top"/> in <paramref name="source"/>, or why it cannot be driven.</summary>
     public static (KernelSignature? Signature, string? Problem) Read(string source, string top)

@@ -16,7 +16,7 @@ namespace HwForge.Tools.Targets.Rtl;
 /// Verilog and SystemVerilog modules: linted by Verilator, simulated cycle for cycle against the reference by
 /// Icarus, proven equivalent by Yosys and ABC, measured by Yosys synthesis and OpenSTA timing and power.
 /// </summary>
-public sealed class RtlTarget(ToolHost host, ToolVersions versions) : ITarget
+internal sealed class RtlTarget(ToolHost host, ToolVersions versions) : ITarget
 {
     public const string TargetName = "rtl";
 

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace HwForge.Tools.Targets.Rtl.Judge;
 
 /// <summary>Values as Verilog prints them with <c>%b</c>: '0', '1', 'x', 'z', most significant first.</summary>
-public static class BitStrings
+internal static class BitStrings
 {
     public static string FromValue(BigInteger value, int width)
     {

@@ -9,7 +9,7 @@ using HwForge.Tools.Targets.Rtl.Syntax;
 namespace HwForge.Tools.Targets.Rtl.Judge;
 
 /// <summary>The one text every tool reads, or why the sources cannot give one.</summary>
-public sealed record CanonicalSourceResult(IReadOnlyList<SourceFile> Sources, FailureClass Failure, string Detail, IReadOnlyList<Diagnostic> Diagnostics)
+internal sealed record CanonicalSourceResult(IReadOnlyList<SourceFile> Sources, FailureClass Failure, string Detail, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool Succeeded => Failure == FailureClass.None;
 }
@@ -28,7 +28,7 @@ public sealed record CanonicalSourceResult(IReadOnlyList<SourceFile> Sources, Fa
 /// a few that only choose how hardware is built (<c>keep</c>, <c>fsm_encoding</c>).
 /// <c>`line</c> directives keep every tool's messages pointing at the user's file and line.
 /// </remarks>
-public static class CanonicalSource
+internal static class CanonicalSource
 {
     private const string Output = "hwforge-canonical.v";
 

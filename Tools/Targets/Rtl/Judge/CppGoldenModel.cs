@@ -11,7 +11,7 @@ namespace HwForge.Tools.Targets.Rtl.Judge;
 /// <see cref="TraceComparer"/> compares it like any other. See <see cref="CppGoldenModelAbi.Header"/>
 /// for the contract the model implements.
 /// </summary>
-public static class CppGoldenModel
+internal static class CppGoldenModel
 {
     private const string Binary = "hwforge-model";
     private const string CompiledMarker = "hwforge-compiled";

@@ -3,7 +3,7 @@ using HwForge.Tools.Foundation.Execution;
 namespace HwForge.Tools.Targets.Rtl.Judge;
 
 /// <summary>Why a C++ golden model gave no trace to compare against.</summary>
-public enum CppModelFailure
+internal enum CppModelFailure
 {
     None,
 
@@ -24,7 +24,7 @@ public enum CppModelFailure
 /// A golden model's run: the trace of every cycle when it succeeded, else what went wrong. The
 /// trace is present either way; after a crash or a limit it holds the cycles before it.
 /// </summary>
-public sealed record CppModelResult(CppModelFailure Failure, Trace Trace, string Detail, ToolRunResult? Run, bool FromCache)
+internal sealed record CppModelResult(CppModelFailure Failure, Trace Trace, string Detail, ToolRunResult? Run, bool FromCache)
 {
     public bool Succeeded => Failure == CppModelFailure.None;
 

@@ -15,7 +15,7 @@ namespace HwForge.Tools.Targets.Rtl.Judge;
 /// early leaves the harness's trace without its end marker, which is a fail of its own
 /// (<see cref="FailureClass.SimulationAborted"/>), never a pass.
 /// </remarks>
-public static class DesignPolicy
+internal static class DesignPolicy
 {
     /// <summary>System tasks and functions a design may use: arithmetic, sizing, and printing to the console.</summary>
     private static readonly HashSet<string> Allowed =

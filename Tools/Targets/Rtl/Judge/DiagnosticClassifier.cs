@@ -5,7 +5,7 @@ using HwForge.Tools.Programs.Verilator;
 namespace HwForge.Tools.Targets.Rtl.Judge;
 
 /// <summary>Maps a compiler's first error to a failure class of the taxonomy.</summary>
-public static partial class DiagnosticClassifier
+internal static partial class DiagnosticClassifier
 {
     public static FailureClass Classify(Diagnostic error)
     {

@@ -10,7 +10,7 @@ namespace HwForge.Tools.Targets.Rtl.Judge;
 /// key kept in HwForge's home (never in a sandbox). Deterministic, so results stay cacheable;
 /// unguessable by the design, so it cannot name the harness or its trace file.
 /// </summary>
-public static class HarnessTag
+internal static class HarnessTag
 {
     private const string KeyFile = "harness.key";
 

@@ -13,7 +13,7 @@ namespace HwForge.Tools.Targets.Rtl.Judge;
 /// Registered outputs thus show up in the sample of the next cycle, combinational ones in the same
 /// cycle. Real time units make a VCD of the harness give true toggle rates for power analysis.
 /// </remarks>
-public static class HarnessWriter
+internal static class HarnessWriter
 {
     public const string StimulusFile = "hwforge-stimulus.mem";
 

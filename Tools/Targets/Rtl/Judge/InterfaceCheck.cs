@@ -1,7 +1,7 @@
 namespace HwForge.Tools.Targets.Rtl.Judge;
 
 /// <summary>Do the design and the reference have the same ports, directions and widths?</summary>
-public static class InterfaceCheck
+internal static class InterfaceCheck
 {
     /// <summary>Null when they agree; otherwise the failure and a sentence naming every difference.</summary>
     public static (FailureClass Failure, string Detail)? Compare(ModuleInterface design, ModuleInterface reference)

@@ -16,7 +16,7 @@ public sealed record Mismatch(
 }
 
 /// <summary>Compares a design's trace with the reference's, cycle by cycle, every output.</summary>
-public static class TraceComparer
+internal static class TraceComparer
 {
     private const int InputsShown = 4;
 

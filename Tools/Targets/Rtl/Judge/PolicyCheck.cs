@@ -3,7 +3,7 @@ using HwForge.Tools.Foundation.Sources;
 namespace HwForge.Tools.Targets.Rtl.Judge;
 
 /// <summary>Applies <see cref="DesignPolicy"/> to the canonical text of a design (<see cref="CanonicalSource"/>), which is all any tool reads.</summary>
-public static class PolicyCheck
+internal static class PolicyCheck
 {
     public static (FailureClass Failure, string Detail) Check(IReadOnlyList<SourceFile> canonical)
     {

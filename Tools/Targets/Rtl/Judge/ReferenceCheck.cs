@@ -9,7 +9,7 @@ namespace HwForge.Tools.Targets.Rtl.Judge;
 /// name, it elaborates under that top, and it has the clock and reset the spec names. A spec whose reference
 /// fails here would make every candidate's verdict an error, so the run asks its author again or stops plainly.
 /// </summary>
-public static class ReferenceCheck
+internal static class ReferenceCheck
 {
     /// <summary>Why the reference cannot be judged against, in words for its author; null when it can (or only the tools failed).</summary>
     public static async Task<string?> ProblemAsync(ToolHost host, ToolVersions versions, IReadOnlyList<SourceFile> reference, string top,

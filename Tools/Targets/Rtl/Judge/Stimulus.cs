@@ -6,7 +6,7 @@ namespace HwForge.Tools.Targets.Rtl.Judge;
 /// The input values for every cycle, as bit strings (most significant bit first), one per driven
 /// input. Both the design and the reference see exactly this.
 /// </summary>
-public sealed record Stimulus(IReadOnlyList<Port> Inputs, IReadOnlyList<string[]> Cycles)
+internal sealed record Stimulus(IReadOnlyList<Port> Inputs, IReadOnlyList<string[]> Cycles)
 {
     /// <summary>The file the harness reads with <c>$readmemb</c>: one line a cycle, inputs concatenated in order.</summary>
     public string ToMemoryFile()

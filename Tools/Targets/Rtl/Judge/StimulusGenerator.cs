@@ -11,7 +11,7 @@ namespace HwForge.Tools.Targets.Rtl.Judge;
 /// cleared every other cycle.
 /// Seeded, so the same request always gives the same stimulus (and so the same cached result).
 /// </summary>
-public static class StimulusGenerator
+internal static class StimulusGenerator
 {
     /// <summary>Cycles the reset is held at the start.</summary>
     public const int InitialResetCycles = 2;

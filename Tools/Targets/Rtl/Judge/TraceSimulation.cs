@@ -6,10 +6,10 @@ using HwForge.Tools.Programs.Icarus;
 namespace HwForge.Tools.Targets.Rtl.Judge;
 
 /// <summary>A module simulated under the harness: the simulator's report and the trace the harness wrote.</summary>
-public sealed record TraceRun(SimulationReport Report, Trace Trace, byte[]? Vcd);
+internal sealed record TraceRun(SimulationReport Report, Trace Trace, byte[]? Vcd);
 
 /// <summary>Runs one module (design or reference) under a generated harness with Icarus, confined.</summary>
-public static class TraceSimulation
+internal static class TraceSimulation
 {
     private const string VcdFile = "hwforge-design.vcd";
 

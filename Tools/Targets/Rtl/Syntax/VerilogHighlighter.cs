@@ -6,7 +6,7 @@ namespace HwForge.Tools.Targets.Rtl.Syntax;
 /// Splits Verilog into tokens for highlighting: keywords, numbers (sized and based, e.g. <c>8'hFF</c>), comments,
 /// strings and compiler directives; everything else is plain text. Joining the tokens gives the input back.
 /// </summary>
-public sealed class VerilogHighlighter : ICodeHighlighter
+internal sealed class VerilogHighlighter : ICodeHighlighter
 {
     public static VerilogHighlighter Instance { get; } = new();
 

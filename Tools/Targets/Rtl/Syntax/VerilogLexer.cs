@@ -1,7 +1,7 @@
 namespace HwForge.Tools.Targets.Rtl.Syntax;
 
 /// <summary>The kinds of token <see cref="VerilogLexer"/> tells apart.</summary>
-public enum VerilogTokenKind
+internal enum VerilogTokenKind
 {
     /// <summary>A plain name or keyword: <c>final</c>, <c>q</c>, <c>a$b</c>.</summary>
     Identifier,
@@ -28,7 +28,7 @@ public enum VerilogTokenKind
 }
 
 /// <summary>One token: where it is in the text (offset, length, 1-based line) and what kind it is.</summary>
-public readonly record struct VerilogToken(VerilogTokenKind Kind, int Start, int Length, int Line)
+internal readonly record struct VerilogToken(VerilogTokenKind Kind, int Start, int Length, int Line)
 {
     public string Text(string source) => source.Substring(Start, Length);
 
@@ -46,7 +46,7 @@ public readonly record struct VerilogToken(VerilogTokenKind Kind, int Start, int
 /// to a regular expression but is code to a tool (<c>\name//</c>, <c>\name"</c>), or the reverse.
 /// A backslash before a line break is a macro body's line continuation and yields no token.
 /// </remarks>
-public static class VerilogLexer
+internal static class VerilogLexer
 {
     public static IEnumerable<VerilogToken> Tokens(string text)
     {

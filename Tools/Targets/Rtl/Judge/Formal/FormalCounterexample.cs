@@ -6,7 +6,7 @@ namespace HwForge.Tools.Targets.Rtl.Judge;
 /// inputs are known by the port bit each stands for; free values (the design's undefined signals and
 /// start values) have no port and cannot be replayed: the simulator's X stands for them.
 /// </summary>
-public static class FormalCounterexample
+internal static class FormalCounterexample
 {
     /// <summary>Cycles replayed after the failing one, so a registered difference reaches the outputs.</summary>
     private const int QuietCycles = 2;

@@ -10,7 +10,7 @@ namespace HwForge.Tools.Targets.Rtl.Judge;
 /// (a combinational miter with few input bits is enumerated here instead: <see cref="ExhaustiveCheck"/>).
 /// A counterexample becomes a stimulus for replay in simulation.
 /// </summary>
-public static class FormalEquivalence
+internal static class FormalEquivalence
 {
     private const string YosysLog = "hwforge-formal-yosys.log";
 

@@ -3,14 +3,14 @@ using System.Text.RegularExpressions;
 namespace HwForge.Tools.Targets.Rtl.Judge;
 
 /// <summary>What the proof concluded, read from ABC's log.</summary>
-public sealed record FormalOutcome(FormalStatus Status, int? Bound, string Detail, int? FailingCycle = null);
+internal sealed record FormalOutcome(FormalStatus Status, int? Bound, string Detail, int? FailingCycle = null);
 
 /// <summary>
 /// Reads the words of ABC's engines, in the order <see cref="FormalScript.Abc"/> ran them: the first
 /// proof or counterexample decides. Frame 0 of the miter is the first cycle after reset, so a
 /// counterexample in frame k is k + 1 cycles after reset and a bounded check of n frames covers n cycles.
 /// </summary>
-public static partial class FormalOutputParser
+internal static partial class FormalOutputParser
 {
     public static FormalOutcome ParseSequential(string log, TimeSpan budget, bool hasReset = true)
     {

@@ -18,7 +18,7 @@ namespace HwForge.Tools.Targets.Rtl.Judge;
 /// without a reset starts from its declared initial values, the rest uninitialised. Everything undefined
 /// in the design becomes free (<c>setundef -undriven -expose</c>, <c>setundef -anyseq</c>), never zero.
 /// </remarks>
-public static class FormalScript
+internal static class FormalScript
 {
     public const string Miter = "hwforge-formal-miter.aig";
     public const string Counterexample = "hwforge-formal.cex";
