@@ -4,7 +4,7 @@ using HwForge.Agents.Runs;
 namespace HwForge.Agents.Batch;
 
 /// <summary>How a batch job ended.</summary>
-public static class Verdicts
+internal static class Verdicts
 {
     /// <summary>The design run produced a verified design: proven equivalent to its reference.</summary>
     public const string Verified = "verified";

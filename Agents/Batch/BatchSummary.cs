@@ -4,7 +4,7 @@ using System.Text;
 namespace HwForge.Agents.Batch;
 
 /// <summary><c>summary.md</c>: one table row per job of the file, in its order, rebuilt from results.jsonl.</summary>
-public static class BatchSummary
+internal static class BatchSummary
 {
     /// <summary>Replaces summary.md whole, so a reader never sees half a table.</summary>
     public static void Write(BatchLayout layout, IReadOnlyList<BatchJob> jobs, IReadOnlyDictionary<string, BatchResult> results) =>

@@ -4,7 +4,7 @@ namespace HwForge.Agents.Batch;
 /// An exclusive lock between processes: .NET takes a flock for <see cref="FileShare.None"/> on Linux, which the
 /// kernel drops when its holder dies, so a killed batch or Slurm task never leaves a stale lock behind.
 /// </summary>
-public static class FileLock
+internal static class FileLock
 {
     /// <summary>Waits for the lock (others hold it for milliseconds) and returns it; dispose to release.</summary>
     public static FileStream Take(string path, TimeSpan? patience = null)

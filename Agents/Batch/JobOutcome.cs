@@ -11,7 +11,7 @@ namespace HwForge.Agents.Batch;
 /// run folder), read back as the <see cref="RunReport"/> it was written from; anything else is an error whose last
 /// stderr line says why.
 /// </summary>
-public static class JobOutcome
+internal static class JobOutcome
 {
     public static BatchResult From(string id, int exitCode, string stdout, string? lastError, string runFolder, TimeSpan elapsed, string executor)
     {

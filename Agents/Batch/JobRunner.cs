@@ -11,7 +11,7 @@ namespace HwForge.Agents.Batch;
 /// timeout the whole process tree is killed and the job's verdict is <c>timeout</c>. The same code runs a job
 /// for the local executor and inside a Slurm task.
 /// </summary>
-public static class JobRunner
+internal static class JobRunner
 {
     /// <summary>The job's result, or an <see cref="OperationCanceledException"/> when the batch itself is stopped.</summary>
     public static async Task<BatchResult> RunAsync(BatchJob job, BatchSettings settings, CancellationToken cancellation)

@@ -4,7 +4,7 @@ namespace HwForge.Agents.Batch;
 /// Reads <c>sacct --format=JobID,State,ExitCode --parsable2 --noheader</c> for one job array. A task that ran has a
 /// line of its own ("123_4|FAILED|1:0"); tasks that never started share one ("123_[5-9%2]|CANCELLED by 0|0:0").
 /// </summary>
-public static class SacctLines
+internal static class SacctLines
 {
     public static IReadOnlyList<(int Index, TaskState State)> Parse(string jobId, string output)
     {

@@ -5,7 +5,7 @@ using CliWrap.Buffered;
 namespace HwForge.Agents.Batch;
 
 /// <summary>The Slurm client tools as the executor uses them: sbatch to submit, squeue to follow, sacct (and scontrol) to learn how tasks ended.</summary>
-public static class SlurmCommands
+internal static class SlurmCommands
 {
     /// <summary>Submits a batch script and returns the job id (sbatch --parsable prints "ID" or "ID;cluster").</summary>
     public static async Task<string> SubmitAsync(string script, string workingFolder, CancellationToken cancellation)
@@ -103,7 +103,7 @@ public static class SlurmCommands
 /// How Slurm says an array task ended: its state (COMPLETED, FAILED, CANCELLED, TIMEOUT, OUT_OF_MEMORY…), its
 /// ExitCode ("code:signal"), and which tool said so (sacct, or scontrol when sacct had no final record).
 /// </summary>
-public sealed record TaskState(string State, string ExitCode, string Source)
+internal sealed record TaskState(string State, string ExitCode, string Source)
 {
     /// <summary>False while the task may still run: a record sacct has not updated yet.</summary>
     public bool IsFinal => State is not ("PENDING" or "RUNNING" or "REQUEUED" or "RESIZING" or "SUSPENDED" or "COMPLETING");

@@ -8,7 +8,7 @@ namespace HwForge.Agents.Batch;
 /// so task N runs <c>Jobs[N]</c>. It holds no secret: the LLM key reaches each task through the environment
 /// that sbatch exports.
 /// </summary>
-public sealed record SlurmJobList(string Root, IReadOnlyList<string> GlobalArguments, IReadOnlyList<BatchJob> Jobs)
+internal sealed record SlurmJobList(string Root, IReadOnlyList<string> GlobalArguments, IReadOnlyList<BatchJob> Jobs)
 {
     public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, RunJson.Options));
 

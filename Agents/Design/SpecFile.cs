@@ -11,7 +11,7 @@ namespace HwForge.Agents.Design;
 /// <c>refrence:</c> is caught before a run starts rather than silently ignored. Errors name the file, line and
 /// column and what was expected, and never quote the file (see <see cref="YamlProblems"/>).
 /// </summary>
-public static class SpecFile
+internal static class SpecFile
 {
     private static readonly string[] Keys =
     [

@@ -11,7 +11,7 @@ namespace HwForge.Agents.Judging;
 /// passed, then the gated reward against the baseline. The verdict and the reward come only from here, never from
 /// what a model says about its own design. Reports are written into the candidate's folder for people to read.
 /// </summary>
-public sealed class CandidateJudge(ITarget target, RunOptions options)
+internal sealed class CandidateJudge(ITarget target, RunOptions options)
 {
     private readonly TargetJob _job = options.TargetJob();
 

@@ -9,7 +9,7 @@ namespace HwForge.Agents.Kernels;
 /// The tools a role may call while it works, as one Semantic Kernel plugin: the target's draft check (lint for RTL,
 /// in the sandbox like every tool run) and a knowledge-base search. They help a model; they never decide a verdict.
 /// </summary>
-public static class DesignPlugin
+internal static class DesignPlugin
 {
     /// <summary>The plugin's name; SK joins it to each function's name in what the model sees.</summary>
     public const string Name = "hwforge";

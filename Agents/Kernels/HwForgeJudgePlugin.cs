@@ -10,7 +10,7 @@ namespace HwForge.Agents.Kernels;
 /// reference and measures its PPA with the same tools, in the same sandbox, as <c>hwforge verify</c> and
 /// <c>hwforge ppa</c>. Add it with <see cref="HwForgeKernelExtensions.AddHwForgeJudge"/>; examples/sk-plugin shows it.
 /// </summary>
-public sealed class HwForgeJudgePlugin(ITarget target)
+internal sealed class HwForgeJudgePlugin(ITarget target)
 {
     /// <summary>The plugin's name in a kernel; the model sees its functions as <c>hwforge_lint</c>, <c>hwforge_verify</c>, <c>hwforge_ppa</c>.</summary>
     public const string Name = "hwforge";

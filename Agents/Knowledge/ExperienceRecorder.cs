@@ -13,7 +13,7 @@ namespace HwForge.Agents.Knowledge;
 /// a prompt would hand it to the next model as an example to copy. The store deduplicates by content, so
 /// recording a resumed run again is harmless.
 /// </summary>
-public sealed class ExperienceRecorder(IKnowledgeStore store)
+internal sealed class ExperienceRecorder(IKnowledgeStore store)
 {
     private readonly ExperienceMemory _memory = new(store);
 

@@ -22,7 +22,7 @@ namespace HwForge.Agents.Llm;
 /// the endpoint it was configured for: the file's key to the file's endpoint, <c>HWFORGE_LLM_API_KEY</c> to
 /// <c>HWFORGE_LLM_ENDPOINT</c> (or to OpenAI's API when that is unset); see <see cref="ApiKeyBinding"/>.
 /// </summary>
-public static class LlmSettingsResolver
+internal static class LlmSettingsResolver
 {
     public const string ConfigFileName = "config.json";
 

@@ -17,7 +17,7 @@ namespace HwForge.Agents.Llm;
 /// Retry-After and a silence timeout for streams, typed key-free errors and the token ledger. Thread-safe: one
 /// instance serves every agent.
 /// </summary>
-public sealed class OpenAiCompatibleChatClient : IChatClient
+internal sealed class OpenAiCompatibleChatClient : IChatClient
 {
     // The SDK insists on a credential; without a key a placeholder satisfies it and NoKeyPolicy drops the header.
     private const string NoKey = "hwforge-no-key";

@@ -6,7 +6,7 @@ namespace HwForge.Agents.Llm;
 /// Counts LLM calls and tokens, in total and per agent role, from any number of threads. A client
 /// given a ledger records every call itself; the role comes from <see cref="ForRole"/>.
 /// </summary>
-public sealed class TokenLedger
+internal sealed class TokenLedger
 {
     /// <summary>The <see cref="ChatOptions.AdditionalProperties"/> key naming the role a call is made for.</summary>
     public const string RoleProperty = "hwforge.role";
@@ -46,10 +46,10 @@ public sealed class TokenLedger
 }
 
 /// <summary>One call: who made it, for which model, what it cost and how long it took.</summary>
-public sealed record LlmCallRecord(DateTimeOffset FinishedAt, string Role, string Model, long InputTokens, long OutputTokens, bool UsageReported, TimeSpan Duration);
+internal sealed record LlmCallRecord(DateTimeOffset FinishedAt, string Role, string Model, long InputTokens, long OutputTokens, bool UsageReported, TimeSpan Duration);
 
 /// <summary>Calls and tokens added up.</summary>
-public sealed record TokenTally(int Calls, long InputTokens, long OutputTokens, int CallsWithoutUsage)
+internal sealed record TokenTally(int Calls, long InputTokens, long OutputTokens, int CallsWithoutUsage)
 {
     public long TotalTokens => InputTokens + OutputTokens;
 
@@ -61,4 +61,4 @@ public sealed record TokenTally(int Calls, long InputTokens, long OutputTokens, 
 }
 
 /// <summary>The ledger at one moment, for run reports.</summary>
-public sealed record TokenLedgerSnapshot(TokenTally Total, IReadOnlyDictionary<string, TokenTally> ByRole, IReadOnlyList<LlmCallRecord> Calls);
+internal sealed record TokenLedgerSnapshot(TokenTally Total, IReadOnlyDictionary<string, TokenTally> ByRole, IReadOnlyList<LlmCallRecord> Calls);

@@ -3,7 +3,7 @@ using HwForge.Catalog;
 namespace HwForge.Agents.Offline;
 
 /// <summary>A point the search has seen, the reward the judge gave it, and whether it passed at all.</summary>
-public sealed record SearchObservation(KernelParameters Point, double Reward, bool Passed);
+internal sealed record SearchObservation(KernelParameters Point, double Reward, bool Passed);
 
 /// <summary>
 /// A small (μ+λ) evolutionary search over a <see cref="ParameterSpace"/>, steered by the judge's reward.
@@ -12,7 +12,7 @@ public sealed record SearchObservation(KernelParameters Point, double Reward, bo
 /// reward, so proven ones first (tournament of two); children change one or two parameters (numeric ones mostly to a neighbouring value)
 /// or mix two parents. When fewer unseen points remain than a batch, it simply proposes them all.
 /// </summary>
-public sealed class EvolutionarySearch(ParameterSpace space, int seed)
+internal sealed class EvolutionarySearch(ParameterSpace space, int seed)
 {
     public ParameterSpace Space => space;
 

@@ -6,7 +6,7 @@ namespace HwForge.Agents.Offline;
 /// The part of a generator's parameters the optimizer may change (the architecture parameters, each over its
 /// finite search domain), with the request's function parameters held fixed.
 /// </summary>
-public sealed class ParameterSpace
+internal sealed class ParameterSpace
 {
     /// <param name="pinned">Architecture parameters the user asked for by name ("2 pipeline stages"): held like function ones.</param>
     public ParameterSpace(IKernelGenerator generator, KernelParameters fixedParameters, IReadOnlyCollection<string>? pinned = null)

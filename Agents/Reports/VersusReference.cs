@@ -7,7 +7,7 @@ namespace HwForge.Agents.Reports;
 /// How a run's designs compare with the plain reference, in the report's words: each figure beside its change
 /// against the baseline, and a plain sentence when the optimiser's best ends worse than the reference it started from.
 /// </summary>
-public static class VersusReference
+internal static class VersusReference
 {
     /// <summary>
     /// "The best verified design is 4.2% worse than the reference on your objective (…)", or null when it is not worse

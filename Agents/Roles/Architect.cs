@@ -8,7 +8,7 @@ namespace HwForge.Agents.Roles;
 /// Turns a request into a spec and a behavioural reference. A model wrote that reference, so the spec says
 /// so (<see cref="ReferenceOrigin.Architect"/>) and the report asks a person to review it.
 /// </summary>
-public sealed class Architect(RoleCall call, ITarget target, IPromptKnowledge? knowledge)
+internal sealed class Architect(RoleCall call, ITarget target, IPromptKnowledge? knowledge)
 {
     private const int Attempts = 2;
 

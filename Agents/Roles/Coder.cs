@@ -4,7 +4,7 @@ using HwForge.Tools.Targets;
 namespace HwForge.Agents.Roles;
 
 /// <summary>Writes candidate implementations, and repairs them from the judge's feedback.</summary>
-public sealed class Coder(RoleCall call, ITarget target, IPromptKnowledge? knowledge)
+internal sealed class Coder(RoleCall call, ITarget target, IPromptKnowledge? knowledge)
 {
     // Different temperatures give the first candidates some variety without a second prompt.
     private static readonly float[] Temperatures = [0.2f, 0.6f, 0.9f];

@@ -10,7 +10,7 @@ namespace HwForge.Agents.Roles;
 /// Reads the measurements of the candidates that passed and proposes micro-architectural changes toward the objectives.
 /// Its proposals are judged like any other; only passing improvements can win, and a proven one beats any unproven one.
 /// </summary>
-public sealed class Optimizer(RoleCall call, ITarget target, IPromptKnowledge? knowledge)
+internal sealed class Optimizer(RoleCall call, ITarget target, IPromptKnowledge? knowledge)
 {
     public async Task<CandidateProposal?> ProposeAsync(DesignSpec spec, IReadOnlyList<JudgedCandidate> history, ObjectiveWeights weights,
         string id, int index, CancellationToken cancellation)

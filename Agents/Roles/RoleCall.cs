@@ -13,7 +13,7 @@ namespace HwForge.Agents.Roles;
 /// HwForge's plugin under SK's automatic function choice, and every model answer and tool call recorded in the
 /// run's events by the kernel's filters. What the model says is only ever a proposal: verdicts come from the judge.
 /// </summary>
-public sealed class RoleCall(IChatClient chat, RunContext context, IPromptKnowledge? knowledge)
+internal sealed class RoleCall(IChatClient chat, RunContext context, IPromptKnowledge? knowledge)
 {
     private const int MaxToolRounds = 4;
 

@@ -4,7 +4,7 @@ using HwForge.Tools.Targets;
 namespace HwForge.Agents.Roles;
 
 /// <summary>The part of every Coder and Optimizer prompt that states what to build, in the target's words.</summary>
-public static class SpecPrompt
+internal static class SpecPrompt
 {
     public static string Describe(ITarget target, DesignSpec spec) =>
         target.Prompts.Task(spec.Top, spec.Description, spec.Hints, spec.Reference);

@@ -40,7 +40,7 @@ public abstract record RunEvent
 }
 
 /// <summary>The event types a run writes: the <c>type</c> of each line, so readers need not guess strings.</summary>
-public static class RunEventTypes
+internal static class RunEventTypes
 {
     public const string RunStarted = "run-started";
     public const string RunResumed = "run-resumed";

@@ -16,13 +16,13 @@ public abstract record RunOpenedEvent : RunEvent
 }
 
 /// <summary><see cref="RunEventTypes.RunStarted"/>.</summary>
-public sealed record RunStartedEvent : RunOpenedEvent
+internal sealed record RunStartedEvent : RunOpenedEvent
 {
     private protected override string Kind => RunEventTypes.RunStarted;
 }
 
 /// <summary><see cref="RunEventTypes.RunResumed"/>.</summary>
-public sealed record RunResumedEvent : RunOpenedEvent
+internal sealed record RunResumedEvent : RunOpenedEvent
 {
     private protected override string Kind => RunEventTypes.RunResumed;
 }
@@ -139,7 +139,7 @@ public sealed record RunFailedEvent : RunEvent
 /// A line of a type this version does not know (written by a newer HwForge, or by hand): kept with its type
 /// and details so a reader can show or skip it, rather than refuse the whole log.
 /// </summary>
-public sealed record UnknownRunEvent : RunEvent
+internal sealed record UnknownRunEvent : RunEvent
 {
     [JsonIgnore]
     public string Name { get; init; } = "";

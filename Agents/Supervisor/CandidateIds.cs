@@ -4,7 +4,7 @@ namespace HwForge.Agents.Supervisor;
 /// Hands out c001, c002... in the order the supervisor asks. A resumed run walks the same steps in the
 /// same order, so every candidate gets the same id again and its recorded results line up.
 /// </summary>
-public sealed class CandidateIds
+internal sealed class CandidateIds
 {
     private int _last;
 

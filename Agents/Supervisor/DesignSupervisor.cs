@@ -15,7 +15,7 @@ namespace HwForge.Agents.Supervisor;
 /// goes through the run's <see cref="StepJournal"/>, so a killed run resumes where it stopped; every
 /// verdict and reward comes from the <see cref="CandidateJudge"/>, never from a model's own claims.
 /// </summary>
-public sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge judge, ExperienceRecorder? experience = null)
+internal sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge judge, ExperienceRecorder? experience = null)
 {
     public async Task<RunReport> RunAsync(RunFolder run, CancellationToken cancellation)
     {

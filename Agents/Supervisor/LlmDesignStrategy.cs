@@ -10,7 +10,7 @@ namespace HwForge.Agents.Supervisor;
 /// Designs with an LLM: the Architect writes the spec and reference (unless the user gave one), the Coder
 /// writes and repairs candidates from the judge's feedback, and the Optimizer proposes PPA improvements.
 /// </summary>
-public sealed class LlmDesignStrategy(IChatClient chat, string description, IPromptKnowledge? knowledge) : IDesignStrategy
+internal sealed class LlmDesignStrategy(IChatClient chat, string description, IPromptKnowledge? knowledge) : IDesignStrategy
 {
     public string Description => description;
 
