@@ -1,6 +1,6 @@
 using HwForge.InferenceCore.Kernels;
 using HwForge.InferenceCore.Llama;
-using static HwForge.InferenceCore.Tests.Tolerance;
+using static HwForge.InferenceCore.Kernels.Conformance.Tolerance;
 
 namespace HwForge.InferenceCore.Tests;
 
