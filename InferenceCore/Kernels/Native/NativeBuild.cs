@@ -32,36 +32,53 @@ public static class NativeBuild
     public static async Task<NativeBuildResult> BuildAsync(ToolHost host, NativeVariant variant, CancellationToken cancellation = default)
     {
         if (!variant.FitsRegisters) return new(variant, null, $"the {variant.Mr}x{variant.Nr} tile does not fit the vector registers at {variant.VectorBits} bits", false);
-        var compiler = await new ToolVersions(host).RequireAsync(CompilerTools.Gxx, cancellation).ConfigureAwait(false);
-        var sources = NativeSources.ForLibrary();
-        var folder = Path.Combine(host.Home.Cache, "native", Hash(sources, variant, compiler));
-        var library = Path.Combine(folder, LibraryFile);
-        if (File.Exists(library)) return new(variant, library, null, true);
+        var arguments = Flags.Concat(["-shared"]).Concat(variant.Defines).Concat(["-o", LibraryFile]).Concat(NativeSources.LibraryUnits);
+        var (path, failure, cached) = await CompileAsync(host, LibraryFile, [.. arguments], NativeSources.ForLibrary(), variant.ToString(), cancellation).ConfigureAwait(false);
+        return new(variant, path, failure, cached);
+    }
 
-        // Two callers asking for the same library at once would compile it twice and race on the rename.
+    /// <summary>The conformance harness (check_main.cpp), built once: it loads whichever library it is handed.</summary>
+    internal static async Task<string> BuildCheckerAsync(ToolHost host, CancellationToken cancellation = default)
+    {
+        string[] arguments = ["-std=c++17", "-O2", "-Wall", "-Werror", "-o", CheckerFile, NativeSources.CheckMain, "-ldl"];
+        var (path, failure, _) = await CompileAsync(host, CheckerFile, arguments, NativeSources.ForChecker(), "conformance harness", cancellation).ConfigureAwait(false);
+        return path ?? throw new InvalidOperationException($"the native conformance harness did not build: {failure}");
+    }
+
+    internal const string CheckerFile = "hwforge-check";
+
+    static async Task<(string? Path, string? Failure, bool FromCache)> CompileAsync(
+        ToolHost host, string output, string[] arguments, IReadOnlyList<InputFile> sources, string what, CancellationToken cancellation)
+    {
+        var compiler = await new ToolVersions(host).RequireAsync(CompilerTools.Gxx, cancellation).ConfigureAwait(false);
+        var folder = Path.Combine(host.Home.Cache, "native", Hash(sources, arguments, compiler));
+        var target = Path.Combine(folder, output);
+        if (File.Exists(target)) return (target, null, true);
+
+        // Two callers asking for the same file at once would compile it twice and race on the rename.
         await OneAtATime.WaitAsync(cancellation).ConfigureAwait(false);
         try
         {
-            if (File.Exists(library)) return new(variant, library, null, true);
-            var arguments = Flags.Concat(["-shared"]).Concat(variant.Defines).Concat(["-o", LibraryFile]).Concat(NativeSources.LibraryUnits);
+            if (File.Exists(target)) return (target, null, true);
             var step = new ToolStep("g++-native-kernels", compiler, new ToolInvocation(CompilerTools.Gxx.Executable, arguments)
                 .WithLimits(ResourceLimits.Default.WithTimeout(CompileTimeout)))
             {
                 Inputs = sources,
-                Outputs = [LibraryFile],
-                // This cache is the library's own folder; the step cache would hold a second copy.
+                Outputs = [output],
+                // This cache is the file's own folder; the step cache would hold a second copy.
                 Cacheable = false,
             };
             var result = await host.RunAsync(step, cancellation).ConfigureAwait(false);
-            if (!result.Outputs.TryGetValue(LibraryFile, out var bytes))
-                return new(variant, null, $"g++ {result.Run.Describe(step.Invocation.Limits)}:\n{FirstLines(result.Run.StandardError, 20)}", false);
+            if (!result.Outputs.TryGetValue(output, out var bytes))
+                return (null, $"g++ {result.Run.Describe(step.Invocation.Limits)}:\n{FirstLines(result.Run.StandardError, 20)}", false);
             Directory.CreateDirectory(folder);
             // Written whole, then renamed: a reader never loads half a library.
-            var partial = library + $".{Environment.ProcessId}.partial";
+            var partial = target + $".{Environment.ProcessId}.partial";
             await File.WriteAllBytesAsync(partial, bytes, cancellation).ConfigureAwait(false);
-            File.Move(partial, library, overwrite: true);
-            await File.WriteAllTextAsync(Path.Combine(folder, "variant.txt"), $"{variant}\n{string.Join(' ', Flags)} {string.Join(' ', variant.Defines)}\ng++ {compiler}\n", cancellation).ConfigureAwait(false);
-            return new(variant, library, null, false);
+            File.SetUnixFileMode(partial, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            File.Move(partial, target, overwrite: true);
+            await File.WriteAllTextAsync(Path.Combine(folder, "built.txt"), $"{what}\ng++ {string.Join(' ', arguments)}\ng++ {compiler}\n{CpuIdentity.Model}\n", cancellation).ConfigureAwait(false);
+            return (target, null, false);
         }
         finally { OneAtATime.Release(); }
     }
@@ -74,7 +91,7 @@ public static class NativeBuild
             $"the native kernels ({variant}) did not build: {built.Failure}");
     }
 
-    internal static string Hash(IReadOnlyList<InputFile> sources, NativeVariant variant, string compiler)
+    internal static string Hash(IReadOnlyList<InputFile> sources, IEnumerable<string> arguments, string compiler)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var source in sources)
@@ -82,7 +99,7 @@ public static class NativeBuild
             sha.AppendData(Encoding.UTF8.GetBytes(source.Name + "\0"));
             sha.AppendData(source.Content);
         }
-        sha.AppendData(Encoding.UTF8.GetBytes($"{string.Join(' ', Flags)}\0{string.Join(' ', variant.Defines)}\0{compiler}\0{CpuIdentity.Value}"));
+        sha.AppendData(Encoding.UTF8.GetBytes($"{string.Join(' ', arguments)}\0{compiler}\0{CpuIdentity.Value}"));
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..24];
     }
 

@@ -1,25 +1,29 @@
-// The conformance harness a candidate library is linked into and run by, inside the sandbox: it reads the cases
+// The conformance harness that loads a candidate library and runs it, inside the sandbox: it reads the cases
 // (Kernels/Conformance/CaseFile.cs documents the format), runs each through the exported functions as
 // NativeKernels.cs calls them, splitting columns and heads over slices as threads would, and writes the answers
 // for C# to judge against the reference. A crash or a hang stops it midway; the answers before it still count.
-#include "hwforge_kernels.h"
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
+#include <dlfcn.h>
 
-HWF_EXPORT void hwf_matmul(const float*, const float*, const float*, float*, int, int, int, int, int);
-HWF_EXPORT void hwf_gemv(const float*, const float*, const float*, float*, int, int, int, int);
-HWF_EXPORT void hwf_add(const float*, const float*, float*, long);
-HWF_EXPORT void hwf_layernorm(const float*, const float*, const float*, float*, int, int, float);
-HWF_EXPORT void hwf_rmsnorm(const float*, const float*, float*, int, int, float);
-HWF_EXPORT void hwf_softmax(const float*, float*, int, int);
-HWF_EXPORT void hwf_gelu(const float*, float*, long);
-HWF_EXPORT void hwf_silu(const float*, float*, long);
-HWF_EXPORT void hwf_swiglu(const float*, const float*, float*, long);
-HWF_EXPORT void hwf_rope(float*, int, int, int, int, float);
-HWF_EXPORT void hwf_attention(const float*, const float*, const float*, float*, int, int, int, int, int, int, int, int, int);
-HWF_EXPORT void hwf_embedding(const float*, int, const int*, int, float*);
-HWF_EXPORT int hwf_tile_cols();
+// The library under test is loaded at run time, so one harness binary checks every variant.
+#define HWF_FUNCTIONS(X) \
+    X(hwf_matmul, void, const float*, const float*, const float*, float*, int, int, int, int, int) \
+    X(hwf_gemv, void, const float*, const float*, const float*, float*, int, int, int, int) \
+    X(hwf_add, void, const float*, const float*, float*, long) \
+    X(hwf_layernorm, void, const float*, const float*, const float*, float*, int, int, float) \
+    X(hwf_rmsnorm, void, const float*, const float*, float*, int, int, float) \
+    X(hwf_softmax, void, const float*, float*, int, int) \
+    X(hwf_gelu, void, const float*, float*, long) \
+    X(hwf_silu, void, const float*, float*, long) \
+    X(hwf_swiglu, void, const float*, const float*, float*, long) \
+    X(hwf_rope, void, float*, int, int, int, int, float) \
+    X(hwf_attention, void, const float*, const float*, const float*, float*, int, int, int, int, int, int, int, int, int) \
+    X(hwf_embedding, void, const float*, int, const int*, int, float*) \
+    X(hwf_tile_cols, int)
+#define HWF_POINTER(name, ret, ...) ret (*name)(__VA_ARGS__);
+HWF_FUNCTIONS(HWF_POINTER)
 
 namespace {
 
@@ -35,7 +39,7 @@ template <typename T> T read()
 std::vector<float> read_floats(long n)
 {
     std::vector<float> v(n);
-    if (n > 0 && std::fread(v.data(), sizeof(float), n, in) != (size_t)n) { std::fprintf(stderr, "cases file ends early\n"); std::exit(3); }
+    if (n > 0 && std::fread(v.data(), sizeof(float), n, in) != (std::size_t)n) { std::fprintf(stderr, "cases file ends early\n"); std::exit(3); }
     return v;
 }
 
@@ -60,9 +64,14 @@ void matmul(const std::vector<std::vector<float>>& x, std::vector<float>& c, int
 
 int main(int argc, char** argv)
 {
-    if (argc != 3) { std::fprintf(stderr, "usage: check cases.bin answers.bin\n"); return 2; }
-    in = std::fopen(argv[1], "rb");
-    FILE* out = std::fopen(argv[2], "wb");
+    if (argc != 4) { std::fprintf(stderr, "usage: check library.so cases.bin answers.bin\n"); return 2; }
+    void* library = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
+    if (!library) { std::fprintf(stderr, "cannot load %s: %s\n", argv[1], dlerror()); return 2; }
+#define HWF_RESOLVE(name, ret, ...) \
+    if (!(name = reinterpret_cast<ret (*)(__VA_ARGS__)>(dlsym(library, #name)))) { std::fprintf(stderr, "%s lacks %s\n", argv[1], #name); return 2; }
+    HWF_FUNCTIONS(HWF_RESOLVE)
+    in = std::fopen(argv[2], "rb");
+    FILE* out = std::fopen(argv[3], "wb");
     if (!in || !out) { std::fprintf(stderr, "cannot open the cases or answers file\n"); return 2; }
     int count = read<int>();
     for (int c = 0; c < count; c++)
@@ -97,7 +106,8 @@ int main(int argc, char** argv)
         }
         case 10:
         {
-            std::vector<int> ids(x[1].begin(), x[1].end());
+            std::vector<int> ids(x[1].size());
+            for (size_t i = 0; i < ids.size(); i++) ids[i] = (int)x[1][i];
             y.resize((size_t)a[0] * a[1]);
             hwf_embedding(x[0].data(), a[1], ids.data(), a[0], y.data());
             break;
