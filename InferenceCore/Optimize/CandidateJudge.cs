@@ -52,7 +52,7 @@ public sealed class CandidateJudge(ToolHost host, int threads, double budgetSeco
         IReadOnlyList<float[]?> got;
         if (library is not null)
         {
-            var check = await NativeCheck.RunAsync(host, library, cases, cancellation).ConfigureAwait(false);
+            var check = await NativeCheck.RunAsync(host, library, cases, cancellation: cancellation).ConfigureAwait(false);
             if (check.Failure is not null) return Result(Verdict.Failed, check.Failure);
             got = check.Answers;
         }

@@ -14,14 +14,15 @@ internal sealed record NativeCheckResult(IReadOnlyList<float[]?> Answers, string
 internal static class NativeCheck
 {
     const string Cases = "cases.bin", Answers = "answers.bin";
-    static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
 
-    public static async Task<NativeCheckResult> RunAsync(ToolHost host, string libraryPath, IReadOnlyList<ConformanceCase> cases, CancellationToken cancellation = default)
+    public static async Task<NativeCheckResult> RunAsync(ToolHost host, string libraryPath, IReadOnlyList<ConformanceCase> cases,
+        TimeSpan? timeout = null, CancellationToken cancellation = default)
     {
         var checker = await NativeBuild.BuildCheckerAsync(host, cancellation).ConfigureAwait(false);
         // Staged files lose their mode bits, so the harness is made executable inside the run.
         var script = $"chmod +x {NativeBuild.CheckerFile} && exec ./{NativeBuild.CheckerFile} ./{NativeBuild.LibraryFile} {Cases} {Answers}";
-        var step = new ToolStep("native-kernel-check", "1", new ToolInvocation("sh", ["-c", script]).WithLimits(ResourceLimits.Default.WithTimeout(Timeout)))
+        var step = new ToolStep("native-kernel-check", "1", new ToolInvocation("sh", ["-c", script]).WithLimits(ResourceLimits.Default.WithTimeout(timeout ?? DefaultTimeout)))
         {
             Inputs =
             [

@@ -1,32 +1,8 @@
-// The element-wise and row-wise ops. Plain loops that g++ -O3 -march=native vectorises; exp and erf are written
-// out (below) rather than called from libm, whose scalar calls would keep these loops from vectorising.
+// The element-wise and row-wise ops: plain loops that g++ -O3 -march=native vectorises, and AVX2 intrinsics where
+// exp is involved (hwforge_kernels.h says why), with scalar tails that compute the same formulas.
 #include "hwforge_kernels.h"
 #include <cmath>
 #include <cstring>
-
-namespace hwf {
-
-// Cephes' expf: e^x = 2^n · e^r with |r| ≤ ln2/2 and a degree-6 polynomial for e^r; ~1 ulp. Inputs are
-// clamped where 2^n would leave the normal range, which softmax and sigmoid never need beyond.
-float exp_approx(float x)
-{
-    x = x < -87.0f ? -87.0f : (x > 88.0f ? 88.0f : x);
-    float n = std::floor(x * 1.44269504088896341f + 0.5f);
-    float r = x - n * 0.693359375f + n * 2.12194440e-4f;
-    float p = 1.9875691500e-4f;
-    p = p * r + 1.3981999507e-3f;
-    p = p * r + 8.3334519073e-3f;
-    p = p * r + 4.1665795894e-2f;
-    p = p * r + 1.6666665459e-1f;
-    p = p * r + 5.0000001201e-1f;
-    p = p * r * r + r + 1.0f;
-    int bits = (static_cast<int>(n) + 127) << 23;
-    float scale;
-    std::memcpy(&scale, &bits, sizeof scale);
-    return p * scale;
-}
-
-} // namespace hwf
 
 using hwf::exp_approx;
 
@@ -75,8 +51,20 @@ void softmax_row(const float* x, float* y, int cols)
 #pragma omp simd reduction(max : max)
     for (int j = 1; j < cols; j++) max = x[j] > max ? x[j] : max;
     float sum = 0;
-#pragma omp simd reduction(+ : sum)
-    for (int j = 0; j < cols; j++) { y[j] = exp_approx(x[j] - max); sum += y[j]; }
+    int j = 0;
+#ifdef __AVX2__
+    __m256 acc = _mm256_setzero_ps(), m = _mm256_set1_ps(max);
+    for (; j + 8 <= cols; j += 8)
+    {
+        __m256 e = hwf::exp8(_mm256_sub_ps(_mm256_loadu_ps(x + j), m));
+        _mm256_storeu_ps(y + j, e);
+        acc = _mm256_add_ps(acc, e);
+    }
+    alignas(32) float lanes[8];
+    _mm256_store_ps(lanes, acc);
+    for (float lane : lanes) sum += lane;
+#endif
+    for (; j < cols; j++) { y[j] = exp_approx(x[j] - max); sum += y[j]; }
     float inv = 1.0f / sum;
     for (int j = 0; j < cols; j++) y[j] *= inv;
 }
@@ -87,28 +75,70 @@ HWF_EXPORT void hwf_softmax(const float* x, float* y, int rows, int cols)
     for (int r = 0; r < rows; r++) hwf::softmax_row(x + (long)r * cols, y + (long)r * cols, cols);
 }
 
+namespace {
+
 // The exact (erf) GELU BERT uses, with Abramowitz & Stegun 7.1.26 for erf (1.5e-7 absolute): the tanh
 // approximation differs by ~1e-3, which would miss ONNX Runtime's embeddings by more than 1e-4.
+inline float gelu(float v)
+{
+    float z = std::fabs(v) * 0.70710678118654752f;
+    float t = 1.0f / (1.0f + 0.3275911f * z);
+    float poly = t * (0.254829592f + t * (-0.284496736f + t * (1.421413741f + t * (-1.453152027f + t * 1.061405429f))));
+    float erf_abs = 1.0f - poly * exp_approx(-z * z);
+    return 0.5f * v * (1.0f + std::copysign(erf_abs, v));
+}
+
+#ifdef __AVX2__
+inline __m256 gelu8(__m256 v)
+{
+    const __m256 sign = _mm256_set1_ps(-0.0f), one = _mm256_set1_ps(1.0f);
+    __m256 z = _mm256_mul_ps(_mm256_andnot_ps(sign, v), _mm256_set1_ps(0.70710678118654752f));
+    __m256 t = _mm256_div_ps(one, _mm256_fmadd_ps(z, _mm256_set1_ps(0.3275911f), one));
+    __m256 poly = _mm256_fmadd_ps(t, _mm256_set1_ps(1.061405429f), _mm256_set1_ps(-1.453152027f));
+    poly = _mm256_fmadd_ps(t, poly, _mm256_set1_ps(1.421413741f));
+    poly = _mm256_fmadd_ps(t, poly, _mm256_set1_ps(-0.284496736f));
+    poly = _mm256_fmadd_ps(t, poly, _mm256_set1_ps(0.254829592f));
+    poly = _mm256_mul_ps(t, poly);
+    __m256 erf_abs = _mm256_fnmadd_ps(poly, hwf::exp8(_mm256_mul_ps(_mm256_xor_ps(z, sign), z)), one);
+    __m256 erf = _mm256_or_ps(erf_abs, _mm256_and_ps(v, sign));
+    return _mm256_mul_ps(_mm256_mul_ps(_mm256_set1_ps(0.5f), v), _mm256_add_ps(one, erf));
+}
+
+// x / (1 + e^-x)
+inline __m256 silu8(__m256 v)
+{
+    __m256 e = hwf::exp8(_mm256_xor_ps(v, _mm256_set1_ps(-0.0f)));
+    return _mm256_div_ps(v, _mm256_add_ps(_mm256_set1_ps(1.0f), e));
+}
+#endif
+
+} // namespace
+
 HWF_EXPORT void hwf_gelu(const float* x, float* y, long count)
 {
-    for (long i = 0; i < count; i++)
-    {
-        float v = x[i], z = std::fabs(v) * 0.70710678118654752f;
-        float t = 1.0f / (1.0f + 0.3275911f * z);
-        float poly = t * (0.254829592f + t * (-0.284496736f + t * (1.421413741f + t * (-1.453152027f + t * 1.061405429f))));
-        float erf_abs = 1.0f - poly * exp_approx(-z * z);
-        y[i] = 0.5f * v * (1.0f + (v < 0 ? -erf_abs : erf_abs));
-    }
+    long i = 0;
+#ifdef __AVX2__
+    for (; i + 8 <= count; i += 8) _mm256_storeu_ps(y + i, gelu8(_mm256_loadu_ps(x + i)));
+#endif
+    for (; i < count; i++) y[i] = gelu(x[i]);
 }
 
 HWF_EXPORT void hwf_silu(const float* x, float* y, long count)
 {
-    for (long i = 0; i < count; i++) y[i] = x[i] / (1.0f + exp_approx(-x[i]));
+    long i = 0;
+#ifdef __AVX2__
+    for (; i + 8 <= count; i += 8) _mm256_storeu_ps(y + i, silu8(_mm256_loadu_ps(x + i)));
+#endif
+    for (; i < count; i++) y[i] = x[i] / (1.0f + exp_approx(-x[i]));
 }
 
 HWF_EXPORT void hwf_swiglu(const float* gate, const float* up, float* y, long count)
 {
-    for (long i = 0; i < count; i++) y[i] = gate[i] / (1.0f + exp_approx(-gate[i])) * up[i];
+    long i = 0;
+#ifdef __AVX2__
+    for (; i + 8 <= count; i += 8) _mm256_storeu_ps(y + i, _mm256_mul_ps(silu8(_mm256_loadu_ps(gate + i)), _mm256_loadu_ps(up + i)));
+#endif
+    for (; i < count; i++) y[i] = gate[i] / (1.0f + exp_approx(-gate[i])) * up[i];
 }
 
 // Adjacent pairs (2i, 2i+1), ggml's default mode. Angles in double: position × frequency reaches thousands of
