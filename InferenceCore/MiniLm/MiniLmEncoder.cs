@@ -9,6 +9,10 @@ namespace HwForge.InferenceCore.MiniLm;
 /// </summary>
 public sealed class MiniLmEncoder(MiniLmModel model, IKernelSet kernels)
 {
+    // When the set serving MatMul can pre-pack weights, each weight matrix is packed on first use and kept.
+    readonly IWeightPacking? _packing = (kernels is ComposedKernels composed ? composed.Serving(Op.MatMul) : kernels) as IWeightPacking;
+    readonly Dictionary<float[], PackedWeights> _packed = new(ReferenceEqualityComparer.Instance);
+
     public IKernelSet Kernels => kernels;
     public MiniLmModel Model => model;
     public int Dimensions => model.Weights.Hidden;
@@ -48,21 +52,30 @@ public sealed class MiniLmEncoder(MiniLmModel model, IKernelSet kernels)
         var attention = new AttentionShape(t, t, w.Heads, w.Heads, h / w.Heads, Causal: false);
         foreach (var layer in w.Layers)
         {
-            kernels.MatMul(x, layer.Query, layer.QueryBias, q, t, h, h);
-            kernels.MatMul(x, layer.Key, layer.KeyBias, k, t, h, h);
-            kernels.MatMul(x, layer.Value, layer.ValueBias, v, t, h, h);
+            Linear(x, layer.Query, layer.QueryBias, q, t, h, h);
+            Linear(x, layer.Key, layer.KeyBias, k, t, h, h);
+            Linear(x, layer.Value, layer.ValueBias, v, t, h, h);
             kernels.Attention(q, k, v, ctx, attention);
-            kernels.MatMul(ctx, layer.AttentionOut, layer.AttentionOutBias, tmp, t, h, h);
+            Linear(ctx, layer.AttentionOut, layer.AttentionOutBias, tmp, t, h, h);
             // BERT is post-norm: the residual is added before each LayerNorm, not after.
             kernels.Add(tmp, x, tmp);
             kernels.LayerNorm(tmp, layer.AttentionNormWeight, layer.AttentionNormBias, x, t, h, MiniLmWeights.NormEps);
-            kernels.MatMul(x, layer.Intermediate, layer.IntermediateBias, inner, t, ff, h);
+            Linear(x, layer.Intermediate, layer.IntermediateBias, inner, t, ff, h);
             kernels.Gelu(inner, inner);
-            kernels.MatMul(inner, layer.Output, layer.OutputBias, tmp, t, h, ff);
+            Linear(inner, layer.Output, layer.OutputBias, tmp, t, h, ff);
             kernels.Add(tmp, x, tmp);
             kernels.LayerNorm(tmp, layer.OutputNormWeight, layer.OutputNormBias, x, t, h, MiniLmWeights.NormEps);
         }
         return x;
+    }
+
+    void Linear(float[] x, float[] w, float[] bias, float[] y, int m, int n, int k)
+    {
+        if (_packing is null) { kernels.MatMul(x, w, bias, y, m, n, k); return; }
+        PackedWeights? packed;
+        lock (_packed)
+            if (!_packed.TryGetValue(w, out packed)) _packed[w] = packed = _packing.Pack(w, k, n);
+        _packing.MatMul(x, packed, bias, y, m);
     }
 
     void Require(Op op, OpShape shape)

@@ -38,4 +38,22 @@ public class KernelConformanceTests(NativeFixture native) : IClassFixture<Native
         }
         Assert.True(failures.Count == 0, $"{set.Name}: " + string.Join("\n", failures));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Pre_packed_native_weights_give_the_reference_answer_on_every_GEMM_shape(int threads)
+    {
+        var set = native.Kernels.WithThreads(threads);
+        var failures = new List<string>();
+        foreach (var c in ConformanceCases.For(Op.MatMul))
+        {
+            int m = c.Args[0], n = c.Args[1], k = c.Args[2];
+            var got = (float[])c.Inputs[3].Clone();
+            set.MatMul(c.Inputs[0], set.Pack(c.Inputs[1], k, n), c.Inputs[2], got, m);
+            var (ok, worst) = Within(c.RunOn(KernelSets.Reference), got, c.Tolerance);
+            if (!ok) failures.Add($"{c.Shape}: {worst}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
 }

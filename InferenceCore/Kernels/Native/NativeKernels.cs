@@ -8,7 +8,7 @@ namespace HwForge.InferenceCore.Kernels.Native;
 /// Threads are split here, in the same static way as the managed set (GEMM columns at tile boundaries, attention
 /// heads), so both sets are compared at exactly the threads they state. The library stays loaded for the process.
 /// </summary>
-public sealed unsafe class NativeKernels : IKernelSet
+public sealed unsafe class NativeKernels : IKernelSet, IWeightPacking
 {
     /// <summary>The C ABI this class calls; the library's hwf_abi() must return it (hwforge_kernels.h).</summary>
     const int Abi = 1;
@@ -28,6 +28,9 @@ public sealed unsafe class NativeKernels : IKernelSet
     readonly delegate* unmanaged<float*, int, int, int, int, float, void> _rope;
     readonly delegate* unmanaged<float*, float*, float*, float*, int, int, int, int, int, int, int, int, int, void> _attention;
     readonly delegate* unmanaged<float*, int, int*, int, float*, void> _embedding;
+    readonly delegate* unmanaged<int, int, long> _packedSize;
+    readonly delegate* unmanaged<float*, int, int, float*, void> _packWeights;
+    readonly delegate* unmanaged<float*, float*, float*, float*, int, int, int, int, int, void> _matmulPacked;
     readonly int _tileCols;
 
     NativeKernels(nint library, string path, NativeVariant variant, int threads)
@@ -50,6 +53,9 @@ public sealed unsafe class NativeKernels : IKernelSet
         _rope = (delegate* unmanaged<float*, int, int, int, int, float, void>)Export(library, "hwf_rope");
         _attention = (delegate* unmanaged<float*, float*, float*, float*, int, int, int, int, int, int, int, int, int, void>)Export(library, "hwf_attention");
         _embedding = (delegate* unmanaged<float*, int, int*, int, float*, void>)Export(library, "hwf_embedding");
+        _packedSize = (delegate* unmanaged<int, int, long>)Export(library, "hwf_packed_size");
+        _packWeights = (delegate* unmanaged<float*, int, int, float*, void>)Export(library, "hwf_pack_weights");
+        _matmulPacked = (delegate* unmanaged<float*, float*, float*, float*, int, int, int, int, int, void>)Export(library, "hwf_matmul_packed");
     }
 
     /// <summary>Loads a library that <see cref="NativeBuild"/> built from <paramref name="variant"/>.</summary>
@@ -86,6 +92,31 @@ public sealed unsafe class NativeKernels : IKernelSet
                 if (m == 1) gemv((float*)pa, (float*)pb, (float*)pbias, (float*)pc, n, k, j0, j1);
                 else matmul((float*)pa, (float*)pb, (float*)pbias, (float*)pc, m, n, k, j0, j1);
             });
+        }
+    }
+
+    /// <summary>Packed data depends on the library (its tile and blocks), so a pack is owned by the library's path.</summary>
+    public PackedWeights Pack(ReadOnlySpan<float> b, int k, int n)
+    {
+        ShapeRules.Require(k > 0 && n > 0 && b.Length >= (long)k * n, $"B holds {b.Length} floats, needs k·n = {(long)k * n}");
+        var data = new float[_packedSize(n, k)];
+        fixed (float* bp = b, dp = data) _packWeights(bp, n, k, dp);
+        return new PackedWeights(LibraryPath, data, k, n);
+    }
+
+    public void MatMul(ReadOnlySpan<float> a, PackedWeights b, ReadOnlySpan<float> bias, Span<float> c, int m)
+    {
+        ShapeRules.Require(Equals(b.Owner, LibraryPath), "these weights were packed by another kernel library; pack them with this one");
+        int n = b.N, k = b.K;
+        ShapeRules.Require(m > 0 && a.Length >= (long)m * k && c.Length >= (long)m * n && (bias.IsEmpty || bias.Length >= n),
+            $"A ({a.Length}), C ({c.Length}) or bias ({bias.Length}) too small for m={m} n={n} k={k}");
+        fixed (float* ap = a, bp = b.Data, biasp = bias, cp = c)
+        {
+            nint pa = (nint)ap, pb = (nint)bp, pbias = bias.IsEmpty ? 0 : (nint)biasp, pc = (nint)cp;
+            var matmul = _matmulPacked;
+            var unit = _tileCols;
+            WorkSplit.For(Threads, (n + unit - 1) / unit, (from, to) =>
+                matmul((float*)pa, (float*)pb, (float*)pbias, (float*)pc, m, n, k, from * unit, Math.Min(n, to * unit)));
         }
     }
 

@@ -21,7 +21,10 @@
     X(hwf_rope, void, float*, int, int, int, int, float) \
     X(hwf_attention, void, const float*, const float*, const float*, float*, int, int, int, int, int, int, int, int, int) \
     X(hwf_embedding, void, const float*, int, const int*, int, float*) \
-    X(hwf_tile_cols, int)
+    X(hwf_tile_cols, int) \
+    X(hwf_packed_size, long, int, int) \
+    X(hwf_pack_weights, void, const float*, int, int, float*) \
+    X(hwf_matmul_packed, void, const float*, const float*, const float*, float*, int, int, int, int, int)
 #define HWF_POINTER(name, ret, ...) ret (*name)(__VA_ARGS__);
 HWF_FUNCTIONS(HWF_POINTER)
 
@@ -45,10 +48,13 @@ std::vector<float> read_floats(long n)
 
 const float* or_null(const std::vector<float>& v) { return v.empty() ? nullptr : v.data(); }
 
-// Three column slices at tile (or 64-column) boundaries, as three threads would take them.
+// Three column slices at tile (or 64-column) boundaries, as three threads would take them; the middle one through
+// pre-packed weights, so that both GEMM paths answer part of every case.
 void matmul(const std::vector<std::vector<float>>& x, std::vector<float>& c, int m, int n, int k)
 {
     c = x[3];
+    std::vector<float> packed(hwf_packed_size(n, k));
+    hwf_pack_weights(x[1].data(), n, k, packed.data());
     int unit = m == 1 ? 64 : hwf_tile_cols(), units = (n + unit - 1) / unit;
     for (int part = 0; part < 3; part++)
     {
@@ -56,6 +62,7 @@ void matmul(const std::vector<std::vector<float>>& x, std::vector<float>& c, int
         if (j1 > n) j1 = n;
         if (j0 >= j1) continue;
         if (m == 1) hwf_gemv(x[0].data(), x[1].data(), or_null(x[2]), c.data(), n, k, j0, j1);
+        else if (part == 1) hwf_matmul_packed(x[0].data(), packed.data(), or_null(x[2]), c.data(), m, n, k, j0, j1);
         else hwf_matmul(x[0].data(), x[1].data(), or_null(x[2]), c.data(), m, n, k, j0, j1);
     }
 }

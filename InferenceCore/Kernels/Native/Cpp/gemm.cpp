@@ -120,6 +120,28 @@ void pack_a(int mc, int kc, const float* a, long rsa, long csa, float* out)
     }
 }
 
+
+// The macro-kernel: C[m x nc] (or +=) A[m x kc]·Bpacked, A packed here block by block, B already in panels.
+void macro(int m, int nc, int kc, const float* a, long rsa, long csa, const float* pb, float* c, long ldc, const float* bias, bool first)
+{
+    float* pa = scratch.a;
+    for (int ic = 0; ic < m; ic += MC)
+    {
+        int mc = m - ic < MC ? m - ic : MC;
+        pack_a(mc, kc, a + ic * rsa, rsa, csa, pa);
+        for (int jr = 0; jr < nc; jr += NR)
+        {
+            int nr = nc - jr < NR ? nc - jr : NR;
+            const float* bias_j = bias ? bias + jr : nullptr;
+            for (int ir = 0; ir < mc; ir += MR)
+            {
+                int mr = mc - ir < MR ? mc - ir : MR;
+                tile(kc, pa + ir * kc, pb + jr * kc, c + (ic + ir) * ldc + jr, ldc, mr, nr, bias_j, first);
+            }
+        }
+    }
+}
+
 } // namespace
 
 namespace hwf {
@@ -127,36 +149,49 @@ namespace hwf {
 void gemm(int m, int n, int k, const float* a, long rsa, long csa, const float* b, long rsb, long csb,
           float* c, long ldc, const float* bias, int accumulate)
 {
-    float* pa = scratch.a;
-    float* pb = scratch.b;
     for (int jc = 0; jc < n; jc += NC)
     {
         int nc = n - jc < NC ? n - jc : NC;
         for (int pc = 0; pc < k; pc += KC)
         {
             int kc = k - pc < KC ? k - pc : KC;
-            bool first = pc == 0 && !accumulate;
-            pack_b(kc, nc, b + pc * rsb + jc * csb, rsb, csb, pb);
-            for (int ic = 0; ic < m; ic += MC)
-            {
-                int mc = m - ic < MC ? m - ic : MC;
-                pack_a(mc, kc, a + ic * rsa + pc * csa, rsa, csa, pa);
-                for (int jr = 0; jr < nc; jr += NR)
-                {
-                    int nr = nc - jr < NR ? nc - jr : NR;
-                    const float* bias_j = bias ? bias + jc + jr : nullptr;
-                    for (int ir = 0; ir < mc; ir += MR)
-                    {
-                        int mr = mc - ir < MR ? mc - ir : MR;
-                        tile(kc, pa + ir * kc, pb + jr * kc, c + (ic + ir) * ldc + jc + jr, ldc, mr, nr, bias_j, first);
-                    }
-                }
-            }
+            pack_b(kc, nc, b + pc * rsb + jc * csb, rsb, csb, scratch.b);
+            macro(m, nc, kc, a + pc * csa, rsa, csa, scratch.b, c + jc, ldc, bias ? bias + jc : nullptr, pc == 0 && !accumulate);
         }
     }
 }
 
 } // namespace hwf
+
+// Weights are packed once, whole, in the layout gemm packs per call: K in blocks of KC rows, each block all of B's
+// NR-column panels in order. Block pc starts at pc · panels · NR floats; its panel p at + p · kc · NR.
+HWF_EXPORT long hwf_packed_size(int n, int k) { return (long)((n + NR - 1) / NR) * NR * k; }
+
+HWF_EXPORT void hwf_pack_weights(const float* b, int n, int k, float* out)
+{
+    long panels = (n + NR - 1) / NR;
+    for (int pc = 0; pc < k; pc += KC)
+    {
+        int kc = k - pc < KC ? k - pc : KC;
+        pack_b(kc, n, b + (long)pc * n, n, 1, out + pc * panels * NR);
+    }
+}
+
+// C[:, j0:j1] = A·B + bias with B packed by hwf_pack_weights; j0 must be a multiple of hwf_tile_cols().
+HWF_EXPORT void hwf_matmul_packed(const float* a, const float* packed, const float* bias, float* c, int m, int n, int k, int j0, int j1)
+{
+    long panels = (n + NR - 1) / NR;
+    for (int jc = j0; jc < j1; jc += NC)
+    {
+        int nc = j1 - jc < NC ? j1 - jc : NC;
+        for (int pc = 0; pc < k; pc += KC)
+        {
+            int kc = k - pc < KC ? k - pc : KC;
+            const float* pb = packed + pc * panels * NR + (long)(jc / NR) * kc * NR;
+            macro(m, nc, kc, a + pc, k, 1, pb, c + jc, n, bias ? bias + jc : nullptr, pc == 0);
+        }
+    }
+}
 
 // C[:, j0:j1] of C[m x n] = A[m x k]·B[k x n] + bias: a caller's thread computes one column slice.
 HWF_EXPORT void hwf_matmul(const float* a, const float* b, const float* bias, float* c, int m, int n, int k, int j0, int j1)
