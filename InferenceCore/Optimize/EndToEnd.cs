@@ -68,6 +68,10 @@ public static class EndToEnd
     {
         var encoder = new MiniLmEncoder(model, set);
         var ids = CoreBench.SyntheticIds(128, model.Weights.Vocabulary);
+        // Past the tier-up of managed code (CandidateJudge.WarmUp says why), so the shipped set is not timed unoptimised.
+        for (var i = 0; i < 5; i++) encoder.EmbedIds(ids);
+        Thread.Sleep(500);
+        encoder.EmbedIds(ids);
         return Stopwatches.Median(() => encoder.EmbedIds(ids), budget).CpuMs / set.Threads;
     }
 

@@ -37,6 +37,8 @@ public static class KernelCatalog
         yield return new(KernelChoice.Native(d with { Kc = 384 }), "KC = 384: MiniLM's hidden size in one K block, no second pass over C");
         yield return new(KernelChoice.Native(d with { Kc = 128 }), "KC = 128: B's micro-panel halves, 8 KiB in L1");
         yield return new(KernelChoice.Native(d with { Mc = 48 }), "MC = 48: A's block in less L2");
+        yield return new(KernelChoice.Native(d with { Mc = 132 }), "MC = 132: MiniLM's 128 tokens in one A block, so B is streamed once per K block");
+        yield return new(KernelChoice.Native(d with { Mc = 132, Kc = 384 }), "MC = 132 and KC = 384: one A block and one K block at MiniLM's sizes");
         yield return new(KernelChoice.Native(d with { Mc = 144 }), "MC = 144: fewer passes over B's packed block");
         yield return new(KernelChoice.Native(d with { Nc = 512 }), "NC = 512: B's packed block in L2 rather than L3");
         yield return new(KernelChoice.Native(d with { Mr = 4, Nr = 24, Mc = 64 }), "4x24 tile: three B vectors per k, 12 accumulators");

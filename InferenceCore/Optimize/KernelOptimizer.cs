@@ -36,13 +36,16 @@ public sealed class KernelOptimizer(ToolHost host, int threads, Action<string> p
         foreach (var op in ops)
         {
             var proposals = KernelCatalog.For(op);
-            var mine = new List<CandidateResult>();
+            var checkedOnes = new List<CheckedCandidate>();
             foreach (var proposal in proposals)
             {
-                var r = await judge.JudgeAsync(op, proposal, cancellation).ConfigureAwait(false);
-                mine.Add(r);
-                Say($"{op,-10} {r.Choice,-42} {Describe(r)}");
+                var c = await judge.CheckAsync(op, proposal, cancellation).ConfigureAwait(false);
+                checkedOnes.Add(c);
+                Say($"{op,-10} {c.Result.Choice,-42} {(c.Set is null ? Describe(c.Result) : "correct")}");
             }
+            Say($"{op,-10} timing the {checkedOnes.Count(c => c.Set is not null)} correct candidates together");
+            var mine = judge.Time(op, checkedOnes).ToList();
+            foreach (var r in mine.Where(r => r.Verdict == Verdict.Correct)) Say($"{op,-10} {r.Choice,-42} {Describe(r)}");
             results.AddRange(mine);
             var best = mine.Where(r => r.Verdict == Verdict.Correct).MaxBy(r => r.Reward)
                 ?? throw new InvalidOperationException($"no candidate for {op} passed, not even the reference: the conformance cases or the reference are broken");

@@ -57,6 +57,7 @@ void head_by_dots(const float* q, const float* k, const float* v, float* o, cons
         {
             const float* kj = k + j * kv_stride + kv_offset;
             float dot = 0;
+#pragma omp simd reduction(+ : dot)
             for (int d = 0; d < hd; d++) dot += qi[d] * kj[d];
             row[j] = dot * scale;
         }
