@@ -42,6 +42,8 @@ public static class KernelCatalog
         yield return new(KernelChoice.Native(d with { Mc = 144 }), "MC = 144: fewer passes over B's packed block");
         yield return new(KernelChoice.Native(d with { Nc = 512 }), "NC = 512: B's packed block in L2 rather than L3");
         yield return new(KernelChoice.Native(d with { Mr = 4, Nr = 24, Mc = 64 }), "4x24 tile: three B vectors per k, 12 accumulators");
+        yield return new(KernelChoice.Native(d with { Mr = 4, Nr = 24, Mc = 128 }), "4x24 tile, MC = 128: 128 tokens in one A block");
+        yield return new(KernelChoice.Native(d with { Mr = 4, Nr = 24, Mc = 128, Kc = 384 }), "4x24 tile, MC = 128, KC = 384: one A block and one K block at MiniLM's sizes");
         yield return new(KernelChoice.Native(d with { Mr = 12, Nr = 8, Mc = 72 }), "12x8 tile: one B vector per k, more broadcasts");
         yield return new(KernelChoice.Native(d with { Mr = 4, Nr = 16, Mc = 64 }), "4x16 tile: fewer accumulators, less register pressure");
         if (CpuIdentity.WidestVectorBits == 512)
