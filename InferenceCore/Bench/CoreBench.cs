@@ -69,10 +69,13 @@ public static class CoreBench
             $"{1000 / t.WallMs:0.0} tok/s wall, {1000 / (t.CpuMs / set.Threads):0.0} tok/s on CPU time; bandwidth bound {1000 / boundMs:0} tok/s, reached {100 * boundMs / (t.CpuMs / set.Threads):0}%");
     }
 
-    /// <summary>Every shipped set at the given threads: GEMM sizes, then MiniLM when the model is given.</summary>
-    public static IEnumerable<BenchRow> Run(int threads, MiniLmModel? model, double budgetSeconds = 0.5)
+    /// <summary>
+    /// Every shipped set at the given threads, and <paramref name="others"/> (the native set, an applied manifest)
+    /// beside them: GEMM sizes, then MiniLM when the model is given.
+    /// </summary>
+    public static IEnumerable<BenchRow> Run(int threads, MiniLmModel? model, double budgetSeconds = 0.5, IReadOnlyList<IKernelSet>? others = null)
     {
-        var sets = KernelSets.All(threads);
+        var sets = KernelSets.All(threads).Concat(others ?? []).ToList();
         var decoder = LlamaWeights.Synthetic(LlamaConfig.Bench);
         foreach (var set in sets) yield return Decode(decoder, set, budgetSeconds);
         foreach (var (m, n, k) in GemmSizes)

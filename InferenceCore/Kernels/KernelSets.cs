@@ -18,6 +18,6 @@ public static class KernelSets
         "reference" => Reference,
         "simd512" or "simd" => new ManagedSimdKernels(threads, 512),
         "simd256" => new ManagedSimdKernels(threads, 256),
-        _ => throw new ArgumentException($"unknown kernel set '{name}': reference | simd512 | simd256"),
+        _ => throw new ArgumentException($"unknown kernel set '{name}': reference | simd512 | simd256 | native | auto"),
     };
 }

@@ -1,5 +1,11 @@
 using HwForge.InferenceCore.Bench;
+using HwForge.InferenceCore.Kernels;
+using HwForge.InferenceCore.Kernels.Native;
+using HwForge.InferenceCore.Optimize;
 using HwForge.InferenceCore.MiniLm;
+using HwForge.Tools.Foundation;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sandbox;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -7,13 +13,16 @@ namespace HwForge.Benchmarks;
 
 /// <summary>
 /// The inference core's figures beside the engines it is measured against, in the same run and at the same thread
-/// count: every kernel set's GEMM and MiniLM rows (CoreBench), ONNX Runtime on the same ONNX bytes and token ids,
+/// count: every kernel set's GEMM and MiniLM rows (CoreBench, the native set and any applied manifest included), ONNX Runtime on the same ONNX bytes and token ids,
 /// and OpenBLAS sgemm at the same sizes when it is installed.
 /// </summary>
 public static class CoreInference
 {
-    public static string Run(IReadOnlyList<int> threadCounts)
+    public static async Task<string> RunAsync(HwForgeHome home, IReadOnlyList<int> threadCounts)
     {
+        // The native set as users get it: built by g++ in the sandbox (into this run's own HWFORGE_HOME).
+        using var host = new ToolHost(new BubblewrapSandbox(), home, null);
+        var library = await NativeBuild.RequireAsync(host, NativeVariant.Default);
         var files = MiniLmFiles.Load();
         var model = MiniLmModel.Load(files);
         var blas = OpenBlas.TryLoad();
@@ -24,7 +33,9 @@ public static class CoreInference
         foreach (var threads in threadCounts)
         {
             lines.Add($"-- {threads} thread(s)");
-            var rows = CoreBench.Run(threads, model).ToList();
+            var others = new List<IKernelSet> { NativeKernels.Load(library, NativeVariant.Default, threads) };
+            if (await AppliedManifestAsync(threads) is { } auto) others.Add(auto);
+            var rows = CoreBench.Run(threads, model, others: others).ToList();
             if (blas is not null)
             {
                 blas.SetThreads(threads);
@@ -36,6 +47,15 @@ public static class CoreInference
                           (r.Note is null ? "" : $"  ({r.Note})"));
         }
         return string.Join('\n', lines);
+    }
+
+    /// <summary>The kernels `hwforge core optimize` applied under the user's $HWFORGE_HOME, when it applied any.</summary>
+    static async Task<IKernelSet?> AppliedManifestAsync(int threads)
+    {
+        var home = HwForgeHome.FromEnvironment();
+        if (new ManifestStore(home).Current() is not { } current) return null;
+        using var host = new ToolHost(new BubblewrapSandbox(), home, null);
+        return await new KernelResolver(host).ManifestAsync(current.Manifest, $"auto({current.Hash[..8]})", threads);
     }
 
     static BenchRow OpenBlasGemm(OpenBlas blas, int threads, int m, int n, int k)

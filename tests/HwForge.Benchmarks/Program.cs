@@ -20,7 +20,7 @@ try
         "search" => await SearchRegret.RunAsync(home, ["a 16-bit adder", "a 16-bit signed MAC", "dot product of 4 int8 vectors"]),
         "kb" => await KbSearch.RunAsync(home, FindRoot(), runs),
         "batch" => await BatchThroughput.RunAsync(home, FindRoot(), args.Contains("--runs") ? runs : 8),
-        "core" => CoreInference.Run(args.Contains("--threads") ? [args.SkipWhile(a => a != "--threads").Skip(1).Select(int.Parse).First()] : [1, 2]),
+        "core" => await CoreInference.RunAsync(home, args.Contains("--threads") ? [args.SkipWhile(a => a != "--threads").Skip(1).Select(int.Parse).First()] : [1, 2]),
         _ => $"unknown benchmark '{what}': sandbox | overhead | verify [NAME] | ppa [NAME] | catalog-ppa [FAMILY] | proof [FILTER] | search | kb | batch | core [--threads N]",
     });
 }

@@ -1,5 +1,5 @@
 using HwForge.InferenceCore.Kernels;
-using static HwForge.InferenceCore.Tests.Tolerance;
+using static HwForge.InferenceCore.Kernels.Conformance.Tolerance;
 
 namespace HwForge.InferenceCore.Tests;
 

@@ -1,11 +1,11 @@
 using HwForge.InferenceCore.Kernels;
 using HwForge.InferenceCore.Llama;
-using static HwForge.InferenceCore.Tests.Tolerance;
+using static HwForge.InferenceCore.Kernels.Conformance.Tolerance;
 
 namespace HwForge.InferenceCore.Tests;
 
 /// <summary>The llama-style decoder on deterministic synthetic weights (no decoder weights can be downloaded here).</summary>
-public class LlamaDecoderTests
+public class LlamaDecoderTests(NativeFixture native) : IClassFixture<NativeFixture>
 {
     static readonly LlamaWeights Tiny = LlamaWeights.Synthetic(LlamaConfig.Tiny);
     static readonly int[] Prompt = [1, 17, 42, 99, 3, 250, 7];
@@ -14,10 +14,12 @@ public class LlamaDecoderTests
     [InlineData("simd512", 1)]
     [InlineData("simd512", 2)]
     [InlineData("simd256", 2)]
-    public void Logits_on_the_SIMD_sets_match_the_reference_set_through_prefill_and_decode(string set, int threads)
+    [InlineData("native", 1)]
+    [InlineData("native", 2)]
+    public void Logits_on_the_SIMD_and_native_sets_match_the_reference_set_through_prefill_and_decode(string set, int threads)
     {
         var reference = new LlamaDecoder(Tiny, KernelSets.Reference);
-        var simd = new LlamaDecoder(Tiny, KernelSets.ByName(set, threads));
+        var simd = new LlamaDecoder(Tiny, set == "native" ? native.Kernels.WithThreads(threads) : KernelSets.ByName(set, threads));
         KvCache rc = reference.NewCache(), sc = simd.NewCache();
         var want = reference.Forward(Prompt, rc);
         var got = simd.Forward(Prompt, sc);

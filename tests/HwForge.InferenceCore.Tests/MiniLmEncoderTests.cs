@@ -4,7 +4,7 @@ using HwForge.InferenceCore.MiniLm;
 namespace HwForge.InferenceCore.Tests;
 
 /// <summary>all-MiniLM-L6-v2 with its real weights, against ONNX Runtime running the same ONNX file.</summary>
-public class MiniLmEncoderTests(MiniLmFixture fixture) : IClassFixture<MiniLmFixture>
+public class MiniLmEncoderTests(MiniLmFixture fixture, NativeFixture native) : IClassFixture<MiniLmFixture>, IClassFixture<NativeFixture>
 {
     const string Unicode = "Größe, café und naïve Übung — 東京タワー is 333 m tall 😀 ½ ﬁ";
 
@@ -35,7 +35,7 @@ public class MiniLmEncoderTests(MiniLmFixture fixture) : IClassFixture<MiniLmFix
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var set in new[] { "simd512", "simd256" })
+        foreach (var set in new[] { "simd512", "simd256", "native" })
             foreach (var text in new[] { "short", "128 tokens", "unicode" }) data.Add(set, text);
         // The reference set is ~50x slower; it runs on the two short sentences.
         data.Add("reference", "short");
@@ -48,7 +48,7 @@ public class MiniLmEncoderTests(MiniLmFixture fixture) : IClassFixture<MiniLmFix
     public void Embeddings_match_ONNX_Runtime_to_1e4(string setName, string which)
     {
         var text = which switch { "short" => "A 16-bit adder.", "unicode" => Unicode, _ => TextOf128Tokens(fixture.Model.Tokenizer) };
-        var encoder = new MiniLmEncoder(fixture.Model, KernelSets.ByName(setName, 2));
+        var encoder = new MiniLmEncoder(fixture.Model, setName == "native" ? native.Kernels.WithThreads(2) : KernelSets.ByName(setName, 2));
         var ids = fixture.Model.Tokenizer.Encode(text);
 
         var hidden = encoder.LastHiddenState(ids);

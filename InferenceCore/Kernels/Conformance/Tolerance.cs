@@ -1,10 +1,10 @@
-namespace HwForge.InferenceCore.Tests;
+namespace HwForge.InferenceCore.Kernels.Conformance;
 
 /// <summary>
 /// got matches want when every |got − want| ≤ tol · (1 + |want|): absolute near zero, relative for large values.
 /// The report names the worst element so that a failing conformance case says where to look.
 /// </summary>
-public static class Tolerance
+internal static class Tolerance
 {
     public static (bool Ok, string Worst) Within(ReadOnlySpan<float> want, ReadOnlySpan<float> got, double tol)
     {
