@@ -4,7 +4,7 @@ using HwForge.Tools.Foundation.Execution;
 namespace HwForge.Tools.Programs.Gcc;
 
 /// <summary>Helpers that other flows call: the C++ compiler behind Verilator models, and z3 for SMT proofs.</summary>
-internal static partial class CompilerTools
+public static partial class CompilerTools
 {
     public static ToolDescriptor Gxx { get; } = new(
         Name: "g++",
