@@ -90,9 +90,10 @@ public sealed class CudaEmulation(ToolHost host, ToolVersions versions)
                 Elapsed = Elapsed(),
             };
 
-        // 6. Each run of the candidate: it must reach its end, then match the reference call by call.
+        // 6. Each run of the candidate: it must reach its end, then match the reference call by call. A race is the
+        //    cause of whatever wrong numbers the other run shows, so the race-detecting run speaks first when it found one.
         var matched = 0;
-        foreach (var run in kernel.Side.Runs)
+        foreach (var run in kernel.Side.Runs.OrderBy(r => r.Build == CudaSideRunner.Thread && r.Stderr.Contains("ThreadSanitizer: data race", StringComparison.Ordinal) ? 0 : 1))
         {
             var log = kernel.Logs[run.Build];
             var outcome = CudaComparison.Compare(problem, referenceLog, log, run.Build);

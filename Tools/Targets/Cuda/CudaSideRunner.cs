@@ -95,6 +95,6 @@ internal sealed class CudaSideRunner(ToolHost host, ToolVersions versions)
     private static string Head(string text)
     {
         var trimmed = text.Trim();
-        return trimmed.Length > 4000 ? trimmed[..4000] + "…" : trimmed;
+        return trimmed.Length > 16000 ? trimmed[..16000] + "…" : trimmed;
     }
 }
