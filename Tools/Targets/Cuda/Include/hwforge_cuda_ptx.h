@@ -49,6 +49,8 @@ extern "C" cudaError_t cudaDeviceSynchronize();
 extern "C" cudaError_t cudaGetLastError();
 extern "C" cudaError_t cudaPeekAtLastError();
 extern "C" const char* cudaGetErrorString(cudaError_t);
+// Device printf, which clang lowers to vprintf; the emulation has the C library's.
+extern "C" __host__ __device__ int printf(const char* format, ...);
 #define CUDA_VERSION 12000
 #include <limits.h>
 #include <math.h>
