@@ -52,6 +52,9 @@ extern "C" const char* cudaGetErrorString(cudaError_t);
 // Device printf, which clang lowers to vprintf; the emulation has the C library's.
 extern "C" __host__ __device__ int printf(const char* format, ...);
 #define CUDA_VERSION 12000
+#include <__clang_cuda_math_forward_declares.h>
+#include <cmath>
+#include <cstdlib>
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
@@ -59,6 +62,7 @@ extern "C" __host__ __device__ int printf(const char* format, ...);
 #include <__clang_cuda_device_functions.h>
 #include <__clang_cuda_math.h>
 typedef uint32_t cuuint32_t;
+#include <__clang_cuda_cmath.h>
 #include <__clang_cuda_intrinsics.h>
 // The atomics, as the SDK's sm_20/sm_60 headers define them over clang's builtins.
 __device__ inline int atomicAdd(int* p, int v) { return __iAtomicAdd(p, v); }
