@@ -55,7 +55,7 @@ public sealed partial record CudaProblem(string Entry, string Reference, IReadOn
     /// <summary>The most elements one buffer may have at any size (the logs carry every output element).</summary>
     public const long MaxElements = 1L << 22;
 
-    private static readonly string[] Types = ["float", "double", "int", "unsigned"];
+    private static readonly string[] Types = ["float", "double", "int", "unsigned", "unsigned char"];
 
     /// <summary>The problem in <paramref name="yaml"/>, or what is wrong with it in words for its author.</summary>
     public static (CudaProblem? Problem, string? Error) Parse(string yaml)

@@ -30,6 +30,7 @@
 #include <mutex>
 #include <new>
 #include <tuple>
+#include <type_traits>
 #include <typeinfo>
 #include <utility>
 #include <vector>
@@ -500,8 +501,10 @@ inline int __all_sync(unsigned m, int p) {
 }
 inline unsigned __activemask() { return 0xffffffffu; }
 
-// Atomics on the __atomic builtins, which ThreadSanitizer understands.
-template <class T> T atomicAdd(T* p, T v) { return __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST); }
+// Atomics on the __atomic builtins, which ThreadSanitizer understands. The type comes from the pointer alone, so
+// atomicAdd(&unsigned_counter, 1) converts the 1, as CUDA's overloads do.
+template <class T> using hwforge_value = std::type_identity_t<T>;
+template <class T> T atomicAdd(T* p, hwforge_value<T> v) { return __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST); }
 template <class F> F hwforge_atomic_float(F* p, F v, int op) {
     F old;
     __atomic_load(p, &old, __ATOMIC_SEQ_CST);
@@ -514,19 +517,19 @@ inline float atomicAdd(float* p, float v) { return hwforge_atomic_float(p, v, 0)
 inline double atomicAdd(double* p, double v) { return hwforge_atomic_float(p, v, 0); }
 inline float atomicMax(float* p, float v) { return hwforge_atomic_float(p, v, 1); }
 inline float atomicMin(float* p, float v) { return hwforge_atomic_float(p, v, 2); }
-template <class T> T atomicSub(T* p, T v) { return __atomic_fetch_sub(p, v, __ATOMIC_SEQ_CST); }
-template <class T> T atomicExch(T* p, T v) { return __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST); }
+template <class T> T atomicSub(T* p, hwforge_value<T> v) { return __atomic_fetch_sub(p, v, __ATOMIC_SEQ_CST); }
+template <class T> T atomicExch(T* p, hwforge_value<T> v) { return __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST); }
 inline float atomicExch(float* p, float v) { float old; __atomic_exchange(p, &v, &old, __ATOMIC_SEQ_CST); return old; }
-template <class T> T atomicAnd(T* p, T v) { return __atomic_fetch_and(p, v, __ATOMIC_SEQ_CST); }
-template <class T> T atomicOr(T* p, T v) { return __atomic_fetch_or(p, v, __ATOMIC_SEQ_CST); }
-template <class T> T atomicXor(T* p, T v) { return __atomic_fetch_xor(p, v, __ATOMIC_SEQ_CST); }
-template <class T> T atomicCAS(T* p, T compare, T v) { __atomic_compare_exchange_n(p, &compare, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST); return compare; }
-template <class T> T atomicMax(T* p, T v) {
+template <class T> T atomicAnd(T* p, hwforge_value<T> v) { return __atomic_fetch_and(p, v, __ATOMIC_SEQ_CST); }
+template <class T> T atomicOr(T* p, hwforge_value<T> v) { return __atomic_fetch_or(p, v, __ATOMIC_SEQ_CST); }
+template <class T> T atomicXor(T* p, hwforge_value<T> v) { return __atomic_fetch_xor(p, v, __ATOMIC_SEQ_CST); }
+template <class T> T atomicCAS(T* p, hwforge_value<T> compare, hwforge_value<T> v) { __atomic_compare_exchange_n(p, &compare, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST); return compare; }
+template <class T> T atomicMax(T* p, hwforge_value<T> v) {
     T old = __atomic_load_n(p, __ATOMIC_SEQ_CST);
     while (old < v && !__atomic_compare_exchange_n(p, &old, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {}
     return old;
 }
-template <class T> T atomicMin(T* p, T v) {
+template <class T> T atomicMin(T* p, hwforge_value<T> v) {
     T old = __atomic_load_n(p, __ATOMIC_SEQ_CST);
     while (old > v && !__atomic_compare_exchange_n(p, &old, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {}
     return old;
@@ -557,8 +560,25 @@ inline float __uint_as_float(unsigned x) { float f; std::memcpy(&f, &x, 4); retu
 inline int __popc(unsigned x) { return __builtin_popcount(x); }
 inline int __clz(int x) { return x == 0 ? 32 : __builtin_clz((unsigned)x); }
 inline int __ffs(int x) { return __builtin_ffs(x); }
+// CUDA's min and max overloads, mixed ones too (an int and a float compare as floats).
 inline int min(int a, int b) { return a < b ? a : b; }
 inline int max(int a, int b) { return a > b ? a : b; }
+inline unsigned min(unsigned a, unsigned b) { return a < b ? a : b; }
+inline unsigned max(unsigned a, unsigned b) { return a > b ? a : b; }
+inline long long min(long long a, long long b) { return a < b ? a : b; }
+inline long long max(long long a, long long b) { return a > b ? a : b; }
+inline float min(float a, float b) { return std::fmin(a, b); }
+inline float max(float a, float b) { return std::fmax(a, b); }
+inline double min(double a, double b) { return std::fmin(a, b); }
+inline double max(double a, double b) { return std::fmax(a, b); }
+inline float min(int a, float b) { return std::fmin((float)a, b); }
+inline float min(float a, int b) { return std::fmin(a, (float)b); }
+inline float max(int a, float b) { return std::fmax((float)a, b); }
+inline float max(float a, int b) { return std::fmax(a, (float)b); }
+inline double min(double a, float b) { return std::fmin(a, (double)b); }
+inline double min(float a, double b) { return std::fmin((double)a, b); }
+inline double max(double a, float b) { return std::fmax(a, (double)b); }
+inline double max(float a, double b) { return std::fmax((double)a, b); }
 inline unsigned umin(unsigned a, unsigned b) { return a < b ? a : b; }
 inline unsigned umax(unsigned a, unsigned b) { return a > b ? a : b; }
 template <class T> T __ldg(const T* p) { return *p; }
