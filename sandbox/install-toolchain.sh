@@ -19,6 +19,7 @@ PACKAGES=(
   "qflow-tech-osu018:the default ASIC standard-cell library (OSU 0.18um)"
   "z3:SMT solver for formal checks"
   "g++:C++ testbenches and Verilator models"
+  "clang-19:CUDA kernels compiled to PTX (the cuda target's real-compiler check; skipped when absent)"
   "make:Verilator model builds"
   "perl:Verilator's driver"
   "slurm-wlm:hwforge batch --executor slurm and its tests (sandbox/start-slurm.sh)"

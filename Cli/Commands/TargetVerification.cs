@@ -91,12 +91,14 @@ internal static class TargetVerification
         {
             Verdict.Pass when verdict.Verified => "VERIFIED",
             Verdict.Pass when accepted => $"ACCEPTED ({AssuranceText.Word(verdict.Assurance)})",
-            Verdict.Pass => "NOT PROVEN",
+            // "SIMULATED, NOT PROVEN": passing random trials is evidence, never a proof.
+            Verdict.Pass => $"{AssuranceText.Word(verdict.Assurance).ToUpperInvariant()}, NOT PROVEN",
             Verdict.Fail => "FAIL",
             _ => "ERROR",
         };
         output.WriteLine($"{word}: {verdict.Summary} ({verdict.Elapsed.TotalMilliseconds:0} ms{(verdict.FromCache ? ", cached" : "")})");
         if (verdict.Passed && !string.IsNullOrEmpty(verdict.Shown)) output.WriteLine($"  shown: {verdict.Shown}");
+        if (!verdict.Passed && verdict.DecidedBy is { } check) output.WriteLine($"  decided by: {check}");
         if (verdict.FirstMismatch is { } mismatch) output.WriteLine($"  first mismatch: {mismatch}");
         return exit;
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using HwForge.Cli.Sarif;
 using HwForge.Tools.Programs;
 using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Cuda;
 using HwForge.Tools.Targets.Rtl.Judge;
 
 namespace HwForge.Cli.Commands;
@@ -15,8 +16,10 @@ public static class VerifyCommand
 {
     public static Command Create()
     {
-        var design = new Argument<string[]>("design") { Description = "The design's sources (for RTL: Verilog/SystemVerilog; for HLS: C++)", Arity = ArgumentArity.OneOrMore };
-        var top = new Option<string>("--top") { Description = "The design's top module (or top function)", Required = true };
+        var design = new Argument<string[]>("design") { Description = "The design's sources (for RTL: Verilog/SystemVerilog; for HLS: C++; for CUDA: .cu)", Arity = ArgumentArity.OneOrMore };
+        // Not required for CUDA, whose problem.yaml names the entry; every other target refuses a verify without it.
+        var top = new Option<string?>("--top") { Description = "The design's top module (or top function; for CUDA: the problem's entry)" };
+        var spec = new Option<string?>("--spec") { Description = "The problem the target reads beside the reference (CUDA: problem.yaml)" };
         var target = new Option<string>("--target") { Description = $"The design target: {string.Join(", ", TargetRegistry.ShippedNames)}", DefaultValueFactory = _ => TargetRegistry.DefaultName };
         var reference = new Option<string[]>("--ref") { Description = "The reference's sources, or one C++ golden model (.cpp)", Required = true, AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.OneOrMore };
         var referenceTop = new Option<string?>("--ref-top") { Description = "The reference's top module (default: --top)" };
@@ -30,7 +33,7 @@ public static class VerifyCommand
         var vcd = new Option<string?>("--vcd") { Description = "Write the design's waveform (VCD) here" };
         var command = new Command("verify", "Check a design against a reference: lint, compile, interface, simulation, formal equivalence")
         {
-            design, top, target, reference, referenceTop, clock, reset, cycles, formal, depth, formalTimeout, seed, vcd, CommonOptions.Accept, CommonOptions.Json, CommonOptions.Format,
+            design, top, target, reference, referenceTop, spec, clock, reset, cycles, formal, depth, formalTimeout, seed, vcd, CommonOptions.Accept, CommonOptions.Json, CommonOptions.Format,
         };
         // Options of the other targets, from their option tables (HLS: --calls).
         var targetFlags = TargetVerification.Flags(command.Options.Select(o => o.Name));
@@ -41,6 +44,10 @@ public static class VerifyCommand
             if (!TargetRegistry.ShippedNames.Contains(targetName, StringComparer.OrdinalIgnoreCase))
                 throw new ArgumentException($"--target: no target '{targetName}'; the targets are {string.Join(", ", TargetRegistry.ShippedNames)}");
             var targetOptions = TargetVerification.OptionsFor(targetName, parse, targetFlags);
+            var cuda = string.Equals(targetName, CudaTarget.TargetName, StringComparison.OrdinalIgnoreCase);
+            if (parse.GetValue(spec) is not null && !cuda)
+                throw new ArgumentException($"--spec is an option of target {CudaTarget.TargetName}, not of target {targetName}");
+            var topName = parse.GetValue(top) ?? (cuda ? "" : throw new ArgumentException("--top is required: the design's top module (or top function)"));
             if (!string.Equals(targetName, TargetRegistry.DefaultName, StringComparison.OrdinalIgnoreCase))
             {
                 // The RTL judge's own flags mean nothing to another target: refused, not silently ignored.
@@ -52,11 +59,12 @@ public static class VerifyCommand
                 using var targetHost = await CommonOptions.CreateHostAsync(parse, pooled: true);
                 CommonOptions.WarnIfUnconfined(targetHost, parse.InvocationConfiguration.Error);
                 var chosen = TargetRegistry.Create(targetHost, new ToolVersions(targetHost)).Get(targetName);
-                return await TargetVerification.RunAsync(parse, chosen, parse.GetValue(design)!, parse.GetValue(top)!, parse.GetValue(reference)!,
-                    parse.GetValue(referenceTop) ?? parse.GetValue(top)!, parse.GetValue(seed), targetOptions,
+                string[] referenceFiles = parse.GetValue(spec) is { } problem ? [.. parse.GetValue(reference)!, problem] : parse.GetValue(reference)!;
+                return await TargetVerification.RunAsync(parse, chosen, parse.GetValue(design)!, topName, referenceFiles,
+                    parse.GetValue(referenceTop) ?? topName, parse.GetValue(seed), targetOptions,
                     parse.GetValue(CommonOptions.Accept), CommonOptions.FormatOf(parse) == OutputFormat.Json, cancellation);
             }
-            var request = new RtlVerifyArguments(parse.GetValue(design)!, parse.GetValue(top)!, parse.GetValue(reference)!, parse.GetValue(referenceTop))
+            var request = new RtlVerifyArguments(parse.GetValue(design)!, topName, parse.GetValue(reference)!, parse.GetValue(referenceTop))
             {
                 Clock = parse.GetValue(clock),
                 Reset = parse.GetValue(reset),
@@ -79,7 +87,7 @@ public static class VerifyCommand
                 case OutputFormat.Json: verdict.WriteJson(output); break;
                 case OutputFormat.Sarif:
                     var log = new SarifLog(CliVersion.Text, Environment.CurrentDirectory);
-                    VerifySarif.Add(log, verdict, parse.GetValue(design)!, parse.GetValue(top)!);
+                    VerifySarif.Add(log, verdict, parse.GetValue(design)!, topName);
                     log.Write(output);
                     break;
                 default: VerifyReportPrinter.Print(output, verdict); break;

@@ -1,3 +1,4 @@
+using HwForge.Tools.Programs.Clang;
 using HwForge.Tools.Programs.Gcc;
 using HwForge.Tools.Programs.Icarus;
 using HwForge.Tools.Programs.Nextpnr;
@@ -19,5 +20,6 @@ public static class ToolRegistry
         NextpnrTool.Descriptor,
         CompilerTools.Gxx,
         CompilerTools.Z3,
+        ClangCuda.Descriptor,
     ];
 }

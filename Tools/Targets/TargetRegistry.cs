@@ -1,6 +1,7 @@
 using HwForge.Tools.Foundation;
 using HwForge.Tools.Foundation.Execution;
 using HwForge.Tools.Programs;
+using HwForge.Tools.Targets.Cuda;
 using HwForge.Tools.Targets.Hls;
 using HwForge.Tools.Targets.Rtl;
 
@@ -26,10 +27,11 @@ public sealed class TargetRegistry
     [
         new RtlTarget(host, versions),
         new HlsTarget(host, versions),
+        new CudaTarget(host, versions),
     ]);
 
     /// <summary>The names of the targets HwForge ships, for checks that run before any tool is set up.</summary>
-    public static IReadOnlyList<string> ShippedNames { get; } = [DefaultName, HlsTarget.TargetName];
+    public static IReadOnlyList<string> ShippedNames { get; } = [DefaultName, HlsTarget.TargetName, CudaTarget.TargetName];
 
     /// <summary>
     /// The options of each target HwForge ships, by target name: the CLI flags and jobs-file keys are built from
@@ -40,6 +42,7 @@ public sealed class TargetRegistry
         {
             [DefaultName] = RtlOptions.All,
             [HlsTarget.TargetName] = HlsOptions.All,
+            [CudaTarget.TargetName] = CudaOptions.All,
         };
 
     /// <summary>The file kinds of each target HwForge ships, by target name, as the targets return them in <see cref="ITarget.FileKinds"/>.</summary>
@@ -48,6 +51,7 @@ public sealed class TargetRegistry
         {
             [DefaultName] = RtlTarget.Kinds,
             [HlsTarget.TargetName] = HlsTarget.Kinds,
+            [CudaTarget.TargetName] = CudaTarget.Kinds,
         };
 
     /// <summary>

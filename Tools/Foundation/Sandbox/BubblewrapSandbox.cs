@@ -133,10 +133,11 @@ public sealed class BubblewrapSandbox(bool runningAsRoot, ResourceControl contro
 
     /// <summary>
     /// <c>prlimit</c> with the kernel's limits. The hard CPU limit sits one second above the soft one,
-    /// so SIGXCPU (a recognisable signal) arrives before SIGKILL.
+    /// so SIGXCPU (a recognisable signal) arrives before SIGKILL. An address space of <see cref="long.MaxValue"/> is
+    /// no limit at all (ThreadSanitizer refuses to run under any), asked only where a cgroup bounds the memory.
     /// </summary>
     internal static IReadOnlyList<string> Prlimit(KernelLimits limits) =>
-        ["prlimit", $"--cpu={limits.CpuSeconds}:{limits.CpuSeconds + 1}", $"--as={limits.AddressSpaceBytes}",
+        ["prlimit", $"--cpu={limits.CpuSeconds}:{limits.CpuSeconds + 1}", $"--as={(limits.AddressSpaceBytes == long.MaxValue ? "unlimited" : limits.AddressSpaceBytes)}",
          $"--fsize={limits.FileSizeBytes}", $"--nproc={limits.Processes}", "--core=0", "--"];
 
     /// <summary>/usr read-only, the merged-/usr links as links, and the needed bits of /etc.</summary>

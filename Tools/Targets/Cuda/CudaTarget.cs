@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sources;
+using HwForge.Tools.Programs;
+using HwForge.Tools.Programs.Clang;
+using HwForge.Tools.Programs.Gcc;
+using HwForge.Tools.Reward;
+using HwForge.Tools.Targets.Hls;
+
+namespace HwForge.Tools.Targets.Cuda;
+
+/// <summary>
+/// CUDA kernels with a host entry (<c>solve</c>) that launches them, checked against a C++ reference (or a reference
+/// CUDA entry) on HwForge's CPU emulation of the CUDA execution model, under sanitizers, over every size of a
+/// <c>problem.yaml</c>, with random trials; compiled to PTX by clang where installed. Nothing is timed: no GPU is
+/// assumed (see docs/CUDA.md).
+/// </summary>
+public sealed class CudaTarget(ToolHost host, ToolVersions versions) : ITarget
+{
+    public const string TargetName = "cuda";
+
+    private readonly CudaEmulation _emulation = new(host, versions);
+
+    public string Name => TargetName;
+
+    public string Title => "CUDA: kernels matched against a reference on a CPU emulation, under sanitizers (not timed)";
+
+    /// <summary>A kernel (.cu), a C++ reference (.cpp) and the problem (.yaml).</summary>
+    public static IReadOnlyList<FileKind> Kinds { get; } =
+    [
+        new(".cu", "CUDA C++", ["cuda", "cu", "cpp", "c++"]) { Highlighter = CppHighlighter.Instance },
+        new(".cpp", "C++ reference", ["cpp", "c++"]) { Highlighter = CppHighlighter.Instance },
+        new(".yaml", "CUDA problem", ["yaml", "yml"]),
+    ];
+
+    public IReadOnlyList<FileKind> FileKinds => Kinds;
+
+    public IReadOnlyList<ToolDescriptor> Tools { get; } = [CompilerTools.Gxx];
+
+    /// <summary>The tools it uses where installed and skips, saying so, where not.</summary>
+    public static IReadOnlyList<ToolDescriptor> OptionalTools { get; } = [ClangCuda.Descriptor];
+
+    /// <summary>None: nothing is timed without a GPU, and no estimate is offered as a figure (docs/CUDA.md).</summary>
+    public IReadOnlyList<Objective> Objectives { get; } = [];
+
+    public IReadOnlyList<TargetOption> Options => CudaOptions.All;
+
+    public ITargetPrompts Prompts { get; } = new CudaPrompts();
+
+    public AnswerDesign ReadAnswer(string answer, string top)
+    {
+        var blocks = FencedBlocks.All(answer).Where(b => b.Code.Contains("__global__", StringComparison.Ordinal)).ToList();
+        var code = blocks.LastOrDefault().Code;
+        return code is null
+            ? AnswerDesign.Missing("the answer held no ```cuda block with a __global__ kernel and its host entry")
+            : AnswerDesign.Found(DesignArtifact.Single(TargetName, top, "kernel.cu", code));
+    }
+
+    /// <summary>The problem names the entry; without it, <c>solve</c>, the convention.</summary>
+    public string? TopOf(DesignArtifact design) =>
+        design.Files.Any(f => f.Text.Contains("<<<", StringComparison.Ordinal)) ? "solve" : null;
+
+    public DraftCheck? DraftCheck => null;
+
+    public Task<string?> CheckReferenceAsync(DesignReference reference, DesignHints hints, CancellationToken cancellation)
+    {
+        var (source, problem, why) = Resolve(reference, null);
+        if (why is not null) return Task.FromResult<string?>(why);
+        var function = IsCuda(source!) ? problem!.Entry : problem!.Reference;
+        return Task.FromResult(source!.Text.Contains(function + "(", StringComparison.Ordinal) || source.Text.Contains(function + " (", StringComparison.Ordinal)
+            ? null
+            : $"the reference {source.FileName} defines no function {function} (problem.yaml names it as the {(IsCuda(source) ? "entry" : "reference")})");
+    }
+
+    public async Task<TargetVerdict> VerifyAsync(DesignArtifact design, DesignReference reference, DesignHints hints, TargetJob job, CancellationToken cancellation)
+    {
+        var (referenceSource, problem, why) = Resolve(reference, design);
+        var kernel = design.Files.FirstOrDefault(IsCuda) ?? design.Files.FirstOrDefault(f => !IsProblem(f));
+        var report = why is not null || kernel is null
+            ? new CudaReport { Verdict = Verdict.Error, FailureClass = FailureClass.ToolError, Check = CudaCheck.Problem, Summary = why ?? "the design has no .cu file" }
+            : await _emulation.RunAsync(new CudaRequest(kernel, referenceSource!, problem!) { Trials = CudaOptions.Trials(job), Seed = job.Seed }, cancellation).ConfigureAwait(false);
+        return new TargetVerdict
+        {
+            Verdict = report.Verdict,
+            FailureClass = report.FailureClass,
+            DecidedBy = report.Check == CudaCheck.None ? "emulation" : CheckName(report.Check),
+            Summary = report.Summary,
+            Assurance = report.Assurance,
+            Shown = report.Shown,
+            FirstMismatch = report.FirstMismatch?.Describe(),
+            MatchedFraction = report.Verdict == Verdict.Fail && report.Calls > 0 ? Math.Clamp(report.MatchedCalls / (double)report.Calls, 0, 1) : null,
+            FromCache = report.Kernel?.FromCache == true && report.Reference?.FromCache == true,
+            Elapsed = report.Elapsed,
+            Report = report,
+        };
+    }
+
+    /// <summary>Nothing is measured: no GPU is assumed, and an estimate would read as a speed (docs/CUDA.md).</summary>
+    public Task<TargetMeasurement> MeasureAsync(DesignArtifact design, DesignHints hints, TargetJob job, CancellationToken cancellation) =>
+        Task.FromResult(new TargetMeasurement
+        {
+            Succeeded = true,
+            Basis = "nothing measured: the CUDA target runs kernels on a CPU emulation, which says nothing about their speed; GPU timing is future work (docs/CUDA.md)",
+        });
+
+    public string Feedback(TargetVerdict verdict, DesignArtifact design)
+    {
+        if (verdict.Passed) return "";
+        if (verdict.Report is not CudaReport report) return verdict.Summary;
+        var lines = new List<string> { $"The {CheckName(report.Check)} check failed: {report.Summary}" };
+        if (report.MatchedCalls > 0) lines.Add($"{report.MatchedCalls} earlier calls matched the reference.");
+        if (report.Check == CudaCheck.Race) lines.Add("Every thread must pass a __syncthreads() between writing shared data and another thread reading it; updates from several blocks to one element need atomics.");
+        if (report.Check == CudaCheck.Unwritten) lines.Add("Launch enough blocks to cover every element, including the partial block at the edge (round up: (n + block - 1) / block).");
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>The check's name as reports and feedback say it.</summary>
+    public static string CheckName(CudaCheck check) => check switch
+    {
+        CudaCheck.Problem => "problem",
+        CudaCheck.Source => "source",
+        CudaCheck.Compile => "compile",
+        CudaCheck.RealCompiler => "real-compiler",
+        CudaCheck.Launch => "launch",
+        CudaCheck.Bounds => "bounds",
+        CudaCheck.HostAccess => "host-access",
+        CudaCheck.Race => "race",
+        CudaCheck.Crash => "crash",
+        CudaCheck.Timeout => "timeout",
+        CudaCheck.InputsModified => "inputs",
+        CudaCheck.Unwritten => "unwritten",
+        CudaCheck.Mismatch => "mismatch",
+        _ => "emulation",
+    };
+
+    // The reference's source and the problem: a .yaml among the reference's (or the design's) files, or problem.yaml
+    // beside the reference on disk (an example folder).
+    private static (SourceFile? Source, CudaProblem? Problem, string? Why) Resolve(DesignReference reference, DesignArtifact? design)
+    {
+        IReadOnlyList<SourceFile> files = reference.Design?.Files ?? (reference.Model is { } m ? [m.Source] : []);
+        var source = files.FirstOrDefault(f => !IsProblem(f));
+        if (source is null) return (null, null, "a CUDA reference is a C++ function (or a CUDA entry) with a problem.yaml: give both");
+        var yaml = files.FirstOrDefault(IsProblem) ?? design?.Files.FirstOrDefault(IsProblem);
+        if (yaml is null && Path.GetDirectoryName(source.Path) is { Length: > 0 } folder && File.Exists(Path.Combine(folder, CudaProblem.FileName)))
+            yaml = SourceLoader.LoadOne(Path.Combine(folder, CudaProblem.FileName));
+        if (yaml is null) return (source, null, $"no {CudaProblem.FileName} was given with the reference {source.FileName}: it names the entry, the arguments and the sizes (docs/CUDA.md)");
+        var (problem, error) = CudaProblem.Parse(yaml.Text);
+        return problem is null ? (source, null, $"{yaml.FileName}: {error}") : (source, problem, null);
+    }
+
+    private static bool IsProblem(SourceFile f) => Path.GetExtension(f.Path).ToLowerInvariant() is ".yaml" or ".yml";
+
+    private static bool IsCuda(SourceFile f) => Path.GetExtension(f.Path).Equals(".cu", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>The CUDA target's options, each default written once.</summary>
+internal static class CudaOptions
+{
+    public static IReadOnlyList<TargetOption> All { get; } =
+    [
+        TargetOption.Integer("trials", 3, 1, 100, "trials with fresh random inputs per size and input distribution (CUDA emulation)"),
+    ];
+
+    public static int Trials(TargetJob job) => int.Parse(job.Option("trials") ?? All[0].Default, CultureInfo.InvariantCulture);
+}
+
+/// <summary>What the CUDA target tells the models: a kernel and a host entry that launches it, checked on an emulation.</summary>
+internal sealed class CudaPrompts : ITargetPrompts
+{
+    private static readonly ConcurrentDictionary<string, string> Loaded = new();
+
+    public string SearchTerms => "cuda kernel";
+
+    public string System(string role) => Loaded.GetOrAdd(role, static name =>
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var resource = assembly.GetManifestResourceNames().SingleOrDefault(r => r.EndsWith($".Cuda.Prompts.{name}.md", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"the CUDA target has no prompt for the role '{name}'");
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
+        return reader.ReadToEnd().Trim();
+    });
+
+    public string Task(string top, string description, DesignHints hints, DesignReference? reference)
+    {
+        var text = $"Entry: {top}\nBehaviour: {description}\n";
+        var files = reference?.Design?.Files ?? (reference?.Model is { } m ? [m.Source] : []);
+        foreach (var file in files)
+            text += $"\n{(file.Path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) ? "The problem (arguments in order, sizes, tolerance)" : "The reference your entry must match")}:\n```{(file.Path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) ? "yaml" : "cpp")}\n{file.Text.TrimEnd()}\n```\n";
+        return text;
+    }
+
+    public string Ask(string top) => $"Write the CUDA kernels and the host entry {top}.";
+}
