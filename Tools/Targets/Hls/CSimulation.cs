@@ -60,6 +60,10 @@ public sealed record CSimReport
     public CSimSide? Reference { get; init; }
 
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The kernel's own log (every call's inputs and outputs), the vectors co-simulation replays on RTL.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    internal CSimLog? KernelLog { get; init; }
 }
 
 /// <summary>
@@ -101,7 +105,11 @@ public sealed class CSimulation(ToolHost host, ToolVersions versions)
         var referenceRun = RunSideAsync("reference", request.Reference, referenceSignature, request, exhaustiveBits, sanitizers, cancellation);
         var (kernel, kernelLog) = await kernelRun.ConfigureAwait(false);
         var (reference, referenceLog) = await referenceRun.ConfigureAwait(false);
-        var report = new CSimReport { Verdict = Verdict.Error, FailureClass = FailureClass.ToolError, Summary = "", Sanitizers = sanitizers, Kernel = kernel, Reference = reference, Signature = kernelLog.Signature };
+        var report = new CSimReport
+        {
+            Verdict = Verdict.Error, FailureClass = FailureClass.ToolError, Summary = "", Sanitizers = sanitizers,
+            Kernel = kernel, Reference = reference, Signature = kernelLog.Signature, KernelLog = kernelLog,
+        };
 
         // 4. The reference must have run to its end; otherwise nothing can be judged.
         if (!reference.Compiled)
@@ -203,6 +211,22 @@ public sealed class CSimulation(ToolHost host, ToolVersions versions)
             Shown = shown + $" [sanitizers: {sanitizers}]",
             Elapsed = Elapsed(),
         };
+    }
+
+    /// <summary>
+    /// The kernel alone, for a reference that is not C++ (an RTL module): its harness's log of every call, or why
+    /// there is none. The log is what the RTL is then co-simulated on and compared against.
+    /// </summary>
+    internal async Task<(CSimSide? Side, CSimLog? Log, string Sanitizers, string? Problem)> RunKernelAsync(CSimRequest request, CancellationToken cancellation)
+    {
+        var (signature, problem) = ReadSignature(request.Kernel, request.KernelTop);
+        if (signature is null) return (null, null, "", $"the kernel cannot be driven: {problem}");
+        var exhaustiveBits = request.Kernel.Any(f => CppText.MayKeepState(f.Text)) ? 0 : request.ExhaustiveBits;
+        var sanitizers = Sanitizers();
+        var (side, log) = await RunSideAsync("kernel", request.Kernel, signature, request, exhaustiveBits, sanitizers, cancellation).ConfigureAwait(false);
+        if (!side.Compiled) return (side, log, sanitizers, $"the kernel did not compile:\n{side.CompilerMessages}");
+        if (!log.Ended) return (side, log, sanitizers, $"the kernel's program stopped during call {Math.Max(0, log.CallsLogged.Count - 1)}: {Ending(side)}");
+        return (side, log, sanitizers, null);
     }
 
     private static (KernelSignature?, string?) ReadSignature(IReadOnlyList<SourceFile> files, string top)
