@@ -19,7 +19,7 @@ public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : IT
 {
     public const string TargetName = "hls";
 
-    private readonly CSimulation _csim = new(host, versions);
+    private readonly HlsVerification _verification = new(host, versions);
 
     public string Name => TargetName;
 
@@ -30,11 +30,13 @@ public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : IT
     [
         new(".cpp", "HLS C++", ["cpp", "c++", "cc", "hls"]) { Highlighter = CppHighlighter.Instance },
         new(".h", "C++ header", ["h", "hpp"]) { Highlighter = CppHighlighter.Instance },
+        new(".v", "Verilog (the kernel's RTL, ap_ctrl_hs)", ["verilog", "v"]) { Highlighter = Rtl.Syntax.VerilogHighlighter.Instance },
+        new(".sv", "SystemVerilog (the kernel's RTL, ap_ctrl_hs)", ["systemverilog", "sv"]) { Highlighter = Rtl.Syntax.VerilogHighlighter.Instance },
     ];
 
     public IReadOnlyList<FileKind> FileKinds => Kinds;
 
-    public IReadOnlyList<ToolDescriptor> Tools { get; } = [CompilerTools.Gxx];
+    public IReadOnlyList<ToolDescriptor> Tools { get; } = [CompilerTools.Gxx, Programs.Verilator.VerilatorTool.Descriptor];
 
     /// <summary>
     /// None yet: nothing is measured (<see cref="MeasureAsync"/>), so no objective is declared that would read as
@@ -51,9 +53,11 @@ public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : IT
         var blocks = FencedBlocks.All(answer).Where(b => b.Code.Contains('(')).ToList();
         var code = blocks.LastOrDefault(b => FileKinds[0].FenceTags.Contains(b.Language) || b.Language is "c").Code
             ?? blocks.LastOrDefault(b => b.Language.Length == 0).Code;
-        return code is null
-            ? AnswerDesign.Missing("the answer held no ```cpp block with the kernel")
-            : AnswerDesign.Found(DesignArtifact.Single(TargetName, top, "kernel.cpp", code));
+        if (code is null) return AnswerDesign.Missing("the answer held no ```cpp block with the kernel");
+        // The kernel's RTL implementation, when the answer gives one: co-simulated against the kernel.
+        var rtl = blocks.LastOrDefault(b => b.Language is "verilog" or "v" or "systemverilog" or "sv").Code;
+        var kernel = SourceLoader.FromText("kernel.cpp", code);
+        return AnswerDesign.Found(new DesignArtifact(TargetName, top, rtl is null ? [kernel] : [kernel, SourceLoader.FromText($"{top}.v", rtl)]));
     }
 
     /// <summary>The last function defined in the main file (a kernel's helpers usually come first).</summary>
@@ -74,33 +78,17 @@ public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : IT
     public Task<string?> CheckReferenceAsync(DesignReference reference, DesignHints hints, CancellationToken cancellation)
     {
         var (files, top) = ReferenceOf(reference);
-        if (files.Count == 0) return Task.FromResult<string?>("an HLS reference is a C++ kernel: give its source and its top function");
+        if (files.Count == 0) return Task.FromResult<string?>("an HLS reference is a C++ kernel (or an RTL module behind ap_ctrl_hs): give its source and its top");
+        // An RTL reference is checked when it is first co-simulated (its ports depend on the kernel's signature).
+        if (files.All(HlsVerification.IsRtl)) return Task.FromResult<string?>(null);
         if (files.Any(f => KernelSignature.Read(f.Text, top).Signature is not null)) return Task.FromResult<string?>(null);
         return Task.FromResult<string?>($"the reference defines no function {top} that the harness can call: {KernelSignature.Read(files[0].Text, top).Problem}");
     }
 
-    public async Task<TargetVerdict> VerifyAsync(DesignArtifact design, DesignReference reference, DesignHints hints, TargetJob job, CancellationToken cancellation)
+    public Task<TargetVerdict> VerifyAsync(DesignArtifact design, DesignReference reference, DesignHints hints, TargetJob job, CancellationToken cancellation)
     {
         var (files, top) = ReferenceOf(reference);
-        var report = await _csim.RunAsync(new CSimRequest(design.Files, design.Top, files, top)
-        {
-            Calls = HlsOptions.Calls(job),
-            Seed = job.Seed,
-        }, cancellation).ConfigureAwait(false);
-        return new TargetVerdict
-        {
-            Verdict = report.Verdict,
-            FailureClass = report.FailureClass,
-            DecidedBy = "csim",
-            Summary = report.Summary,
-            Assurance = report.Assurance,
-            Shown = report.Shown,
-            FirstMismatch = report.FirstMismatch?.Describe(),
-            MatchedFraction = report.Calls > 0 && report.Verdict == Verdict.Fail ? Math.Clamp(report.MatchedCalls / (double)report.Calls, 0, 1) : null,
-            FromCache = report.Kernel?.FromCache == true && report.Reference?.FromCache == true,
-            Elapsed = report.Elapsed,
-            Report = report,
-        };
+        return _verification.RunAsync(design, files, top, HlsOptions.Calls(job), job.Seed, cancellation);
     }
 
     /// <summary>Nothing is measured yet: no synthesis, no estimate. Said so, rather than a figure made up.</summary>
@@ -114,7 +102,15 @@ public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : IT
     public string Feedback(TargetVerdict verdict, DesignArtifact design)
     {
         if (verdict.Passed) return "";
-        if (verdict.Report is not CSimReport report) return verdict.Summary;
+        if (verdict.Report is not HlsReport { CSim: { } report } hls) return verdict.Summary;
+        if (verdict.DecidedBy == "cosim" && (hls.Rtl ?? hls.ReferenceRtl) is { } cosim)
+        {
+            var rtl = new List<string> { $"RTL co-simulation (ap_ctrl_hs handshake, Verilator) on the kernel's calls: {cosim.Summary}" };
+            if (cosim.FirstMismatch is { } c)
+                rtl.Add($"The first differing call is call {c.Call} (calls run in sequence from reset, so state carries over); its inputs were {c.Inputs}.");
+            if (cosim.MatchedCalls > 0) rtl.Add($"{cosim.MatchedCalls} earlier calls matched.");
+            return string.Join("\n", rtl);
+        }
         var lines = new List<string> { $"C simulation against the reference: {report.Summary}" };
         if (report.FirstMismatch is { } m)
             lines.Add($"The first differing call is call {m.Call} (calls run in sequence from a fresh program, so static state carries over); its inputs were {m.Inputs}.");

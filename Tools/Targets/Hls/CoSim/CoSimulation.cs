@@ -187,7 +187,7 @@ public sealed class CoSimulation(ToolHost host, ToolVersions versions)
             LatencyMax = latencies.Count > 0 ? latencies.Max() : null,
             Interval = interval,
             Summary = $"{who} {request.Module} gave the C++ kernel's outputs on all {c.CallsLogged.Count} calls, one at a time and overlapped "
-                + $"(latency {Range(latencies)} cycles, interval {interval?.ToString("0.##") ?? "n/a"})",
+                + $"(latency {Range(latencies)} cycle(s), interval {interval?.ToString("0.##") ?? "n/a"})",
             Elapsed = Elapsed(),
         };
     }
