@@ -12,14 +12,16 @@ namespace HwForge.Tools.Targets.Hls;
 
 /// <summary>
 /// HLS C++ kernels in Vitis style (ap_int / ap_fixed types, static state, <c>#pragma HLS</c>), checked by C
-/// simulation against a reference kernel with HwForge's own type headers and harness. Not a C-to-RTL compiler:
-/// nothing is synthesised, and nothing is measured yet (see docs/HLS.md).
+/// simulation against a reference kernel with HwForge's own type headers and harness, and tied to an RTL
+/// implementation by co-simulation through an ap_ctrl_hs interface. Not a C-to-RTL compiler: the RTL is written
+/// beside the kernel (by a model or the catalog) and measured by the RTL target (see docs/HLS.md).
 /// </summary>
 public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : ITarget
 {
     public const string TargetName = "hls";
 
     private readonly HlsVerification _verification = new(host, versions);
+    private readonly HlsMeasurement _measurement = new(host, versions);
 
     public string Name => TargetName;
 
@@ -38,11 +40,8 @@ public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : IT
 
     public IReadOnlyList<ToolDescriptor> Tools { get; } = [CompilerTools.Gxx, Programs.Verilator.VerilatorTool.Descriptor];
 
-    /// <summary>
-    /// None yet: nothing is measured (<see cref="MeasureAsync"/>), so no objective is declared that would read as
-    /// a figure. Latency, II and resources come with co-simulation and estimates (docs/HLS.md).
-    /// </summary>
-    public IReadOnlyList<Objective> Objectives { get; } = [];
+    /// <summary>Measured on the design's RTL only (co-simulated latency, then area, delay, power); estimates are never objectives.</summary>
+    public IReadOnlyList<Objective> Objectives => HlsMeasurement.Objectives;
 
     public IReadOnlyList<TargetOption> Options => HlsOptions.All;
 
@@ -91,13 +90,8 @@ public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : IT
         return _verification.RunAsync(design, files, top, HlsOptions.Calls(job), job.Seed, cancellation);
     }
 
-    /// <summary>Nothing is measured yet: no synthesis, no estimate. Said so, rather than a figure made up.</summary>
     public Task<TargetMeasurement> MeasureAsync(DesignArtifact design, DesignHints hints, TargetJob job, CancellationToken cancellation) =>
-        Task.FromResult(new TargetMeasurement
-        {
-            Succeeded = true,
-            Basis = "nothing measured yet: the HLS target has no synthesis, co-simulation or estimate (latency, II and resources are future work, see docs/HLS.md)",
-        });
+        _measurement.MeasureAsync(design, hints, job, cancellation);
 
     public string Feedback(TargetVerdict verdict, DesignArtifact design)
     {

@@ -86,4 +86,27 @@ public sealed class HlsRtlVerifyTests(HlsHost fixture) : IClassFixture<HlsHost>
         Assert.Equal(FailureClass.Timeout, hangs.FailureClass);
         Assert.Contains("no ap_done", hangs.Summary);
     }
+
+    [Fact]
+    public async Task Measuring_a_kernel_with_rtl_gives_measured_latency_and_real_ppa_with_the_estimate_named_as_such()
+    {
+        var design = new DesignArtifact(HlsTarget.TargetName, "mac8",
+            [SourceLoader.FromText("kernel.cpp", Example("mac8", "equiv.cpp")), SourceLoader.FromText("mac8.v", Example("mac8", "rtl/mac8.v"))]);
+        var alone = design with { Files = [design.Files[0]] };
+
+        var measured = await _target.MeasureAsync(design, DesignHints.None, new TargetJob { Options = new Dictionary<string, string> { ["calls"] = "100" } }, CancellationToken.None);
+        var estimatedOnly = await _target.MeasureAsync(alone, DesignHints.None, TargetJob.Default, CancellationToken.None);
+
+        Assert.True(measured.Succeeded, measured.Problem);
+        Assert.Equal(2, measured.Metrics["latency"]);          // the two-stage pipeline, as co-simulation saw it
+        Assert.True(measured.Metrics.Area > 0);                // Yosys synthesis of the RTL
+        Assert.True(measured.Metrics.Delay > 0);
+        Assert.Equal(1, measured.Details["interval"]);
+        Assert.True(measured.Details.ContainsKey("estimated latency"));
+        Assert.Contains("estimated from the source", measured.Basis);
+        Assert.True(estimatedOnly.Succeeded);
+        Assert.Null(estimatedOnly.Metrics["latency"]);         // no RTL: nothing measured, nothing for the reward
+        Assert.True(estimatedOnly.Details.ContainsKey("estimated interval"));
+        Assert.StartsWith("no RTL in the design", estimatedOnly.Basis);
+    }
 }
