@@ -5,7 +5,8 @@ namespace HwForge.Tools.Targets.Hls.Catalog;
 /// <summary>
 /// A 4-tap FIR, one int8 sample per call (coefficients 31, -57, 93, 20; 20-bit output), with the shift register as
 /// static state. Choices: a pipelined function or not, the tap loop unrolled fully, by 2 or not, the shift register
-/// partitioned or not. Its RTL takes a sample every cycle and answers one cycle later.
+/// partitioned or not. Its RTL follows the pipeline choice: pipelined, a sample every cycle answered one cycle
+/// later (four multipliers); not pipelined, one multiplier used over four cycles and a new call when one is done.
 /// </summary>
 internal sealed class FirKernels : IHlsKernelFamily
 {
@@ -98,6 +99,57 @@ internal sealed class FirKernels : IHlsKernelFamily
                 end
             endmodule
             """;
-        return new HlsKernel(Family, "fir", Summary, choices, k.ToString(), reference + "\n", "fir_ref", rtl + "\n");
+        return new HlsKernel(Family, "fir", Summary, choices, k.ToString(), reference + "\n", "fir_ref",
+            (choices["pipeline"] == "on" ? rtl : Sequential()) + "\n");
     }
+
+    /// <summary>One multiply-accumulate per cycle over the four taps: the RTL a non-pipelined schedule would give.</summary>
+    private static string Sequential() => $$"""
+        // fir behind the ap_ctrl_hs interface, sequential: one multiplier, one tap per cycle, done after four
+        // cycles; ap_ready comes with ap_done, so a new call starts only when the last one is done.
+        module fir (
+            input  wire        ap_clk,
+            input  wire        ap_rst,
+            input  wire        ap_start,
+            output wire        ap_done,
+            output wire        ap_idle,
+            output wire        ap_ready,
+            input  wire [7:0]  x,
+            output reg  [19:0] y,
+            output reg         y_ap_vld
+        );
+            reg signed [7:0] s0, s1, s2;     // the last three samples, newest first
+            reg signed [7:0] tap [0:3];      // this call's samples: x, s0, s1, s2
+            reg signed [19:0] acc;
+            reg [2:0] step;                  // 0: idle; 1..4: tap step-1; 5: done
+            wire signed [7:0] coef = step == 1 ? 8'sd{{Coefficients[0]}} : step == 2 ? -8'sd{{-Coefficients[1]}} : step == 3 ? 8'sd{{Coefficients[2]}} : 8'sd{{Coefficients[3]}};
+
+            assign ap_done  = step == 5;
+            assign ap_ready = step == 5;
+            assign ap_idle  = step == 0 && !ap_start;
+
+            always @(posedge ap_clk) begin
+                if (ap_rst) begin
+                    s0 <= 0; s1 <= 0; s2 <= 0; step <= 0; y_ap_vld <= 1'b0;
+                end else begin
+                    y_ap_vld <= 1'b0;
+                    case (step)
+                        0: if (ap_start) begin
+                               tap[0] <= x; tap[1] <= s0; tap[2] <= s1; tap[3] <= s2;
+                               acc <= 0; step <= 1;
+                           end
+                        1, 2, 3, 4: begin
+                               acc <= acc + tap[step - 1] * coef;
+                               if (step == 4) begin y_ap_vld <= 1'b1; y <= acc + tap[3] * coef; end
+                               step <= step + 1;
+                           end
+                        default: begin
+                               s0 <= tap[0]; s1 <= tap[1]; s2 <= tap[2];
+                               step <= 0;
+                           end
+                    endcase
+                end
+            end
+        endmodule
+        """;
 }

@@ -42,6 +42,19 @@ public sealed class HlsCatalogTests(HlsHost fixture) : IClassFixture<HlsHost>
     }
 
     [Fact]
+    public async Task A_fir_without_pipeline_gets_sequential_rtl_whose_latency_and_interval_co_simulation_measures()
+    {
+        var fir = HlsCatalog.Find("fir")!;
+        var pipelined = await VerifyAsync(fir.Generate(new Dictionary<string, string> { ["pipeline"] = "on" }));
+        var sequential = await VerifyAsync(fir.Generate(new Dictionary<string, string> { ["pipeline"] = "off", ["unroll"] = "none" }));
+
+        Assert.True(sequential.Passed, sequential.Summary);
+        var (fast, slow) = (Assert.IsType<HlsReport>(pipelined.Report).Rtl!, Assert.IsType<HlsReport>(sequential.Report).Rtl!);
+        Assert.Equal((1, 1.0), (fast.LatencyMax, fast.Interval));
+        Assert.Equal((5, 6.0), (slow.LatencyMax, slow.Interval));   // four taps, one per cycle, then done; the next call a cycle later
+    }
+
+    [Fact]
     public async Task Faults_in_catalog_kernels_fail_at_their_first_differing_call()
     {
         var fir = HlsCatalog.Find("fir")!.Generate(new Dictionary<string, string>());
