@@ -71,7 +71,15 @@ public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : IT
         return last;
     }
 
-    public DraftCheck? DraftCheck => null;
+    /// <summary>The pragma check a model may run on a draft: what Vitis would reject and g++ would silently ignore.</summary>
+    public DraftCheck? DraftCheck => new("check_hls_pragmas",
+        "Check the #pragma HLS lines of a draft HLS C++ kernel (its last function); returns the problems, or that there are none.",
+        (code, _) =>
+        {
+            var top = TopOf(DesignArtifact.Single(TargetName, "", "draft.cpp", code)) ?? "";
+            var problems = Estimate.PragmaCheck.Problems(code, top);
+            return Task.FromResult(problems.Count == 0 ? $"no pragma problems in {top}" : string.Join("\n", problems));
+        });
 
     // Checked from the source alone: a reference that does not compile is reported as an error by its first C simulation.
     public Task<string?> CheckReferenceAsync(DesignReference reference, DesignHints hints, CancellationToken cancellation)

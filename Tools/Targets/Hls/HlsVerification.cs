@@ -53,7 +53,12 @@ internal sealed class HlsVerification(ToolHost host, ToolVersions versions)
         if (kernel.Count == 0)
             return Judged(Verdict.Fail, FailureClass.MissingPort, "csim", "the design has no C++ kernel: an HLS design is C++ (with, optionally, its RTL in .v)", new HlsReport());
 
-        // 1. The kernel against the reference: C simulation, or co-simulation of an RTL reference on the kernel's calls.
+        // 1. Pragmas Vitis would reject (g++ ignores every one), before anything is built.
+        var pragmaProblems = kernel.SelectMany(f => Estimate.PragmaCheck.Problems(f.Text, design.Top)).ToList();
+        if (pragmaProblems.Count > 0)
+            return Judged(Verdict.Fail, FailureClass.Syntax, "pragmas", $"the kernel's pragmas: {string.Join("; ", pragmaProblems)}", new HlsReport());
+
+        // 2. The kernel against the reference: C simulation, or co-simulation of an RTL reference on the kernel's calls.
         CSimReport csim;
         CoSimReport? referenceCoSim = null;
         CSimLog kernelLog;
@@ -92,7 +97,7 @@ internal sealed class HlsVerification(ToolHost host, ToolVersions versions)
             return Judged(Verdict.Error, FailureClass.ToolError, "csim", "the reference has no files: give a C++ kernel or an RTL module", new HlsReport());
         }
 
-        // 2. The design's own RTL against the kernel, on the same calls; simulation, so at most "simulated".
+        // 3. The design's own RTL against the kernel, on the same calls; simulation, so at most "simulated".
         CoSimReport? rtlCoSim = null;
         if (rtl.Count > 0)
         {

@@ -70,4 +70,21 @@ public sealed class HlsEstimateTests
         Assert.Null(estimate.Interval);
         Assert.Contains(estimate.Notes, n => n.Contains("trip count not constant"));
     }
+
+    [Fact]
+    public void Pragmas_vitis_would_reject_are_named_with_their_line_and_correct_ones_pass()
+    {
+        var good = Example("fir4", "equiv.cpp");
+        var bad = good
+            .Replace("variable=shift_reg complete", "variable=shift complete")
+            .Replace("#pragma HLS PIPELINE II=1", "#pragma HLS PIPELINE II=0")
+            .Replace("#pragma HLS UNROLL", "#pragma HLS UNROL");
+
+        Assert.Empty(PragmaCheck.Problems(good, "fir4"));
+        var problems = PragmaCheck.Problems(bad, "fir4");
+        Assert.Equal(3, problems.Count);
+        Assert.Contains(problems, p => p.Contains("II=0 is not a positive integer"));
+        Assert.Contains(problems, p => p.Contains("variable=shift is not an array of fir4"));
+        Assert.Contains(problems, p => p.Contains("UNROL: not an HLS directive") && p.StartsWith("line "));
+    }
 }

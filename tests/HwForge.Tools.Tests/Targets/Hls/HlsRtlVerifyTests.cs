@@ -109,4 +109,19 @@ public sealed class HlsRtlVerifyTests(HlsHost fixture) : IClassFixture<HlsHost>
         Assert.True(estimatedOnly.Details.ContainsKey("estimated interval"));
         Assert.StartsWith("no RTL in the design", estimatedOnly.Basis);
     }
+
+    [Fact]
+    public async Task A_kernel_whose_pragma_vitis_would_reject_fails_before_anything_is_built_and_the_draft_check_says_so()
+    {
+        var kernel = Example("fir4", "equiv.cpp").Replace("variable=shift_reg", "variable=shift_register");
+
+        var verdict = await VerifyAsync(kernel, null, Example("fir4", "ref.cpp"), "ref.cpp");
+        var draft = await _target.DraftCheck!.RunAsync(kernel, CancellationToken.None);
+
+        Assert.Equal(FailureClass.Syntax, verdict.FailureClass);
+        Assert.Equal("pragmas", verdict.DecidedBy);
+        Assert.Contains("variable=shift_register is not an array of fir4", verdict.Summary);
+        Assert.Contains("shift_register", draft);
+        Assert.StartsWith("no pragma problems", await _target.DraftCheck.RunAsync(Example("fir4", "equiv.cpp"), CancellationToken.None));
+    }
 }
