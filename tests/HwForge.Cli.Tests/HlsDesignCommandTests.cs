@@ -11,7 +11,7 @@ public sealed class HlsDesignCommandTests : IDisposable
 {
     private readonly HwForgeProcess _hwforge = new();
 
-    private static string Spec(string name) => Path.Combine(FindRoot(), "examples", "hls", "specs", name);
+    private static string Spec(string name) => Path.Combine(FindRoot(), "examples", "hls-specs", name);
 
     [Fact]
     public async Task An_offline_hls_run_ends_with_a_kernel_its_co_simulated_rtl_and_measured_latency_reported_as_simulated()

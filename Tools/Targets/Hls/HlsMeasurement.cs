@@ -18,8 +18,12 @@ public sealed record HlsMeasureReport(HlsEstimate Estimate, CoSimReport? CoSim, 
 /// </summary>
 internal sealed class HlsMeasurement(ToolHost host, ToolVersions versions)
 {
-    /// <summary>The objectives: measured latency first, then the RTL's own three.</summary>
-    public static IReadOnlyList<Objective> Objectives { get; } =
+    /// <summary>
+    /// The measured latency, then the RTL's own three: the metrics a design with RTL gets, which the reward compares.
+    /// Not declared as the target's objectives, because a design without RTL (every C++ reference) has no figure for
+    /// them, and a declared objective is one every design can be measured on.
+    /// </summary>
+    public static IReadOnlyList<Objective> Measured { get; } =
         [new("latency", "cycles", "cycles from ap_start to ap_done, measured in RTL co-simulation"), Objective.Area, Objective.Delay, Objective.Power];
 
     private readonly CSimulation _csim = new(host, versions);

@@ -40,8 +40,11 @@ public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : IT
 
     public IReadOnlyList<ToolDescriptor> Tools { get; } = [CompilerTools.Gxx, Programs.Verilator.VerilatorTool.Descriptor];
 
-    /// <summary>Measured on the design's RTL only (co-simulated latency, then area, delay, power); estimates are never objectives.</summary>
-    public IReadOnlyList<Objective> Objectives => HlsMeasurement.Objectives;
+    /// <summary>
+    /// None: a C++ kernel without RTL (every reference) has no measured figure, and estimates are never objectives.
+    /// A design with RTL still gets measured metrics (<see cref="HlsMeasurement.Measured"/>), which the reward compares.
+    /// </summary>
+    public IReadOnlyList<Objective> Objectives { get; } = [];
 
     public IReadOnlyList<TargetOption> Options => HlsOptions.All;
 
