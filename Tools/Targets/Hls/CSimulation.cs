@@ -16,6 +16,9 @@ public sealed record CSimRequest(IReadOnlyList<SourceFile> Kernel, string Kernel
     /// <summary>Enumerate every input when the inputs have at most this many bits in all and neither side keeps state.</summary>
     public int ExhaustiveBits { get; init; } = 16;
 
+    /// <summary>A folder of vendor type headers (ap_int.h, ap_fixed.h…) to build both sides with instead of HwForge's; null: HwForge's.</summary>
+    public string? IncludeFolder { get; init; }
+
     /// <summary>How long each side's program may run (its build has <see cref="CSimulation.BuildAllowance"/> besides).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 }
@@ -83,6 +86,9 @@ public sealed class CSimulation(ToolHost host, ToolVersions versions)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         TimeSpan Elapsed() => System.Diagnostics.Stopwatch.GetElapsedTime(started);
+
+        // 0. The type headers both sides are built with: HwForge's, or the vendor's the user pointed at.
+        if (CSimHarness.Headers(request.IncludeFolder).Problem is { } headerProblem) return Error(headerProblem, Elapsed());
 
         // 1. Signatures from the sources: the harness needs the argument list of each top.
         var (kernelSignature, kernelProblem) = ReadSignature(request.Kernel, request.KernelTop);
@@ -221,6 +227,7 @@ public sealed class CSimulation(ToolHost host, ToolVersions versions)
     {
         var (signature, problem) = ReadSignature(request.Kernel, request.KernelTop);
         if (signature is null) return (null, null, "", $"the kernel cannot be driven: {problem}");
+        if (CSimHarness.Headers(request.IncludeFolder).Problem is { } headerProblem) return (null, null, "", headerProblem);
         var exhaustiveBits = request.Kernel.Any(f => CppText.MayKeepState(f.Text)) ? 0 : request.ExhaustiveBits;
         var sanitizers = Sanitizers();
         var (side, log) = await RunSideAsync("kernel", request.Kernel, signature, request, exhaustiveBits, sanitizers, cancellation).ConfigureAwait(false);
@@ -265,7 +272,7 @@ public sealed class CSimulation(ToolHost host, ToolVersions versions)
         {
             Inputs =
             [
-                .. CSimHarness.Headers(),
+                .. CSimHarness.Headers(request.IncludeFolder).Files ?? [],
                 InputFile.FromText(CSimHarness.MainFile, CSimHarness.Main(sources, signature, request.Calls, exhaustiveBits, request.Seed)),
                 .. sources.Select(f => InputFile.FromText(f.StagedName, f.Text)),
             ],

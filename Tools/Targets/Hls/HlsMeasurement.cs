@@ -57,7 +57,7 @@ internal sealed class HlsMeasurement(ToolHost host, ToolVersions versions)
             };
 
         // The RTL's latency and interval, on the same calls as verification (answered from the cache after it).
-        var (_, log, _, problem) = await _csim.RunKernelAsync(new CSimRequest(kernel, design.Top, [], "") { Calls = HlsOptions.Calls(job), Seed = job.Seed }, cancellation).ConfigureAwait(false);
+        var (_, log, _, problem) = await _csim.RunKernelAsync(new CSimRequest(kernel, design.Top, [], "") { Calls = HlsOptions.Calls(job), Seed = job.Seed, IncludeFolder = HlsOptions.Include(job) }, cancellation).ConfigureAwait(false);
         if (problem is not null || log is null)
             return new TargetMeasurement { Succeeded = false, Problem = problem ?? "the kernel gave no log", Details = details, Units = units };
         var cosim = await _cosim.RunAsync(new CoSimRequest(rtl, design.Top), log, rtlIsReference: false, cancellation).ConfigureAwait(false);

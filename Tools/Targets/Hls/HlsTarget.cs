@@ -98,7 +98,7 @@ public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : IT
     public Task<TargetVerdict> VerifyAsync(DesignArtifact design, DesignReference reference, DesignHints hints, TargetJob job, CancellationToken cancellation)
     {
         var (files, top) = ReferenceOf(reference);
-        return _verification.RunAsync(design, files, top, HlsOptions.Calls(job), job.Seed, cancellation);
+        return _verification.RunAsync(design, files, top, HlsOptions.Calls(job), job.Seed, HlsOptions.Include(job), cancellation);
     }
 
     public Task<TargetMeasurement> MeasureAsync(DesignArtifact design, DesignHints hints, TargetJob job, CancellationToken cancellation) =>
@@ -138,9 +138,16 @@ internal static class HlsOptions
     public static IReadOnlyList<TargetOption> All { get; } =
     [
         TargetOption.Integer("calls", 1000, 1, 1_000_000, "calls of the kernel and the reference in C simulation (all inputs when they are few)"),
+        TargetOption.Text("hls_include", Builtin, "a folder of vendor ap_int.h / ap_fixed.h headers to build with, or 'builtin' for HwForge's own"),
     ];
 
+    /// <summary>The value of <c>hls_include</c> that means HwForge's own headers.</summary>
+    public const string Builtin = "builtin";
+
     public static int Calls(TargetJob job) => int.Parse(job.Option("calls") ?? All[0].Default, CultureInfo.InvariantCulture);
+
+    /// <summary>The vendor header folder, or null for HwForge's own headers.</summary>
+    public static string? Include(TargetJob job) => job.Option("hls_include") is { } folder && folder != Builtin ? folder : null;
 }
 
 /// <summary>What the HLS target tells the models: Vitis-style C++ kernels matched call for call.</summary>

@@ -34,14 +34,14 @@ internal sealed class HlsVerification(ToolHost host, ToolVersions versions)
     public static bool IsRtl(SourceFile file) => Path.GetExtension(file.Path).ToLowerInvariant() is ".v" or ".sv";
 
     public async Task<TargetVerdict> RunAsync(DesignArtifact design, IReadOnlyList<SourceFile> referenceFiles, string referenceTop,
-        int calls, int seed, CancellationToken cancellation)
+        int calls, int seed, string? includeFolder, CancellationToken cancellation)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var kernel = design.Files.Where(f => !IsRtl(f)).ToList();
         var rtl = design.Files.Where(IsRtl).ToList();
         var referenceCpp = referenceFiles.Where(f => !IsRtl(f)).ToList();
         var referenceRtl = referenceFiles.Where(IsRtl).ToList();
-        var request = new CSimRequest(kernel, design.Top, referenceCpp, referenceTop) { Calls = calls, Seed = seed };
+        var request = new CSimRequest(kernel, design.Top, referenceCpp, referenceTop) { Calls = calls, Seed = seed, IncludeFolder = includeFolder };
         TargetVerdict Judged(Verdict verdict, FailureClass failure, string decidedBy, string summary, HlsReport report, Assurance assurance = Assurance.None,
             string shown = "", CSimMismatch? mismatch = null, double? matched = null) => new()
         {
