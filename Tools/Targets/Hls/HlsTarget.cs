@@ -25,7 +25,7 @@ public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : IT
 
     public string Name => TargetName;
 
-    public string Title => "HLS C++: Vitis-style kernels, matched call for call by C simulation";
+    public string Title => "HLS C++: Vitis-style kernels, matched call for call by C simulation; their RTL by co-simulation";
 
     /// <summary>The files an HLS design is made of, each highlighted as C++.</summary>
     public static IReadOnlyList<FileKind> Kinds { get; } =
