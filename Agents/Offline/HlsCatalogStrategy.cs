@@ -77,10 +77,10 @@ public sealed class HlsCatalogStrategy : IDesignStrategy
             return (family, given, []);
         }
         if (spec is { HasUserReference: true })
-            throw new OfflineCatalogException("a spec with your own reference needs an LLM to write the HLS kernel; set an LLM endpoint");
+            throw new OfflineCatalogException("a spec with your own reference needs an LLM to write the HLS kernel; " + Catalog.RequestMatcher.NeedsModel);
         var text = request ?? spec?.Request ?? throw new HwForgeException(ProblemKind.InvalidInput, "nothing to design: give a request or a spec file");
         var match = HlsCatalog.Match(text)
-            ?? throw new OfflineCatalogException($"the offline HLS catalog holds {families}; '{text}' names none of them, so it needs an LLM endpoint");
+            ?? throw new OfflineCatalogException($"the offline HLS catalog holds {families}; '{text}' names none of them, so designing it {Catalog.RequestMatcher.NeedsModel}");
         return (match, new Dictionary<string, string>(), [$"{match.Family}: {match.Summary} (the catalog's fixed function; its pragmas are searched)"]);
     }
 

@@ -44,6 +44,7 @@ public sealed class HlsDesignCommandTests : IDisposable
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("fir, gemm_tile, softmax_row", run.Error);
+        Assert.Contains("HWFORGE_LLM_ENDPOINT", run.Error);
         Assert.False(Directory.Exists(folder));
     }
 
