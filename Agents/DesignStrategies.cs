@@ -17,7 +17,8 @@ public static class DesignStrategies
     /// </summary>
     public static IDesignStrategy For(RunOptions options, LlmSettings configured, ToolHost host, ToolVersions versions, IPromptKnowledge? knowledge)
     {
-        if (options.Mode == DesignMode.Offline) return new OfflineCatalogStrategy();
+        if (options.Mode == DesignMode.Offline)
+            return HlsCatalogStrategy.Serves(options.Target) ? new HlsCatalogStrategy() : new OfflineCatalogStrategy();
         var settings = (configured with
         {
             Endpoint = options.LlmEndpoint is { } endpoint ? new Uri(endpoint) : configured.Endpoint,

@@ -23,6 +23,8 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
     /// </summary>
     public static void Check(RunOptions options)
     {
+        // HLS runs have their own catalog (DesignStrategies picks it).
+        if (HlsCatalogStrategy.Serves(options.Target)) { HlsCatalogStrategy.Check(options); return; }
         RefuseOtherTargets(options.Target);
         Resolve(options.Request, options.Spec);
     }

@@ -36,6 +36,34 @@ internal static class CSimHarness
 
     public static IEnumerable<InputFile> Headers() => HeaderNames.Select(n => InputFile.FromText(n, Header(n)));
 
+    /// <summary>The most header text staged from a vendor folder: Vitis's include folder is a few megabytes.</summary>
+    private const long VendorBytes = 64L << 20;
+
+    /// <summary>
+    /// The headers with the types from a vendor folder (Vitis's or Catapult's <c>include</c>) instead of HwForge's:
+    /// every header file under it, at its path relative to the folder, beside HwForge's own harness header. Null
+    /// and a problem when the folder cannot be used.
+    /// </summary>
+    public static (IReadOnlyList<InputFile>? Files, string? Problem) Headers(string? vendorFolder)
+    {
+        if (vendorFolder is null) return ([.. Headers()], null);
+        if (!Directory.Exists(vendorFolder)) return (null, $"the header folder '{vendorFolder}' does not exist");
+        var files = new List<InputFile> { InputFile.FromText("hwforge_csim.h", Header("hwforge_csim.h")) };
+        long bytes = 0;
+        foreach (var path in Directory.EnumerateFiles(vendorFolder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            if (Path.GetExtension(path).ToLowerInvariant() is not (".h" or ".hpp" or ".hh" or ".inc" or ".def" or ".tcc" or ".ipp" or "")) continue;
+            var relative = Path.GetRelativePath(vendorFolder, path).Replace('\\', '/');
+            if (relative == "hwforge_csim.h") continue;
+            bytes += new FileInfo(path).Length;
+            if (bytes > VendorBytes) return (null, $"the header folder '{vendorFolder}' holds more than {VendorBytes >> 20} MB of headers");
+            files.Add(InputFile.FromPath(relative, path));
+        }
+        if (!files.Any(f => f.Name is "ap_int.h" or "ap_fixed.h"))
+            return (null, $"the header folder '{vendorFolder}' has no ap_int.h or ap_fixed.h at its top");
+        return (files, null);
+    }
+
     /// <summary>
     /// The program of one side. <paramref name="exhaustiveBits"/>: enumerate every input when the generated inputs
     /// have at most this many bits in all (0: never); otherwise <paramref name="calls"/> calls, corners first.

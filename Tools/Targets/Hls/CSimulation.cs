@@ -16,6 +16,9 @@ internal sealed record CSimRequest(IReadOnlyList<SourceFile> Kernel, string Kern
     /// <summary>Enumerate every input when the inputs have at most this many bits in all and neither side keeps state.</summary>
     public int ExhaustiveBits { get; init; } = 16;
 
+    /// <summary>A folder of vendor type headers (ap_int.h, ap_fixed.h…) to build both sides with instead of HwForge's; null: HwForge's.</summary>
+    public string? IncludeFolder { get; init; }
+
     /// <summary>How long each side's program may run (its build has <see cref="CSimulation.BuildAllowance"/> besides).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 }
@@ -60,6 +63,10 @@ internal sealed record CSimReport
     public CSimSide? Reference { get; init; }
 
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The kernel's own log (every call's inputs and outputs), the vectors co-simulation replays on RTL.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    internal CSimLog? KernelLog { get; init; }
 }
 
 /// <summary>
@@ -79,6 +86,9 @@ internal sealed class CSimulation(ToolHost host, ToolVersions versions)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         TimeSpan Elapsed() => System.Diagnostics.Stopwatch.GetElapsedTime(started);
+
+        // 0. The type headers both sides are built with: HwForge's, or the vendor's the user pointed at.
+        if (CSimHarness.Headers(request.IncludeFolder).Problem is { } headerProblem) return Error(headerProblem, Elapsed());
 
         // 1. Signatures from the sources: the harness needs the argument list of each top.
         var (kernelSignature, kernelProblem) = ReadSignature(request.Kernel, request.KernelTop);
@@ -101,7 +111,11 @@ internal sealed class CSimulation(ToolHost host, ToolVersions versions)
         var referenceRun = RunSideAsync("reference", request.Reference, referenceSignature, request, exhaustiveBits, sanitizers, cancellation);
         var (kernel, kernelLog) = await kernelRun.ConfigureAwait(false);
         var (reference, referenceLog) = await referenceRun.ConfigureAwait(false);
-        var report = new CSimReport { Verdict = Verdict.Error, FailureClass = FailureClass.ToolError, Summary = "", Sanitizers = sanitizers, Kernel = kernel, Reference = reference, Signature = kernelLog.Signature };
+        var report = new CSimReport
+        {
+            Verdict = Verdict.Error, FailureClass = FailureClass.ToolError, Summary = "", Sanitizers = sanitizers,
+            Kernel = kernel, Reference = reference, Signature = kernelLog.Signature, KernelLog = kernelLog,
+        };
 
         // 4. The reference must have run to its end; otherwise nothing can be judged.
         if (!reference.Compiled)
@@ -205,6 +219,23 @@ internal sealed class CSimulation(ToolHost host, ToolVersions versions)
         };
     }
 
+    /// <summary>
+    /// The kernel alone, for a reference that is not C++ (an RTL module): its harness's log of every call, or why
+    /// there is none. The log is what the RTL is then co-simulated on and compared against.
+    /// </summary>
+    internal async Task<(CSimSide? Side, CSimLog? Log, string Sanitizers, string? Problem)> RunKernelAsync(CSimRequest request, CancellationToken cancellation)
+    {
+        var (signature, problem) = ReadSignature(request.Kernel, request.KernelTop);
+        if (signature is null) return (null, null, "", $"the kernel cannot be driven: {problem}");
+        if (CSimHarness.Headers(request.IncludeFolder).Problem is { } headerProblem) return (null, null, "", headerProblem);
+        var exhaustiveBits = request.Kernel.Any(f => CppText.MayKeepState(f.Text)) ? 0 : request.ExhaustiveBits;
+        var sanitizers = Sanitizers();
+        var (side, log) = await RunSideAsync("kernel", request.Kernel, signature, request, exhaustiveBits, sanitizers, cancellation).ConfigureAwait(false);
+        if (!side.Compiled) return (side, log, sanitizers, $"the kernel did not compile:\n{side.CompilerMessages}");
+        if (!log.Ended) return (side, log, sanitizers, $"the kernel's program stopped during call {Math.Max(0, log.CallsLogged.Count - 1)}: {Ending(side)}");
+        return (side, log, sanitizers, null);
+    }
+
     private static (KernelSignature?, string?) ReadSignature(IReadOnlyList<SourceFile> files, string top)
     {
         string? problem = null;
@@ -241,7 +272,7 @@ internal sealed class CSimulation(ToolHost host, ToolVersions versions)
         {
             Inputs =
             [
-                .. CSimHarness.Headers(),
+                .. CSimHarness.Headers(request.IncludeFolder).Files ?? [],
                 InputFile.FromText(CSimHarness.MainFile, CSimHarness.Main(sources, signature, request.Calls, exhaustiveBits, request.Seed)),
                 .. sources.Select(f => InputFile.FromText(f.StagedName, f.Text)),
             ],

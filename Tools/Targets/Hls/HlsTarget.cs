@@ -12,33 +12,37 @@ namespace HwForge.Tools.Targets.Hls;
 
 /// <summary>
 /// HLS C++ kernels in Vitis style (ap_int / ap_fixed types, static state, <c>#pragma HLS</c>), checked by C
-/// simulation against a reference kernel with HwForge's own type headers and harness. Not a C-to-RTL compiler:
-/// nothing is synthesised, and nothing is measured yet (see docs/HLS.md).
+/// simulation against a reference kernel with HwForge's own type headers and harness, and tied to an RTL
+/// implementation by co-simulation through an ap_ctrl_hs interface. Not a C-to-RTL compiler: the RTL is written
+/// beside the kernel (by a model or the catalog) and measured by the RTL target (see docs/HLS.md).
 /// </summary>
 internal sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : ITarget
 {
     public const string TargetName = "hls";
 
-    private readonly CSimulation _csim = new(host, versions);
+    private readonly HlsVerification _verification = new(host, versions);
+    private readonly HlsMeasurement _measurement = new(host, versions);
 
     public string Name => TargetName;
 
-    public string Title => "HLS C++: Vitis-style kernels, matched call for call by C simulation";
+    public string Title => "HLS C++: Vitis-style kernels, matched call for call by C simulation; their RTL by co-simulation";
 
     /// <summary>The files an HLS design is made of, each highlighted as C++.</summary>
     public static IReadOnlyList<FileKind> Kinds { get; } =
     [
         new(".cpp", "HLS C++", ["cpp", "c++", "cc", "hls"]) { Highlighter = CppHighlighter.Instance },
         new(".h", "C++ header", ["h", "hpp"]) { Highlighter = CppHighlighter.Instance },
+        new(".v", "Verilog (the kernel's RTL, ap_ctrl_hs)", ["verilog", "v"]) { Highlighter = Rtl.Syntax.VerilogHighlighter.Instance },
+        new(".sv", "SystemVerilog (the kernel's RTL, ap_ctrl_hs)", ["systemverilog", "sv"]) { Highlighter = Rtl.Syntax.VerilogHighlighter.Instance },
     ];
 
     public IReadOnlyList<FileKind> FileKinds => Kinds;
 
-    public IReadOnlyList<ToolDescriptor> Tools { get; } = [CompilerTools.Gxx];
+    public IReadOnlyList<ToolDescriptor> Tools { get; } = [CompilerTools.Gxx, Programs.Verilator.VerilatorTool.Descriptor];
 
     /// <summary>
-    /// None yet: nothing is measured (<see cref="MeasureAsync"/>), so no objective is declared that would read as
-    /// a figure. Latency, II and resources come with co-simulation and estimates (docs/HLS.md).
+    /// None: a C++ kernel without RTL (every reference) has no measured figure, and estimates are never objectives.
+    /// A design with RTL still gets measured metrics (<see cref="HlsMeasurement.Measured"/>), which the reward compares.
     /// </summary>
     public IReadOnlyList<Objective> Objectives { get; } = [];
 
@@ -51,9 +55,11 @@ internal sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : 
         var blocks = FencedBlocks.All(answer).Where(b => b.Code.Contains('(')).ToList();
         var code = blocks.LastOrDefault(b => FileKinds[0].FenceTags.Contains(b.Language) || b.Language is "c").Code
             ?? blocks.LastOrDefault(b => b.Language.Length == 0).Code;
-        return code is null
-            ? AnswerDesign.Missing("the answer held no ```cpp block with the kernel")
-            : AnswerDesign.Found(DesignArtifact.Single(TargetName, top, "kernel.cpp", code));
+        if (code is null) return AnswerDesign.Missing("the answer held no ```cpp block with the kernel");
+        // The kernel's RTL implementation, when the answer gives one: co-simulated against the kernel.
+        var rtl = blocks.LastOrDefault(b => b.Language is "verilog" or "v" or "systemverilog" or "sv").Code;
+        var kernel = SourceLoader.FromText("kernel.cpp", code);
+        return AnswerDesign.Found(new DesignArtifact(TargetName, top, rtl is null ? [kernel] : [kernel, SourceLoader.FromText($"{top}.v", rtl)]));
     }
 
     /// <summary>The last function defined in the main file (a kernel's helpers usually come first).</summary>
@@ -68,53 +74,48 @@ internal sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : 
         return last;
     }
 
-    public DraftCheck? DraftCheck => null;
+    /// <summary>The pragma check a model may run on a draft: what Vitis would reject and g++ would silently ignore.</summary>
+    public DraftCheck? DraftCheck => new("check_hls_pragmas",
+        "Check the #pragma HLS lines of a draft HLS C++ kernel (its last function); returns the problems, or that there are none.",
+        (code, _) =>
+        {
+            var top = TopOf(DesignArtifact.Single(TargetName, "", "draft.cpp", code)) ?? "";
+            var problems = Estimate.PragmaCheck.Problems(code, top);
+            return Task.FromResult(problems.Count == 0 ? $"no pragma problems in {top}" : string.Join("\n", problems));
+        });
 
     // Checked from the source alone: a reference that does not compile is reported as an error by its first C simulation.
     public Task<string?> CheckReferenceAsync(DesignReference reference, DesignHints hints, CancellationToken cancellation)
     {
         var (files, top) = ReferenceOf(reference);
-        if (files.Count == 0) return Task.FromResult<string?>("an HLS reference is a C++ kernel: give its source and its top function");
+        if (files.Count == 0) return Task.FromResult<string?>("an HLS reference is a C++ kernel (or an RTL module behind ap_ctrl_hs): give its source and its top");
+        // An RTL reference is checked when it is first co-simulated (its ports depend on the kernel's signature).
+        if (files.All(HlsVerification.IsRtl)) return Task.FromResult<string?>(null);
         if (files.Any(f => KernelSignature.Read(f.Text, top).Signature is not null)) return Task.FromResult<string?>(null);
         return Task.FromResult<string?>($"the reference defines no function {top} that the harness can call: {KernelSignature.Read(files[0].Text, top).Problem}");
     }
 
-    public async Task<TargetVerdict> VerifyAsync(DesignArtifact design, DesignReference reference, DesignHints hints, TargetJob job, CancellationToken cancellation)
+    public Task<TargetVerdict> VerifyAsync(DesignArtifact design, DesignReference reference, DesignHints hints, TargetJob job, CancellationToken cancellation)
     {
         var (files, top) = ReferenceOf(reference);
-        var report = await _csim.RunAsync(new CSimRequest(design.Files, design.Top, files, top)
-        {
-            Calls = HlsOptions.Calls(job),
-            Seed = job.Seed,
-        }, cancellation).ConfigureAwait(false);
-        return new TargetVerdict
-        {
-            Verdict = report.Verdict,
-            FailureClass = report.FailureClass,
-            DecidedBy = "csim",
-            Summary = report.Summary,
-            Assurance = report.Assurance,
-            Shown = report.Shown,
-            FirstMismatch = report.FirstMismatch?.Describe(),
-            MatchedFraction = report.Calls > 0 && report.Verdict == Verdict.Fail ? Math.Clamp(report.MatchedCalls / (double)report.Calls, 0, 1) : null,
-            FromCache = report.Kernel?.FromCache == true && report.Reference?.FromCache == true,
-            Elapsed = report.Elapsed,
-            Report = report,
-        };
+        return _verification.RunAsync(design, files, top, HlsOptions.Calls(job), job.Seed, HlsOptions.Include(job), cancellation);
     }
 
-    /// <summary>Nothing is measured yet: no synthesis, no estimate. Said so, rather than a figure made up.</summary>
     public Task<TargetMeasurement> MeasureAsync(DesignArtifact design, DesignHints hints, TargetJob job, CancellationToken cancellation) =>
-        Task.FromResult(new TargetMeasurement
-        {
-            Succeeded = true,
-            Basis = "nothing measured yet: the HLS target has no synthesis, co-simulation or estimate (latency, II and resources are future work, see docs/HLS.md)",
-        });
+        _measurement.MeasureAsync(design, hints, job, cancellation);
 
     public string Feedback(TargetVerdict verdict, DesignArtifact design)
     {
         if (verdict.Passed) return "";
-        if (verdict.Report is not CSimReport report) return verdict.Summary;
+        if (verdict.Report is not HlsReport { CSim: { } report } hls) return verdict.Summary;
+        if (verdict.DecidedBy == "cosim" && (hls.Rtl ?? hls.ReferenceRtl) is { } cosim)
+        {
+            var rtl = new List<string> { $"RTL co-simulation (ap_ctrl_hs handshake, Verilator) on the kernel's calls: {cosim.Summary}" };
+            if (cosim.FirstMismatch is { } c)
+                rtl.Add($"The first differing call is call {c.Call} (calls run in sequence from reset, so state carries over); its inputs were {c.Inputs}.");
+            if (cosim.MatchedCalls > 0) rtl.Add($"{cosim.MatchedCalls} earlier calls matched.");
+            return string.Join("\n", rtl);
+        }
         var lines = new List<string> { $"C simulation against the reference: {report.Summary}" };
         if (report.FirstMismatch is { } m)
             lines.Add($"The first differing call is call {m.Call} (calls run in sequence from a fresh program, so static state carries over); its inputs were {m.Inputs}.");
@@ -137,9 +138,16 @@ internal static class HlsOptions
     public static IReadOnlyList<TargetOption> All { get; } =
     [
         TargetOption.Integer("calls", 1000, 1, 1_000_000, "calls of the kernel and the reference in C simulation (all inputs when they are few)"),
+        TargetOption.Text("hls_include", Builtin, "a folder of vendor ap_int.h / ap_fixed.h headers to build with, or 'builtin' for HwForge's own"),
     ];
 
+    /// <summary>The value of <c>hls_include</c> that means HwForge's own headers.</summary>
+    public const string Builtin = "builtin";
+
     public static int Calls(TargetJob job) => int.Parse(job.Option("calls") ?? All[0].Default, CultureInfo.InvariantCulture);
+
+    /// <summary>The vendor header folder, or null for HwForge's own headers.</summary>
+    public static string? Include(TargetJob job) => job.Option("hls_include") is { } folder && folder != Builtin ? folder : null;
 }
 
 /// <summary>What the HLS target tells the models: Vitis-style C++ kernels matched call for call.</summary>

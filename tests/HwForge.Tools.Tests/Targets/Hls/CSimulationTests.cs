@@ -177,7 +177,7 @@ public sealed class CSimulationTests(HlsHost fixture) : IClassFixture<HlsHost>
     }
 
     [Fact]
-    public async Task The_hls_target_verifies_through_the_targets_seam_and_says_nothing_is_measured()
+    public async Task The_hls_target_verifies_through_the_targets_seam_and_without_rtl_measures_nothing_only_estimates()
     {
         var registry = TargetRegistry.Create(fixture.Test.Host, fixture.Test.Versions);
         var target = registry.Get("hls");
@@ -195,7 +195,9 @@ public sealed class CSimulationTests(HlsHost fixture) : IClassFixture<HlsHost>
         Assert.StartsWith("call 1: output y", verdict.FirstMismatch);
         Assert.Contains("call 1", target.Feedback(verdict, design));
         Assert.Equal("dot", target.TopOf(design));
-        Assert.Contains("nothing measured yet", measured.Basis);
-        Assert.Equal([".cpp", ".h"], target.FileKinds.Select(k => k.Extension));
+        Assert.StartsWith("no RTL in the design, so nothing measured", measured.Basis);
+        Assert.Empty(measured.Metrics.Values);
+        Assert.Contains("estimated latency", measured.Details.Keys);
+        Assert.Equal([".cpp", ".h", ".v", ".sv"], target.FileKinds.Select(k => k.Extension));
     }
 }
