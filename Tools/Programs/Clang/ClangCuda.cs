@@ -9,7 +9,7 @@ namespace HwForge.Tools.Programs.Clang;
 /// sees it (no host function called from a kernel, no C++ the device cannot run), which g++ on the emulation cannot
 /// tell. It does not assemble or link: register counts and occupancy need ptxas, from the CUDA toolkit.
 /// </summary>
-public static partial class ClangCuda
+internal static partial class ClangCuda
 {
     public static ToolDescriptor Descriptor { get; } = new(
         Name: "clang-cuda",

@@ -6,7 +6,7 @@ using HwForge.Tools.Programs;
 namespace HwForge.Tools.Targets.Cuda;
 
 /// <summary>What a CUDA verification is asked: the candidate, the reference (a C++ function or a CUDA entry), the problem.</summary>
-public sealed record CudaRequest(SourceFile Kernel, SourceFile Reference, CudaProblem Problem)
+internal sealed record CudaRequest(SourceFile Kernel, SourceFile Reference, CudaProblem Problem)
 {
     /// <summary>Trials per size and distribution, each with fresh inputs.</summary>
     public int Trials { get; init; } = 3;
@@ -26,7 +26,7 @@ public sealed record CudaRequest(SourceFile Kernel, SourceFile Reference, CudaPr
 /// the candidate on HwForge's emulation under AddressSanitizer and under ThreadSanitizer, the logs compared here.
 /// A pass is <see cref="Assurance.Simulated"/>: random trials never prove a kernel (docs/CUDA.md).
 /// </summary>
-public sealed class CudaEmulation(ToolHost host, ToolVersions versions)
+internal sealed class CudaEmulation(ToolHost host, ToolVersions versions)
 {
     private readonly CudaSideRunner _sides = new(host, versions);
     private readonly CudaRealCompiler _clang = new(host, versions);

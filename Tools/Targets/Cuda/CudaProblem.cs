@@ -9,7 +9,7 @@ namespace HwForge.Tools.Targets.Cuda;
 /// shape, element counts written in the scalar arguments) or a scalar (a size from <see cref="CudaProblem.Sizes"/>,
 /// or a fixed <see cref="Value"/>).
 /// </summary>
-public sealed record CudaArgument(string Name, IReadOnlyList<string> Shape, string Type)
+internal sealed record CudaArgument(string Name, IReadOnlyList<string> Shape, string Type)
 {
     /// <summary>Written by the entry and compared; poisoned with NaN before every launch.</summary>
     public bool Out { get; init; }
@@ -32,7 +32,7 @@ public sealed record CudaArgument(string Name, IReadOnlyList<string> Shape, stri
 /// A CUDA problem (<c>problem.yaml</c>): the entry the candidate defines, the reference function, the arguments, the
 /// sizes to try, the tolerance and the input range. Read by <see cref="CudaProblem.Parse"/>; see docs/CUDA.md.
 /// </summary>
-public sealed partial record CudaProblem(string Entry, string Reference, IReadOnlyList<CudaArgument> Arguments, IReadOnlyList<IReadOnlyDictionary<string, long>> Sizes)
+internal sealed partial record CudaProblem(string Entry, string Reference, IReadOnlyList<CudaArgument> Arguments, IReadOnlyList<IReadOnlyDictionary<string, long>> Sizes)
 {
     public const string FileName = "problem.yaml";
 

@@ -22,22 +22,22 @@ public enum CudaCheck
 }
 
 /// <summary>The first output element that differs from the reference's, with where it was found.</summary>
-public sealed record CudaMismatch(string Size, string Distribution, int Trial, string Output, long Index, string Expected, string Got)
+internal sealed record CudaMismatch(string Size, string Distribution, int Trial, string Output, long Index, string Expected, string Got)
 {
     public string Describe() => $"{Output}[{Index}] at {Size} ({Distribution} inputs, trial {Trial}): expected {Expected}, got {Got}";
 }
 
 /// <summary>How one side's program ended: built or not, each run's status and what it said.</summary>
-public sealed record CudaSide(bool Compiled, string CompilerMessages, IReadOnlyList<CudaSideRun> Runs, bool FromCache);
+internal sealed record CudaSide(bool Compiled, string CompilerMessages, IReadOnlyList<CudaSideRun> Runs, bool FromCache);
 
 /// <summary>One run of a side's program (the address-sanitized run, the thread-sanitized one).</summary>
-public sealed record CudaSideRun(string Build, int ExitCode, string Stderr, int Calls, bool Ended);
+internal sealed record CudaSideRun(string Build, int ExitCode, string Stderr, int Calls, bool Ended);
 
 /// <summary>What clang's CUDA front end said of the candidate (device code compiled to PTX), when clang is installed.</summary>
-public sealed record CudaPtxCheck(bool Ran, bool Compiled, string Compiler, string Messages);
+internal sealed record CudaPtxCheck(bool Ran, bool Compiled, string Compiler, string Messages);
 
 /// <summary>The CUDA verification report: the verdict, the check that decided it, what was shown, the first difference.</summary>
-public sealed record CudaReport
+internal sealed record CudaReport
 {
     public required Verdict Verdict { get; init; }
 

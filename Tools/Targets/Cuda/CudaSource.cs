@@ -5,7 +5,7 @@ using HwForge.Tools.Targets.Hls;
 namespace HwForge.Tools.Targets.Cuda;
 
 /// <summary>Why a candidate's source was refused before anything ran, and the words that say so.</summary>
-public sealed record CudaSourceProblem(FailureClass FailureClass, string Message);
+internal sealed record CudaSourceProblem(FailureClass FailureClass, string Message);
 
 /// <summary>
 /// What HwForge does to a candidate's .cu text before g++ sees it: the checks that refuse a source outright (no

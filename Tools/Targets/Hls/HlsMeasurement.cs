@@ -8,7 +8,7 @@ using HwForge.Tools.Targets.Rtl;
 namespace HwForge.Tools.Targets.Hls;
 
 /// <summary>What was measured on an HLS design: the estimate from its source, and, with RTL, the co-simulation and the RTL's PPA.</summary>
-public sealed record HlsMeasureReport(HlsEstimate Estimate, CoSimReport? CoSim, TargetMeasurement? Rtl);
+internal sealed record HlsMeasureReport(HlsEstimate Estimate, CoSimReport? CoSim, TargetMeasurement? Rtl);
 
 /// <summary>
 /// Measures an HLS design. Figures the reward may compare come only from hardware that exists: the design's RTL,

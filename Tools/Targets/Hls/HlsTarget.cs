@@ -16,7 +16,7 @@ namespace HwForge.Tools.Targets.Hls;
 /// implementation by co-simulation through an ap_ctrl_hs interface. Not a C-to-RTL compiler: the RTL is written
 /// beside the kernel (by a model or the catalog) and measured by the RTL target (see docs/HLS.md).
 /// </summary>
-internal sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : ITarget
+public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : ITarget
 {
     public const string TargetName = "hls";
 

@@ -9,7 +9,7 @@ namespace HwForge.Tools.Targets.Hls;
 /// The HLS target's full report: the C simulation of the kernel against its reference, and the co-simulation of
 /// each RTL module involved (the design's own implementation, an RTL reference), each with what it showed.
 /// </summary>
-public sealed record HlsReport
+internal sealed record HlsReport
 {
     public CSimReport? CSim { get; init; }
 

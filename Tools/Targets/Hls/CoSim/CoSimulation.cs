@@ -9,7 +9,7 @@ using HwForge.Tools.Targets.Rtl.Judge;
 namespace HwForge.Tools.Targets.Hls.CoSim;
 
 /// <summary>The RTL to co-simulate (its sources and module) and how long it may take.</summary>
-public sealed record CoSimRequest(IReadOnlyList<SourceFile> Rtl, string Module)
+internal sealed record CoSimRequest(IReadOnlyList<SourceFile> Rtl, string Module)
 {
     /// <summary>Cycles a call may go without <c>ap_done</c> (or, overlapped, without any call finishing) before it is a timeout.</summary>
     public int CyclesPerCall { get; init; } = 10_000;
@@ -22,7 +22,7 @@ public sealed record CoSimRequest(IReadOnlyList<SourceFile> Rtl, string Module)
 /// Co-simulation of an RTL module on the C simulation's calls: the verdict, the first differing call, and the
 /// latency and initiation interval the handshake showed (measured in simulation, not estimated).
 /// </summary>
-public sealed record CoSimReport
+internal sealed record CoSimReport
 {
     public required Verdict Verdict { get; init; }
 
@@ -57,7 +57,7 @@ public sealed record CoSimReport
 /// other way round). The RTL is checked by the RTL judge's policy first (no file or simulator-control tasks), and
 /// the verdict comes from HwForge's testbench log, never from what the RTL prints.
 /// </summary>
-public sealed class CoSimulation(ToolHost host, ToolVersions versions)
+internal sealed class CoSimulation(ToolHost host, ToolVersions versions)
 {
     /// <summary>The time Verilator's build of the model (C++ compilation) may take, on top of the run.</summary>
     public static readonly TimeSpan BuildAllowance = TimeSpan.FromSeconds(240);

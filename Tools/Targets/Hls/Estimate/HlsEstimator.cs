@@ -5,7 +5,7 @@ namespace HwForge.Tools.Targets.Hls.Estimate;
 /// operator instances. An estimate from text (loop trip counts and pragmas), labelled so wherever it is shown:
 /// no HLS compiler scheduled anything. Used to rank candidates before the real tools, never as a result.
 /// </summary>
-public sealed record HlsEstimate
+internal sealed record HlsEstimate
 {
     /// <summary>Estimated cycles from ap_start to ap_done; null when a loop's trip count is not constant.</summary>
     public int? Latency { get; init; }
@@ -30,7 +30,7 @@ public sealed record HlsEstimate
 /// additions, plus one cycle of loop control when not pipelined; a pipelined loop overlaps iterations II apart.
 /// Different loops share no operators; a loop's unrolled copies are parallel.
 /// </summary>
-public static class HlsEstimator
+internal static class HlsEstimator
 {
     public static HlsEstimate Estimate(string source, string top)
     {

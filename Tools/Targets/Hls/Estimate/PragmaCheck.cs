@@ -7,7 +7,7 @@ namespace HwForge.Tools.Targets.Hls.Estimate;
 /// an unknown directive, an array directive naming a variable the function does not have, a <c>PIPELINE II</c> or
 /// <c>UNROLL factor</c> that is not a positive integer. Each problem names the line and what to write instead.
 /// </summary>
-public static partial class PragmaCheck
+internal static partial class PragmaCheck
 {
     private static readonly HashSet<string> Directives =
     [
