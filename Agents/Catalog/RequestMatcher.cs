@@ -61,13 +61,13 @@ public static partial class RequestMatcher
 
     private static readonly (string Family, string Pattern)[] FamilyWords =
     [
-        ("gemm_tile", @"\b(systolic|gemm|matmul|matrix[- ]multipl\w*|matrix[- ]multiply)"),
-        ("dot_product", @"\b(dot[- ]?products?|inner[- ]products?)\b"),
-        ("mac", @"\b(macs?|multiply[- ](and[- ])?accumulat\w*|multiplier[- ]accumulator)\b"),
-        ("fir", @"\b(fir|filter|taps?)\b"),
-        ("fifo", @"\b(fifo|queue)\b"),
-        ("fsm", @"\b(sequence[- ]detector|detects?|detecting|detector|pattern|fsm|state[- ]machine)\b"),
-        ("counter", @"\b(counter|mod[- ]?\d+|modulo[- ]?\d+|divide[- ]by[- ]\d+)\b"),
+        ("gemm_tile", @"\b(systolic|gemm|mat[- ]?mul|matrix[- ]multipl\w*|matrix[- ]multiply|matrix[- ]products?|tensor[- ]cores?)"),
+        ("dot_product", @"\b(dot[- ]?products?|inner[- ]products?|scalar[- ]products?)\b"),
+        ("mac", @"\b(macs?|multiply[- ](and[- ])?accumulat\w*|multiplier[- ]accumulator|multiply[- ](and[- ])?add|accumulating multiplier)\b"),
+        ("fir", @"\b(fir|filter|taps?|finite[- ]impulse[- ]response)\b"),
+        ("fifo", @"\b(fifo|queue|first[- ]in,?[- ]first[- ]out|circular[- ]buffer|ring[- ]buffer)\b"),
+        ("fsm", @"\b(sequence[- ](detector|recogni[sz]er)|detects?|detecting|detector|pattern|fsm|state[- ]machine)\b"),
+        ("counter", @"\b(counter|mod[- ]?\d+|modulo[- ]?\d+|divide[- ]by[- ]\d+|(clock|frequency)[- ]divider)\b"),
         ("multiplier", @"\b(multiplier|multiply|multiplication|booth|wallace|dadda|product)\b"),
         ("adder", @"\b(adder|addition|add|kogge[- ]?stone|brent[- ]?kung|ripple[- ]carry|carry[- ]look[- ]?ahead|cla|sum)\b"),
     ];

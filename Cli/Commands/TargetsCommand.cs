@@ -73,7 +73,7 @@ public static class TargetsCommand
         {
             output.WriteLine($"{target.Name}: {target.Title}");
             output.WriteLine($"  files:      {string.Join(", ", target.FileKinds)}");
-            output.WriteLine($"  objectives: {(target.Objectives.Count == 0 ? "none measured yet (candidates are judged for correctness only)" : string.Join(", ", target.Objectives))}");
+            output.WriteLine($"  objectives: {(target.Objectives.Count == 0 ? "none declared (candidates are ranked by correctness; what the target measures, if anything, is reported as metrics)" : string.Join(", ", target.Objectives))}");
             output.WriteLine($"  options:    {string.Join(", ", target.Options.Select(o => $"{o.Name}={o.Default}"))}");
             output.WriteLine($"  tools:      {string.Join(", ", target.Tools.Select(t => $"{t.Name} {t.Version ?? "MISSING" + (t.Problem is null ? "" : $" ({t.Problem})")}"))}");
             output.WriteLine($"  available:  {(target.Available ? "yes" : "no")}");

@@ -38,6 +38,22 @@ public sealed class RequestMatcherTests
         AssertValues(Matched("a transposed 4-tap FIR with coefficients 1, -2, 3, 5 and 8-bit samples"), "fir",
             ("taps", "4"), ("coefficients", "1,-2,3,5"), ("architecture", "transposed"), ("width", "8"));
 
+    [Theory]
+    [InlineData("a first-in first-out buffer 32 deep and 16 bits wide", "fifo", "depth", "32")]
+    [InlineData("a first in, first out queue of 8 entries", "fifo", "depth", "8")]
+    [InlineData("an 8-bit circular buffer with 16 slots", "fifo", "depth", "16")]
+    [InlineData("a 4x4 matrix product tile for int8", "gemm_tile", "rows", "4")]
+    [InlineData("a scalar product of 4 elements, 8 bits", "dot_product", "lanes", "4")]
+    [InlineData("a 16-bit multiply-add unit with 1 pipeline stage", "mac", "width", "16")]
+    [InlineData("a finite impulse response, 12-bit samples", "fir", "width", "12")]
+    [InlineData("a sequence recognizer for 1101", "fsm", "pattern", "1101")]
+    [InlineData("a frequency divider that counts 0 to 9", "counter", "modulus", "10")]
+    public void Families_by_their_other_names(string request, string family, string parameter, string value)
+    {
+        AssertValues(Matched(request), family, (parameter, value));
+        if (family == "fifo" && request.Contains("16 bits wide")) AssertValues(Matched(request), family, ("width", "16"));
+    }
+
     [Fact]
     public void A_kogge_stone_adder() =>
         AssertValues(Matched("32-bit Kogge-Stone adder"), "adder", ("width", "32"), ("architecture", "kogge_stone"));

@@ -33,9 +33,9 @@ public sealed class TargetsCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("rtl: RTL", run.Output);
         Assert.Contains("available:  yes", run.Output);
-        // A target that measures nothing yet says so rather than printing an empty line.
+        // A target that declares no objective says so rather than printing an empty line.
         Assert.Contains("hls: HLS C++", run.Output);
-        Assert.Contains("objectives: none measured yet", run.Output);
+        Assert.Contains("objectives: none declared", run.Output);
     }
 
     public void Dispose() => _hwforge.Dispose();
