@@ -26,7 +26,9 @@ internal static class SignalCorrespondence
     /// <summary>Support bits of one obligation at most (as the sweep: 2^24 patterns).</summary>
     public const int MaxSupport = ExhaustiveSweep.MaxSupport;
 
-    private const int SimulationCycles = 48;
+    /// <summary>Cycles simulated for candidates: enough for an accumulator with 8 guard bits to reach its top bit
+    /// when fed the largest product every cycle (320 × 2^30 sets bit 38 and not bit 39).</summary>
+    private const int SimulationCycles = 320;
     private const int Words = 5;
 
     /// <param name="Completed">The induction reached its fixed point: <see cref="Graph"/> is the merged miter.</param>
@@ -44,19 +46,31 @@ internal static class SignalCorrespondence
         var initial = candidates.Count;
         var rounds = 0;
 
-        // The base: every candidate holds in the first cycle, from the start state.
-        candidates = Holding(Frames(graph, candidates, fromStart: true), candidates, RegisterWords(graph, candidates, names), limit - clock.Elapsed, cancellation, out var baseCompleted);
-        if (!baseCompleted) return new Result(false, graph, 0, initial, rounds, clock.Elapsed);
+        // The base: every candidate holds in the first cycle, from the start state. Members split off a refuted
+        // class form new candidates among themselves; only those need the base again (the others hold already).
+        var unchecked_ = candidates;
+        var based = new List<Candidate>();
+        var deferredOnce = new HashSet<int>();
+        while (unchecked_.Count > 0)
+        {
+            var (holding, refined, _) = Holding(Frames(graph, unchecked_, fromStart: true), unchecked_, RegisterWords(graph, unchecked_, names), deferredOnce, limit - clock.Elapsed, cancellation, out var baseCompleted);
+            if (!baseCompleted) return new Result(false, graph, 0, initial, rounds, clock.Elapsed);
+            based.AddRange(holding);
+            unchecked_ = refined;
+        }
+        candidates = based;
 
-        // The step, until nothing more is dropped.
+        // The step, until nothing more is dropped or split. A split leaves candidates between members of one class,
+        // each of which held in the base against the class's representative, so they hold in the base too.
         while (true)
         {
             cancellation.ThrowIfCancellationRequested();
             rounds++;
-            var holding = Holding(Frames(graph, candidates, fromStart: false), candidates, RegisterWords(graph, candidates, names), limit - clock.Elapsed, cancellation, out var completed);
+            var (holding, refined, deferred) = Holding(Frames(graph, candidates, fromStart: false), candidates, RegisterWords(graph, candidates, names), deferredOnce, limit - clock.Elapsed, cancellation, out var completed);
             if (!completed) return new Result(false, graph, 0, initial, rounds, clock.Elapsed);
             if (holding.Count == candidates.Count) break;
-            candidates = holding;
+            foreach (var c in deferred) deferredOnce.Add(c.Member);
+            candidates = [.. holding, .. refined, .. deferred];
         }
         if (candidates.Count == 0) return new Result(true, graph, 0, initial, rounds, clock.Elapsed);
         var representative = Enumerable.Range(0, 1 + graph.InputCount + graph.LatchCount + graph.AndCount).Select(v => v * 2).ToArray();
@@ -71,8 +85,9 @@ internal static class SignalCorrespondence
     /// One frame (the base: from the start state, nothing assumed) or two (the step: the first with free registers
     /// and every candidate assumed, the second as it is); for each candidate, the pair of literals to compare.
     /// </summary>
-    private static (AigGraph Graph, List<(int Member, int Representative)> Pairs) Frames(AigGraph graph, List<Candidate> candidates, bool fromStart)
+    private static (AigGraph Graph, List<(int Member, int Representative)> Pairs, List<int> Violations) Frames(AigGraph graph, List<Candidate> candidates, bool fromStart)
     {
+        var violations = new List<int>();
         var aig = new AigBuilder();
         var firstLatch = 1 + graph.InputCount;
         var firstAnd = firstLatch + graph.LatchCount;
@@ -90,7 +105,14 @@ internal static class SignalCorrespondence
                     : v < firstAnd ? latches[v - firstLatch]
                     : aig.And(Map(graph.AndLeft[v - firstAnd]), Map(graph.AndRight[v - firstAnd]));
                 // Assumed: the member takes its representative's value (computed already: it is an earlier variable).
-                if (assume && assumed[v] is { } a) literal[v] = literal[a.Representative] ^ a.Polarity;
+                if (assume && assumed[v] is { } a)
+                {
+                    var genuine = literal[v];
+                    literal[v] = literal[a.Representative] ^ a.Polarity;
+                    // A gate's own value may differ from the one assumed where the free registers hold an
+                    // unreachable state: a pattern that refutes a candidate there may owe it to this assumption.
+                    if (v >= firstAnd && genuine != literal[v]) violations.Add(aig.Xor(genuine, literal[v]));
+                }
             }
             return literal;
         }
@@ -107,27 +129,49 @@ internal static class SignalCorrespondence
         var differences = pairs.Select(p => p.Item1 == p.Item2 ? AigBuilder.False : aig.Xor(p.Item1, p.Item2)).ToList();
         foreach (var d in differences) aig.Output(d);
         var inGraph = aig.GraphLiterals();
-        return (aig.ToGraph(), [.. pairs.Select(p => (inGraph(p.Item1), inGraph(p.Item2)))]);
+        return (aig.ToGraph(), [.. pairs.Select(p => (inGraph(p.Item1), inGraph(p.Item2)))], [.. violations.Select(inGraph)]);
     }
 
     /// <summary>
     /// The candidates whose pair is equal: the same literal, proven with its register's other bits as one word, or
     /// proven by enumeration; a wider support counts as not shown.
     /// </summary>
-    private static List<Candidate> Holding((AigGraph Graph, List<(int Member, int Representative)> Pairs) frames, List<Candidate> candidates,
-        IReadOnlyList<Word> words, TimeSpan limit, CancellationToken cancellation, out bool completed)
+    private static (List<Candidate> Holding, List<Candidate> Refined, List<Candidate> Deferred) Holding(
+        (AigGraph Graph, List<(int Member, int Representative)> Pairs, List<int> Violations) frames, List<Candidate> candidates,
+        IReadOnlyList<Word> words, IReadOnlySet<int> deferredOnce, TimeSpan limit, CancellationToken cancellation, out bool completed)
     {
         var clock = Stopwatch.StartNew();
         var holding = new List<Candidate>();
         completed = true;
         // Random patterns first: most candidates that do not hold are refuted by one of them, at no cost.
-        var refuted = Refuted(frames.Graph);
+        var patterns = new Patterns(frames.Graph);
+        var refuted = frames.Graph.Outputs.Select(patterns.Raises).ToArray();
+        // A candidate refuted only where a gate's assumed value is not its own (an unreachable state of the free
+        // registers) may owe it to a false assumption refuted in this round: it gets one more round.
+        var clean = patterns.Clean(frames.Violations);
+        var deferred = new List<Candidate>();
+        var genuinelyRefuted = new bool[candidates.Count];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (!refuted[i]) continue;
+            if (patterns.Raises(frames.Graph.Outputs[i], clean) || deferredOnce.Contains(candidates[i].Member)) genuinelyRefuted[i] = true;
+            else deferred.Add(candidates[i]);
+        }
+        var refined = Refined(frames.Pairs, candidates, genuinelyRefuted, patterns);
         var shown = new bool[candidates.Count];
+        var untried = new bool[candidates.Count];
         foreach (var word in words)
         {
-            if (clock.Elapsed > limit) { completed = false; return holding; }
+            if (clock.Elapsed > limit) { completed = false; return (holding, [], []); }
             // A word with a refuted bit cannot be equal; one whose bits are all the same literal needs nothing.
-            if (word.Bits.Any(b => refuted[b.Candidate]) || word.Bits.All(b => frames.Pairs[b.Candidate].Member == frames.Pairs[b.Candidate].Representative)) continue;
+            if (word.Bits.Any(b => refuted[b.Candidate]))
+            {
+                // Its other bits were not tried as a word: each alone is usually too wide, so they wait for the
+                // next round with the refuted bits gone or split off, rather than being dropped for good.
+                foreach (var b in word.Bits) untried[b.Candidate] = true;
+                continue;
+            }
+            if (word.Bits.All(b => frames.Pairs[b.Candidate].Member == frames.Pairs[b.Candidate].Representative)) continue;
             var terms = new List<WordRewriting.Term>();
             foreach (var (i, weight, registerIsMember) in word.Bits)
             {
@@ -145,14 +189,37 @@ internal static class SignalCorrespondence
             var (member, representative) = frames.Pairs[i];
             if (member == representative || shown[i]) { holding.Add(candidates[i]); continue; }
             if (refuted[i]) continue;
-            if (clock.Elapsed > limit) { completed = false; return holding; }
+            if (clock.Elapsed > limit) { completed = false; return (holding, [], []); }
             switch (Equal(frames.Graph, frames.Graph.Outputs[i], limit - clock.Elapsed, cancellation))
             {
                 case true: holding.Add(candidates[i]); break;
-                case null when clock.Elapsed > limit: completed = false; return holding;
+                case null when untried[i] && !deferredOnce.Contains(candidates[i].Member): deferred.Add(candidates[i]); break;
+                case null when clock.Elapsed > limit: completed = false; return (holding, [], []);
             }
         }
-        return holding;
+        return (holding, refined, deferred);
+    }
+
+    /// <summary>
+    /// Van Eijk's refinement: the members a pattern refuted are not equal to their representative, but may still be
+    /// equal to each other (an accumulator's top bits all equal its sign in a short simulation; in the step each pairs
+    /// with the same bit of the other side). They are split by their values under the refuting patterns, and each group
+    /// becomes a class of its own, its earliest member the representative.
+    /// </summary>
+    private static List<Candidate> Refined(List<(int Member, int Representative)> pairs, List<Candidate> candidates, bool[] refuted, Patterns patterns)
+    {
+        var refined = new List<Candidate>();
+        var groups = Enumerable.Range(0, candidates.Count).Where(i => refuted[i])
+            // Each member in its representative's polarity: its value under the patterns names its new class.
+            .GroupBy(i => (candidates[i].Representative, patterns.Signature(pairs[i].Member ^ candidates[i].Polarity)));
+        foreach (var group in groups)
+        {
+            var members = group.OrderBy(i => candidates[i].Member).ToList();
+            var head = candidates[members[0]];
+            foreach (var i in members.Skip(1))
+                refined.Add(new Candidate(candidates[i].Member, head.Member, candidates[i].Polarity ^ head.Polarity));
+        }
+        return refined;
     }
 
     /// <summary>Words tried for one register, at most: one for each signal its lowest bit equals, up to this many.</summary>
@@ -203,28 +270,65 @@ internal static class SignalCorrespondence
                 }
                 groups.Add(group);
             }
-            words.AddRange(groups.Where(g => g.Count > 1).Select(g => new Word(
+            // A word's bits must pair with distinct signals: bits that all equal one signal (an accumulator's top
+            // bits taken for its sign) are no arithmetic word and would only blow up.
+            words.AddRange(groups.Where(g => g.Count > 1 && g.Values.Select(b => memberSide ? candidates[b.Candidate].Representative : candidates[b.Candidate].Member).Distinct().Count() == g.Count).Select(g => new Word(
                 [.. g.Select(b => (b.Value.Candidate, b.Value.Inverted ? 0UL - (1UL << b.Key) : 1UL << b.Key, memberSide))], g.Keys.Max() + 1)));
         }
         return words;
     }
 
-    /// <summary>For each output of a combinational graph, whether one of 512 random patterns raises it.</summary>
-    private static bool[] Refuted(AigGraph graph)
+    /// <summary>512 random patterns of a combinational graph's inputs, every signal evaluated on them.</summary>
+    private sealed class Patterns
     {
-        const int words = 8;
-        var random = new Random(7);
-        var firstAnd = 1 + graph.InputCount;
-        var values = new ulong[(firstAnd + graph.AndCount) * words];
-        for (var i = words; i < firstAnd * words; i++) values[i] = (ulong)random.NextInt64() ^ (ulong)random.NextInt64() << 32;
-        graph.EvaluateGates(values, words);
-        return [.. graph.Outputs.Select(o =>
+        private const int Words = 8;
+        private readonly ulong[] _values;
+
+        public Patterns(AigGraph graph)
         {
-            var flip = (o & 1) == 1 ? ulong.MaxValue : 0;
-            for (var w = 0; w < words; w++)
-                if ((values[(o >> 1) * words + w] ^ flip) != 0) return true;
+            var random = new Random(7);
+            var firstAnd = 1 + graph.InputCount;
+            _values = new ulong[(firstAnd + graph.AndCount) * Words];
+            for (var i = Words; i < firstAnd * Words; i++) _values[i] = (ulong)random.NextInt64() ^ (ulong)random.NextInt64() << 32;
+            graph.EvaluateGates(_values, Words);
+        }
+
+        /// <summary>Whether one of the patterns (of those in <paramref name="lanes"/>, when given) raises the literal.</summary>
+        public bool Raises(int literal) => Raises(literal, null);
+
+        public bool Raises(int literal, ulong[]? lanes)
+        {
+            var flip = (literal & 1) == 1 ? ulong.MaxValue : 0;
+            for (var w = 0; w < Words; w++)
+                if (((_values[(literal >> 1) * Words + w] ^ flip) & (lanes?[w] ?? ulong.MaxValue)) != 0) return true;
             return false;
-        })];
+        }
+
+        /// <summary>The patterns that raise none of the literals.</summary>
+        public ulong[] Clean(IEnumerable<int> literals)
+        {
+            var lanes = Enumerable.Repeat(ulong.MaxValue, Words).ToArray();
+            foreach (var literal in literals)
+            {
+                var flip = (literal & 1) == 1 ? ulong.MaxValue : 0;
+                for (var w = 0; w < Words; w++) lanes[w] &= ~(_values[(literal >> 1) * Words + w] ^ flip);
+            }
+            return lanes;
+        }
+
+        /// <summary>The literal's values on all patterns, hashed.</summary>
+        public (ulong, ulong) Signature(int literal)
+        {
+            var flip = (literal & 1) == 1 ? ulong.MaxValue : 0;
+            var (a, b) = (0UL, 0UL);
+            for (var w = 0; w < Words; w++)
+            {
+                var word = _values[(literal >> 1) * Words + w] ^ flip;
+                a = a * 0x9E3779B97F4A7C15 + word;
+                b = BitOperations.RotateLeft(b, 23) ^ word * 0xC2B2AE3D27D4EB4F;
+            }
+            return (a, b);
+        }
     }
 
     /// <summary>Whether <paramref name="difference"/> is false for every input: true, false, or null when not shown either way.</summary>
@@ -297,10 +401,15 @@ internal static class SignalCorrespondence
         ulong Next() => (ulong)random.NextInt64() ^ (ulong)random.NextInt64() << 32;
         ulong Word(int w) => w switch { 1 => Next() & Next() & Next(), 2 => Next() | Next() | Next(), _ => Next() };
         var corners = new PortCorners(inputs, graph.InputCount);
+        var held = corners.Held(random);
         for (var cycle = 0; cycle < SimulationCycles; cycle++)
         {
             for (var i = 0; i < graph.InputCount; i++)
-                for (var w = 0; w < Words - 1; w++) values[(1 + i) * Words + w] = Word(w);
+                for (var w = 0; w < Words - 2; w++) values[(1 + i) * Words + w] = Word(w);
+            // The word before last holds every port at one value for the whole run, lane by lane: an accumulator
+            // fed the largest product cycle after cycle reaches its top bits, which a short random run leaves equal
+            // to its sign (they would be taken for one signal and peeled apart one round of induction at a time).
+            for (var i = 0; i < graph.InputCount; i++) values[(1 + i) * Words + Words - 2] = held[i];
             // The last word: each port at a corner value (zero, all ones, the most negative or positive, one) or
             // random, lane by lane, so that the one product that sets bit 30 of a signed 16×16 multiplication
             // without its sign (−2^15 × −2^15) is seen and the two bits are not taken for one signal.
@@ -344,6 +453,26 @@ internal static class SignalCorrespondence
     {
         private readonly Dictionary<string, int> _widths = inputs.Where(i => i is not null).GroupBy(i => i!.Value.Port)
             .ToDictionary(g => g.Key, g => g.Max(i => i!.Value.Bit) + 1);
+
+        /// <summary>Lanes that keep one value per port for a whole run: a multi-bit port at its most negative, most
+        /// positive or all-ones value, a one-bit port (a reset, an enable, a clear) at 0 or 1.</summary>
+        public ulong[] Held(Random random)
+        {
+            var choice = _widths.Keys.ToDictionary(p => p, _ => Enumerable.Range(0, 64).Select(_ => random.Next(3)).ToArray());
+            var lanes = new ulong[inputCount];
+            for (var i = 0; i < inputCount; i++)
+            {
+                if (i >= inputs.Count || inputs[i] is not { } input || _widths[input.Port] == 1)
+                {
+                    lanes[i] = (ulong)random.NextInt64() ^ (ulong)random.NextInt64() << 32;
+                    continue;
+                }
+                var top = input.Bit == _widths[input.Port] - 1;
+                for (var lane = 0; lane < 64; lane++)
+                    if (choice[input.Port][lane] switch { 0 => top, 1 => !top, _ => true }) lanes[i] |= 1UL << lane;
+            }
+            return lanes;
+        }
 
         public ulong[] Next(Random random)
         {
