@@ -69,6 +69,10 @@ public sealed class McpStdioTests : IAsyncLifetime
         Assert.Equal(runId, JsonDocument.Parse(text).RootElement.GetProperty("runId").GetString());
         var design = await _server.Client.ReadResourceAsync($"hwforge://runs/{runId}/design");
         Assert.Contains("module", Assert.IsType<TextResourceContents>(Assert.Single(design.Contents)).Text);
+        var markdown = await _server.Client.ReadResourceAsync($"hwforge://runs/{runId}/report.md");
+        Assert.StartsWith($"# {report.GetProperty("finalTop").GetString()}:", Assert.IsType<TextResourceContents>(Assert.Single(markdown.Contents)).Text);
+        var notARun = await Assert.ThrowsAsync<McpException>(async () => await _server.Client.ReadResourceAsync("hwforge://runs/no-such-run/report"));
+        Assert.Contains("no run 'no-such-run'", notARun.Message);
     }
 
     [Fact]
@@ -80,6 +84,9 @@ public sealed class McpStdioTests : IAsyncLifetime
             new Dictionary<string, object?> { ["request"] = "a 16-bit adder", ["options"] = new Dictionary<string, string> { ["candidates"] = "3", ["optimize"] = "2" } },
             progress, cancellationToken: cancel.Token);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await call.AsTask().WaitAsync(TimeSpan.FromMinutes(2)));
+        // The client's giving up is not enough: the server's run stopped on the cancellation and says where it stands.
+        var log = await _server.WaitForLogAsync("design cancelled", TimeSpan.FromMinutes(1));
+        Assert.Contains("hwforge design --resume", log);
         var targets = await _server.CallAsync("targets", []);
         Assert.NotEmpty(targets.Structured().GetProperty("targets").EnumerateArray());
     }
@@ -134,20 +141,7 @@ public sealed class McpStdioTests : IAsyncLifetime
             { ["target"] = "vhdl", ["design"] = new[] { "equiv.cpp" }, ["top"] = "mac8", ["reference"] = new[] { "ref.cpp" } }));
     }
 
-    // A bad call is either a tool error (isError) or a JSON-RPC error; both are MCP errors the agent can read.
-    private async Task<string> ErrorOf(string tool, Dictionary<string, object?> arguments)
-    {
-        try
-        {
-            var result = await _server.CallAsync(tool, arguments);
-            Assert.True(result.IsError, $"{tool} succeeded: {result.Text()}");
-            return result.Text();
-        }
-        catch (McpException e)
-        {
-            return e.Message;
-        }
-    }
+    private Task<string> ErrorOf(string tool, Dictionary<string, object?> arguments) => _server.ErrorOf(tool, arguments);
 }
 
 /// <summary>Calls back on the reporting thread, unlike Progress&lt;T&gt;, which posts to a context tests do not have.</summary>
