@@ -71,7 +71,7 @@ public sealed class McpStdioTests : IAsyncLifetime
         Assert.Contains("module", Assert.IsType<TextResourceContents>(Assert.Single(design.Contents)).Text);
         var markdown = await _server.Client.ReadResourceAsync($"hwforge://runs/{runId}/report.md");
         Assert.StartsWith($"# {report.GetProperty("finalTop").GetString()}:", Assert.IsType<TextResourceContents>(Assert.Single(markdown.Contents)).Text);
-        var notARun = await Assert.ThrowsAsync<McpException>(async () => await _server.Client.ReadResourceAsync("hwforge://runs/no-such-run/report"));
+        var notARun = await Assert.ThrowsAnyAsync<McpException>(async () => await _server.Client.ReadResourceAsync("hwforge://runs/no-such-run/report"));
         Assert.Contains("no run 'no-such-run'", notARun.Message);
     }
 
