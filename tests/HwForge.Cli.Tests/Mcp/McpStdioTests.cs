@@ -163,7 +163,10 @@ public sealed class McpStdoutTests : IDisposable
             """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""",
             """{"jsonrpc":"2.0","method":"notifications/initialized"}""",
             """{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"lint","arguments":{"files":["broken.v"]}}}""",
-            """{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"lint","arguments":{"files":["/etc/passwd"]}}}""") + "\n";
+            """{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"lint","arguments":{"files":["/etc/passwd"]}}}""",
+            // The tools that log the most: a design run (events, progress, the knowledge base, the catalog) and a search.
+            """{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"design","arguments":{"request":"an 8-bit adder","options":{"candidates":"1","optimize":"0"}},"_meta":{"progressToken":"p4"}}}""",
+            """{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"kb_search","arguments":{"query":"latch inferred"}}}""") + "\n";
         var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _hwforge.Files };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hwforge.dll"));
         info.ArgumentList.Add("mcp");
@@ -173,14 +176,16 @@ public sealed class McpStdoutTests : IDisposable
         await process.StandardInput.WriteAsync(requests);
         await process.StandardInput.FlushAsync();
         var lines = new List<string>();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         // Calls are served concurrently: the refused one may well answer first.
-        while (!(lines.Any(l => l.Contains("\"id\":2")) && lines.Any(l => l.Contains("\"id\":3"))) && await process.StandardOutput.ReadLineAsync(limit.Token) is { } line) lines.Add(line);
+        bool Answered(int id) => lines.Any(l => l.Contains($"\"id\":{id},") || l.EndsWith($"\"id\":{id}}}"));
+        while (!new[] { 2, 3, 4, 5 }.All(Answered) && await process.StandardOutput.ReadLineAsync(limit.Token) is { } line) lines.Add(line);
         process.StandardInput.Close(); // end of input ends the server
         await process.WaitForExitAsync(limit.Token);
 
         Assert.All(lines, l => Assert.Equal("2.0", JsonDocument.Parse(l).RootElement.GetProperty("jsonrpc").GetString()));
         Assert.Contains(lines, l => l.Contains("\"id\":2") && l.Contains("broken.v"));
+        Assert.Contains(lines, l => l.Contains("notifications/progress") && l.Contains("p4"));
         Assert.Contains("outside the folders", await error); // the log of the refused call went to stderr
     }
 
