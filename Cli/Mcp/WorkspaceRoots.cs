@@ -50,13 +50,19 @@ internal sealed class WorkspaceRoots(McpServerSettings settings)
     private static bool Inside(string path, string root) =>
         path == root || path.StartsWith(root.EndsWith('/') ? root : root + "/", StringComparison.Ordinal);
 
-    // A path that does not exist yet keeps its written form: SourceLoader then says "no such file".
+    // A path that does not exist has its deepest existing folder's links followed and the rest appended, so a missing
+    // file under a link to elsewhere is judged by where the link leads (SourceLoader then says "no such file").
     private static string RealPath(string path)
     {
-        var resolved = realpath(path, 0);
-        if (resolved == 0) return Path.GetFullPath(path);
-        try { return Marshal.PtrToStringUTF8(resolved)!; }
-        finally { free(resolved); }
+        var full = Path.GetFullPath(path);
+        var resolved = realpath(full, 0);
+        if (resolved != 0)
+        {
+            try { return Marshal.PtrToStringUTF8(resolved)!; }
+            finally { free(resolved); }
+        }
+        var parent = Path.GetDirectoryName(full);
+        return parent is null || parent == full ? full : Path.Combine(RealPath(parent), Path.GetFileName(full));
     }
 
     [DllImport("libc", SetLastError = true)]

@@ -35,11 +35,22 @@ internal static class DesignTool
     {
         if (request is null && spec is null) throw new ArgumentException("say what to build: give a request (e.g. 'an 8-bit adder') or a spec file");
         var home = HwForgeHome.FromEnvironment();
+        var specPath = spec is null ? null : await roots.ResolveAsync(server, spec, cancellation);
+        if (specPath is not null)
+        {
+            // The files the spec names are read by the run: they are held to the roots as the spec itself is.
+            var folder = Path.GetDirectoryName(specPath)!;
+            foreach (var named in SpecReferences.Named(specPath))
+            {
+                try { await roots.ResolveAsync(server, Path.Combine(folder, named), cancellation); }
+                catch (McpException e) { throw new McpException($"{spec}: its reference {named}: {e.Message}"); }
+            }
+        }
         var job = new DesignJob
         {
             Request = request,
-            SpecPath = spec is null ? null : await roots.ResolveAsync(server, spec, cancellation),
-            Options = options ?? new Dictionary<string, string>(),
+            SpecPath = specPath,
+            Options = await PathOptions.ResolveAsync(roots, server, options, cancellation),
         };
         var llm = LlmSettings.Resolve(job.Option("llm_endpoint"), job.Option("model"), home: home);
         var runOptions = job.ToRunOptions(llm);

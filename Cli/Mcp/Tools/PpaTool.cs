@@ -23,11 +23,10 @@ internal static class PpaTool
         [Description("Run the FPGA flow instead: ice40 (= up5k), hx1k, hx4k, hx8k or up5k")] string? fpga = null,
         CancellationToken cancellation = default)
     {
-        var isPath = liberty.Contains('/') || liberty.EndsWith(".lib", StringComparison.Ordinal) || liberty.EndsWith(".lib.gz", StringComparison.Ordinal);
         var request = new PpaRequest(SourceLoader.Load(await roots.ResolveAllAsync(server, design, cancellation)), top)
         {
             ClockPeriodNs = clockPeriod,
-            Liberty = isPath ? await roots.ResolveAsync(server, liberty, cancellation) : liberty,
+            Liberty = PathOptions.IsLibertyPath(liberty) ? await roots.ResolveAsync(server, liberty, cancellation) : liberty,
             Fpga = fpga is null ? null : PpaCommand.FindDevice(fpga),
         };
         var host = await shared.GetAsync(cancellation);

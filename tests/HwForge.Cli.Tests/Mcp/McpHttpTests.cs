@@ -47,6 +47,9 @@ public sealed class McpHttpTests
             new Dictionary<string, object?> { ["request"] = "a 16-bit adder", ["options"] = new Dictionary<string, string> { ["candidates"] = "3", ["optimize"] = "2" } },
             new SyncProgress(_ => cancel.Cancel()), cancellationToken: cancel.Token);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await cancelled.AsTask().WaitAsync(TimeSpan.FromMinutes(2)));
+        // The server's run stopped too, not only the client's wait.
+        using (var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
+            while (!server.ErrorText.Contains("design cancelled")) await Task.Delay(100, limit.Token);
         Assert.Contains("lint", (await client.ListToolsAsync()).Select(t => t.Name));
     }
 

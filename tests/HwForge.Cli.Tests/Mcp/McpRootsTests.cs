@@ -14,7 +14,9 @@ public sealed class McpRootsTests
         File.CreateSymbolicLink(Path.Combine(server.Workspace, "project", "link.v"), Path.Combine(server.Workspace, "beside.v"));
 
         Assert.True((await server.CallAsync("lint", new() { ["files"] = new[] { "ok.v" } })).Structured().GetProperty("clean").GetBoolean());
-        foreach (var path in new[] { "../beside.v", Path.Combine(server.Workspace, "beside.v"), "link.v" })
+        // So is a folder linked to outside, for a file there and for a file that is not there (yet).
+        Directory.CreateSymbolicLink(Path.Combine(server.Workspace, "project", "elsewhere"), server.Workspace);
+        foreach (var path in new[] { "../beside.v", Path.Combine(server.Workspace, "beside.v"), "link.v", "elsewhere/beside.v", "elsewhere/missing.v" })
         {
             var refused = await server.CallAsync("lint", new() { ["files"] = new[] { path } });
             Assert.True(refused.IsError, path);

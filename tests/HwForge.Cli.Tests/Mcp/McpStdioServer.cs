@@ -1,5 +1,6 @@
 #pragma warning disable MCP9005 // roots: deprecated by the next specification, sent by today's editors
 using System.Text.Json;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -12,6 +13,7 @@ namespace HwForge.Cli.Tests.Mcp;
 public sealed class McpStdioServer : IAsyncDisposable
 {
     private readonly HwForgeProcess _hwforge = new();
+    private readonly System.Text.StringBuilder _error = new();
 
     public McpClient Client { get; private set; } = null!;
 
@@ -19,6 +21,21 @@ public sealed class McpStdioServer : IAsyncDisposable
     public string Workspace => _hwforge.Files;
 
     public string Home => _hwforge.Home;
+
+    /// <summary>What the server wrote to stderr so far (its log).</summary>
+    public string ErrorText { get { lock (_error) return _error.ToString(); } }
+
+    /// <summary>Waits until the server's log has a line containing <paramref name="text"/>.</summary>
+    public async Task<string> WaitForLogAsync(string text, TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        while (!ErrorText.Contains(text, StringComparison.Ordinal))
+        {
+            if (timeout.IsCancellationRequested) Assert.Fail($"the server never logged '{text}'; it logged:\n{ErrorText}");
+            await Task.Delay(100);
+        }
+        return ErrorText;
+    }
 
     /// <param name="roots">Folders the client offers as its roots (as an editor offers its open folders); null: none offered.</param>
     public static async Task<McpStdioServer> StartAsync(Func<McpStdioServer, IReadOnlyList<string>>? roots = null)
@@ -31,6 +48,7 @@ public sealed class McpStdioServer : IAsyncDisposable
             Arguments = [Path.Combine(AppContext.BaseDirectory, "hwforge.dll"), "mcp"],
             WorkingDirectory = server.Workspace,
             EnvironmentVariables = new Dictionary<string, string?> { ["HWFORGE_HOME"] = server.Home },
+            StandardErrorLines = line => { lock (server._error) server._error.AppendLine(line); },
         });
         var options = roots is null ? null : new McpClientOptions
         {
@@ -58,6 +76,21 @@ public sealed class McpStdioServer : IAsyncDisposable
 
     public async Task<CallToolResult> CallAsync(string tool, Dictionary<string, object?> arguments, CancellationToken cancellation = default) =>
         await Client.CallToolAsync(tool, arguments, cancellationToken: cancellation);
+
+    /// <summary>What a call that must fail said: a tool error (isError) or a JSON-RPC error, both MCP errors an agent reads.</summary>
+    public async Task<string> ErrorOf(string tool, Dictionary<string, object?> arguments)
+    {
+        try
+        {
+            var result = await CallAsync(tool, arguments);
+            Assert.True(result.IsError, $"{tool} succeeded: {result.Text()}");
+            return result.Text();
+        }
+        catch (McpException e)
+        {
+            return e.Message;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -69,6 +69,10 @@ public sealed class McpStdioTests : IAsyncLifetime
         Assert.Equal(runId, JsonDocument.Parse(text).RootElement.GetProperty("runId").GetString());
         var design = await _server.Client.ReadResourceAsync($"hwforge://runs/{runId}/design");
         Assert.Contains("module", Assert.IsType<TextResourceContents>(Assert.Single(design.Contents)).Text);
+        var markdown = await _server.Client.ReadResourceAsync($"hwforge://runs/{runId}/report.md");
+        Assert.StartsWith($"# {report.GetProperty("finalTop").GetString()}:", Assert.IsType<TextResourceContents>(Assert.Single(markdown.Contents)).Text);
+        var notARun = await Assert.ThrowsAnyAsync<McpException>(async () => await _server.Client.ReadResourceAsync("hwforge://runs/no-such-run/report"));
+        Assert.Contains("no run 'no-such-run'", notARun.Message);
     }
 
     [Fact]
@@ -80,6 +84,9 @@ public sealed class McpStdioTests : IAsyncLifetime
             new Dictionary<string, object?> { ["request"] = "a 16-bit adder", ["options"] = new Dictionary<string, string> { ["candidates"] = "3", ["optimize"] = "2" } },
             progress, cancellationToken: cancel.Token);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await call.AsTask().WaitAsync(TimeSpan.FromMinutes(2)));
+        // The client's giving up is not enough: the server's run stopped on the cancellation and says where it stands.
+        var log = await _server.WaitForLogAsync("design cancelled", TimeSpan.FromMinutes(1));
+        Assert.Contains("hwforge design --resume", log);
         var targets = await _server.CallAsync("targets", []);
         Assert.NotEmpty(targets.Structured().GetProperty("targets").EnumerateArray());
     }
@@ -134,20 +141,7 @@ public sealed class McpStdioTests : IAsyncLifetime
             { ["target"] = "vhdl", ["design"] = new[] { "equiv.cpp" }, ["top"] = "mac8", ["reference"] = new[] { "ref.cpp" } }));
     }
 
-    // A bad call is either a tool error (isError) or a JSON-RPC error; both are MCP errors the agent can read.
-    private async Task<string> ErrorOf(string tool, Dictionary<string, object?> arguments)
-    {
-        try
-        {
-            var result = await _server.CallAsync(tool, arguments);
-            Assert.True(result.IsError, $"{tool} succeeded: {result.Text()}");
-            return result.Text();
-        }
-        catch (McpException e)
-        {
-            return e.Message;
-        }
-    }
+    private Task<string> ErrorOf(string tool, Dictionary<string, object?> arguments) => _server.ErrorOf(tool, arguments);
 }
 
 /// <summary>Calls back on the reporting thread, unlike Progress&lt;T&gt;, which posts to a context tests do not have.</summary>
@@ -169,7 +163,10 @@ public sealed class McpStdoutTests : IDisposable
             """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""",
             """{"jsonrpc":"2.0","method":"notifications/initialized"}""",
             """{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"lint","arguments":{"files":["broken.v"]}}}""",
-            """{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"lint","arguments":{"files":["/etc/passwd"]}}}""") + "\n";
+            """{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"lint","arguments":{"files":["/etc/passwd"]}}}""",
+            // The tools that log the most: a design run (events, progress, the knowledge base, the catalog) and a search.
+            """{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"design","arguments":{"request":"an 8-bit adder","options":{"candidates":"1","optimize":"0"}},"_meta":{"progressToken":"p4"}}}""",
+            """{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"kb_search","arguments":{"query":"latch inferred"}}}""") + "\n";
         var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _hwforge.Files };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hwforge.dll"));
         info.ArgumentList.Add("mcp");
@@ -179,14 +176,16 @@ public sealed class McpStdoutTests : IDisposable
         await process.StandardInput.WriteAsync(requests);
         await process.StandardInput.FlushAsync();
         var lines = new List<string>();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         // Calls are served concurrently: the refused one may well answer first.
-        while (!(lines.Any(l => l.Contains("\"id\":2")) && lines.Any(l => l.Contains("\"id\":3"))) && await process.StandardOutput.ReadLineAsync(limit.Token) is { } line) lines.Add(line);
+        bool Answered(int id) => lines.Any(l => l.Contains($"\"id\":{id},") || l.EndsWith($"\"id\":{id}}}"));
+        while (!new[] { 2, 3, 4, 5 }.All(Answered) && await process.StandardOutput.ReadLineAsync(limit.Token) is { } line) lines.Add(line);
         process.StandardInput.Close(); // end of input ends the server
         await process.WaitForExitAsync(limit.Token);
 
         Assert.All(lines, l => Assert.Equal("2.0", JsonDocument.Parse(l).RootElement.GetProperty("jsonrpc").GetString()));
         Assert.Contains(lines, l => l.Contains("\"id\":2") && l.Contains("broken.v"));
+        Assert.Contains(lines, l => l.Contains("notifications/progress") && l.Contains("p4"));
         Assert.Contains("outside the folders", await error); // the log of the refused call went to stderr
     }
 

@@ -19,6 +19,7 @@ const tools = await client.listTools();
 const lint = await client.callTool({ name: "lint", arguments: { files: ["broken.v"] } });
 const outside = await client.callTool({ name: "lint", arguments: { files: ["/etc/passwd"] } });
 const targets = await client.callTool({ name: "targets", arguments: {} });
+const verify = await client.callTool({ name: "verify", arguments: { design: ["wrong_operator.v"], top: "counter8", reference: ["ref.v"] } });
 
 console.log(JSON.stringify({
   server: client.getServerVersion(),
@@ -26,5 +27,6 @@ console.log(JSON.stringify({
   lint: lint.structuredContent,
   outside: { isError: outside.isError === true, text: outside.content.map(c => c.text).join("\n") },
   targets: targets.structuredContent,
+  verify: verify.structuredContent,
 }));
 await client.close();
