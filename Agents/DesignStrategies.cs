@@ -18,7 +18,9 @@ public static class DesignStrategies
     public static IDesignStrategy For(RunOptions options, LlmSettings configured, ToolHost host, ToolVersions versions, IPromptKnowledge? knowledge)
     {
         if (options.Mode == DesignMode.Offline)
-            return HlsCatalogStrategy.Serves(options.Target) ? new HlsCatalogStrategy() : new OfflineCatalogStrategy();
+            return HlsCatalogStrategy.Serves(options.Target) ? new HlsCatalogStrategy()
+                : CudaCatalogStrategy.Serves(options.Target) ? new CudaCatalogStrategy()
+                : new OfflineCatalogStrategy();
         var settings = (configured with
         {
             Endpoint = options.LlmEndpoint is { } endpoint ? new Uri(endpoint) : configured.Endpoint,

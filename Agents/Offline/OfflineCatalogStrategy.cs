@@ -23,8 +23,9 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
     /// </summary>
     public static void Check(RunOptions options)
     {
-        // HLS runs have their own catalog (DesignStrategies picks it).
+        // HLS and CUDA runs have their own catalogs (DesignStrategies picks them).
         if (HlsCatalogStrategy.Serves(options.Target)) { HlsCatalogStrategy.Check(options); return; }
+        if (CudaCatalogStrategy.Serves(options.Target)) { CudaCatalogStrategy.Check(options); return; }
         RefuseOtherTargets(options.Target);
         Resolve(options.Request, options.Spec);
     }

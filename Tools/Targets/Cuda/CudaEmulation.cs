@@ -120,7 +120,8 @@ internal sealed class CudaEmulation(ToolHost host, ToolVersions versions)
         var sizes = string.Join("; ", problem.Sizes.Select((_, i) => CudaComparison.SizeText(problem, i)));
         var shown = $"{matched} calls ({problem.Sizes.Count} sizes: {sizes}; inputs {string.Join(", ", problem.Distributions)}; {request.Trials} trials each, fresh inputs, outputs poisoned with NaN) "
             + $"matched the reference within {problem.AbsoluteTolerance:g3} + {problem.RelativeTolerance:g3} × max(|expected|, rms), on HwForge's CPU emulation of CUDA "
-            + "[address,undefined sanitizers on every call; thread sanitizer (races) on the first call at each size; device memory closed to host code between launches]"
+            + "[address,undefined sanitizers and, in a sandbox of its own, thread sanitizer (races), each on every call; blocks taken in a shuffled order, "
+            + "any two of a grid able to run at once; device memory closed to host code between launches]"
             + (ptx.Ran ? $"; device code compiled to PTX by {ptx.Compiler}" : $"; {ptx.Messages}")
             + "; not timed, and not run on a GPU";
         return report with

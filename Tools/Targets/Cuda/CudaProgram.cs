@@ -51,8 +51,8 @@ internal static class CudaProgram
     }
 
     /// <summary>
-    /// The judge's loop: every size × distribution × trial (or, with the argument <c>first</c>, the first trial of the
-    /// first distribution at every size: the race-detecting build is slow), fresh inputs each time, outputs poisoned.
+    /// The judge's loop: every size × distribution × trial, fresh inputs each time, outputs poisoned. Both builds of a
+    /// device side run all of it, the race-detecting one included: a race may need particular inputs to show.
     /// </summary>
     public static string Main(CudaProblem problem, int trials, int seed, bool device)
     {
@@ -61,8 +61,7 @@ internal static class CudaProgram
         s.AppendLine("#include \"hwforge_cuda_judge.h\"");
         s.AppendLine("#include <cstring>");
         s.AppendLine("void hwforge_entry(void* const* p, const double* s);");
-        s.AppendLine("int main(int argc, char** argv) {");
-        s.AppendLine("    bool first_only = argc > 1 && std::strcmp(argv[1], \"first\") == 0;");
+        s.AppendLine("int main() {");
         s.AppendLine($"    hwforge_judge::log L(\"{LogFile}\");");
         var scalars = problem.Arguments.Where(a => !a.IsBuffer && a.Value is null).ToList();
         foreach (var a in scalars)
@@ -70,8 +69,8 @@ internal static class CudaProgram
         var distributions = problem.Distributions.Select(d => CudaProblem.AllDistributions.ToList().IndexOf(d)).ToList();
         s.AppendLine($"    static const int distributions[] = {{ {string.Join(", ", distributions)} }};");
         s.AppendLine($"    for (int z = 0; z < {problem.Sizes.Count}; ++z)");
-        s.AppendLine($"    for (int dz = 0; dz < (first_only ? 1 : {distributions.Count}); ++dz)");
-        s.AppendLine($"    for (int t = 0; t < (first_only ? 1 : {trials}); ++t) {{");
+        s.AppendLine($"    for (int dz = 0; dz < {distributions.Count}; ++dz)");
+        s.AppendLine($"    for (int t = 0; t < {trials}; ++t) {{");
         s.AppendLine("        int d = distributions[dz];");
         foreach (var a in scalars) s.AppendLine($"        const long {a.Name} = size_{a.Name}[z];");
         s.AppendLine("        L.run(z, d, t);");

@@ -5,7 +5,7 @@ namespace HwForge.Tools.Tests.Cuda;
 
 /// <summary>
 /// examples/cuda/gemm on sizes that are not multiples of the tile: naive, tiled and split-K with atomics pass;
-/// a removed barrier and a non-atomic split-K reduction are races, and unpadded edge tiles fail.
+/// a removed barrier and a non-atomic split-K reduction (over z, or over neighbouring blocks) are races, and unpadded edge tiles fail.
 /// </summary>
 public sealed class GemmTests(CudaHost cuda) : IClassFixture<CudaHost>
 {
@@ -38,6 +38,18 @@ public sealed class GemmTests(CudaHost cuda) : IClassFixture<CudaHost>
         Assert.Equal(Verdict.Fail, verdict.Verdict);
         Assert.Equal(CudaCheck.Race, ((CudaReport)verdict.Report).Check);
         Assert.Contains("device memory", verdict.Summary);
+    }
+
+    [Fact]
+    public async Task Neighbouring_blocks_adding_halves_of_K_into_one_element_without_an_atomic_is_a_race()
+    {
+        // Right numbers whenever the two blocks run one after the other: only blocks that overlap can show it
+        // (blocks of the grid scheduled in waves never put neighbours together, and this passed).
+        var verdict = await cuda.VerifyAsync("gemm", "fault-split-k-neighbours.cu");
+
+        Assert.Equal(Verdict.Fail, verdict.Verdict);
+        Assert.Equal(CudaCheck.Race, ((CudaReport)verdict.Report).Check);
+        Assert.Contains("M=33, N=47, K=65", verdict.Summary);
     }
 
     [Fact]

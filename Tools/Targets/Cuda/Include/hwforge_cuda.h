@@ -1,9 +1,9 @@
 // HwForge's CPU emulation of the CUDA execution model, so a kernel's own .cu source builds with g++ and runs here.
 //
 // One OS thread per CUDA thread, so __syncthreads is a real barrier and ThreadSanitizer sees every access of every
-// thread; blocks run in waves of at least two at once, so a non-atomic update shared between blocks is a race it can
-// see. __shared__ declarations are rewritten (by CudaSource.cs) into per-block storage filled with NaN bytes, because
-// real shared memory starts with whatever the last block left there. Device buffers live in their own pages, between
+// thread; at least two blocks run at once, taken from a shuffled order as each ends, so a non-atomic update shared
+// between any two blocks is a race it can see. __shared__ declarations are rewritten (by CudaSource.cs) into
+// per-block storage filled with NaN bytes, because real shared memory starts with whatever the last block left there. Device buffers live in their own pages, between
 // guard pages, and are unreadable (PROT_NONE) outside a launch: host code that reads them crashes, so a solve()
 // that computes on the host cannot pass. Not emulated: timing, the weak memory model beyond what C++ atomics give,
 // streams (everything is synchronous), textures, cooperative groups, half precision.
@@ -316,20 +316,63 @@ struct launch_error { cudaError_t last = cudaSuccess; int failed = 0; };
 inline launch_error& errors() { static launch_error e; return e; }
 
 // The threads that run a launch's CUDA threads, kept from one launch to the next (starting a thread under
-// ThreadSanitizer costs about a millisecond). A launch runs in waves of blocks; all threads of a wave run at once.
+// ThreadSanitizer costs about a millisecond). They are grouped in slots of a block's size; every slot takes the next
+// block from the launch's shuffled order as soon as its last block ends, so any two blocks of the grid may run at
+// once, neighbours and blocks far apart alike, and which blocks meet changes from launch to launch. Taking a block
+// is a relaxed atomic, which orders nothing for ThreadSanitizer: two blocks are ordered only when one slot ran them
+// one after the other, so a conflict between blocks without an atomic is a race it reports, whenever they ran.
 struct thread_pool {
-    struct wave_job {
+    struct slot_state {
+        explicit slot_state(int threads) : bar(threads) {}
+        barrier bar;
+        size_t next = 0;                      // the position in the launch's order of the block this slot runs
+        std::unique_ptr<block_state> block;
+    };
+    struct launch_job {
         const std::function<void()>* body = nullptr;
-        std::vector<block_state*> blocks;
-        std::vector<uint3> block_index;
+        std::vector<unsigned long long> order;   // the grid's blocks (linear indexes), shuffled
+        std::atomic<size_t> taken{0};
+        std::vector<std::unique_ptr<slot_state>> slots;
         dim3 grid, dims;
+        size_t dynamic_bytes = 0;
         int per_block = 1;
         bool quit = false;
     };
 
     std::vector<pthread_t> threads;
     std::unique_ptr<barrier> go, done;
-    wave_job job;
+    launch_job job;
+
+    static void run_slot(launch_job& job, slot_state& slot, int t) {
+        for (;;) {
+            if (t == 0) {
+                slot.block.reset();
+                slot.next = job.taken.fetch_add(1, std::memory_order_relaxed);
+                if (slot.next < job.order.size()) {
+                    slot.block = std::make_unique<block_state>(job.per_block);
+                    slot.block->dynamic = std::make_unique<storage>(job.dynamic_bytes);
+                    slot.block->dynamic_bytes = job.dynamic_bytes;
+                }
+            }
+            slot.bar.arrive_and_wait();
+            if (slot.next >= job.order.size()) return;
+            unsigned long long b = job.order[slot.next];
+            auto& d = job.dims;
+            auto& g = job.grid;
+            threadIdx = {(unsigned)(t % d.x), (unsigned)(t / d.x % d.y), (unsigned)(t / d.x / d.y)};
+            blockIdx = {(unsigned)(b % g.x), (unsigned)(b / g.x % g.y), (unsigned)(b / g.x / g.y)};
+            blockDim = d;
+            gridDim = g;
+            current_block = slot.block.get();
+            current_thread = t;
+            (*job.body)();
+            // An exited thread no longer holds back its block's or its warp's barriers, as on the GPU.
+            current_block->warps[t / 32]->bar.arrive_and_drop();
+            current_block->bar.arrive_and_drop();
+            current_block = nullptr;
+            slot.bar.arrive_and_wait();   // every thread of the block is done before its state goes
+        }
+    }
 
     static void* work(void* p) {
         auto& pool = *static_cast<std::pair<thread_pool*, int>*>(p);
@@ -339,22 +382,8 @@ struct thread_pool {
         for (;;) {
             self.go->arrive_and_wait();
             if (self.job.quit) return nullptr;
-            size_t b = (size_t)(me / self.job.per_block);
-            if (b < self.job.blocks.size()) {
-                int t = me % self.job.per_block;
-                auto& d = self.job.dims;
-                threadIdx = {(unsigned)(t % d.x), (unsigned)(t / d.x % d.y), (unsigned)(t / d.x / d.y)};
-                blockIdx = self.job.block_index[b];
-                blockDim = d;
-                gridDim = self.job.grid;
-                current_block = self.job.blocks[b];
-                current_thread = t;
-                (*self.job.body)();
-                // An exited thread no longer holds back its block's or its warp's barriers, as on the GPU.
-                current_block->warps[t / 32]->bar.arrive_and_drop();
-                current_block->bar.arrive_and_drop();
-                current_block = nullptr;
-            }
+            size_t s = (size_t)(me / self.job.per_block);
+            if (s < self.job.slots.size()) run_slot(self.job, *self.job.slots[s], me % self.job.per_block);
             self.done->arrive_and_wait();
         }
     }
@@ -388,6 +417,14 @@ struct thread_pool {
 
 inline thread_pool& pool() { static thread_pool p; return p; }
 
+// splitmix64: the launch's block order, the same in every build of the program (a verdict can be reproduced).
+inline unsigned long long shuffle_bits(unsigned long long& state) {
+    unsigned long long z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
 inline void run_grid(dim3 grid, dim3 dims, size_t dynamic_bytes, std::function<void()> body) {
     unsigned long long per_block = (unsigned long long)dims.x * dims.y * dims.z;
     unsigned long long blocks = (unsigned long long)grid.x * grid.y * grid.z;
@@ -397,31 +434,27 @@ inline void run_grid(dim3 grid, dim3 dims, size_t dynamic_bytes, std::function<v
         return;
     }
     // At least two blocks at once (a race between blocks must be able to happen), about 512 threads in all.
-    unsigned long long wave = std::min(blocks, std::max<unsigned long long>(2, 512 / per_block));
+    unsigned long long slots = std::min(blocks, std::max<unsigned long long>(2, 512 / per_block));
     auto& p = pool();
-    p.resize(wave * per_block);
+    p.resize(slots * per_block);
+    static unsigned long long launches = 0;
+    unsigned long long state = ++launches * 0xD1B54A32D192ED03ull;
+    auto& job = p.job;
+    job.order.resize(blocks);
+    for (unsigned long long b = 0; b < blocks; ++b) job.order[b] = b;
+    for (unsigned long long b = blocks; b > 1; --b) std::swap(job.order[b - 1], job.order[shuffle_bits(state) % b]);
+    job.taken.store(0, std::memory_order_relaxed);
+    job.slots.clear();
+    for (unsigned long long s = 0; s < slots; ++s) job.slots.emplace_back(std::make_unique<thread_pool::slot_state>((int)per_block));
+    job.body = &body;
+    job.grid = grid;
+    job.dims = dims;
+    job.dynamic_bytes = dynamic_bytes;
+    job.per_block = (int)per_block;
     open_all(true);
-    // A wave takes blocks spread across the grid (k, k + waves, k + 2 waves…), not neighbours: blocks that update
-    // the same element (the halves of a split reduction, say) are then more often in flight together.
-    unsigned long long waves = (blocks + wave - 1) / wave;
-    for (unsigned long long k = 0; k < waves; ++k) {
-        std::vector<std::unique_ptr<block_state>> states;
-        p.job.blocks.clear();
-        p.job.block_index.clear();
-        for (unsigned long long b = k; b < blocks; b += waves) {
-            states.emplace_back(std::make_unique<block_state>((int)per_block));
-            states.back()->dynamic = std::make_unique<storage>(dynamic_bytes);
-            states.back()->dynamic_bytes = dynamic_bytes;
-            p.job.blocks.push_back(states.back().get());
-            p.job.block_index.push_back({(unsigned)(b % grid.x), (unsigned)(b / grid.x % grid.y), (unsigned)(b / grid.x / grid.y)});
-        }
-        p.job.body = &body;
-        p.job.grid = grid;
-        p.job.dims = dims;
-        p.job.per_block = (int)per_block;
-        p.go->arrive_and_wait();
-        p.done->arrive_and_wait();
-    }
+    p.go->arrive_and_wait();
+    p.done->arrive_and_wait();
+    job.slots.clear();
     open_all(false);
     check_canaries("after a kernel launch");
 }
