@@ -88,7 +88,11 @@ public static class Endpoints
         await context.Response.Body.FlushAsync(cancellation);
     }
 
-    /// <summary>The run's final design, reports, spec and each candidate's files, as one zip (owner only).</summary>
+    /// <summary>
+    /// The run's final design with its reference and the netlist and timing report it was measured on, the reports,
+    /// the spec and each candidate's files, as one zip (owner only) whose entries sit in one folder named after the
+    /// run, so unpacking two downloads side by side never mixes them.
+    /// </summary>
     private static async Task DownloadAsync(string id, HttpContext context, RunService runs)
     {
         if (runs.PathOf(SessionOwner.Of(context), id) is not { } path)
@@ -100,7 +104,7 @@ public static class Endpoints
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var file in ZipContents(path))
-                zip.CreateEntryFromFile(file, Path.GetRelativePath(path, file).Replace('\\', '/'), CompressionLevel.Fastest);
+                zip.CreateEntryFromFile(file, $"{Path.GetFileName(path)}/{Path.GetRelativePath(path, file).Replace('\\', '/')}", CompressionLevel.Fastest);
         }
         context.Response.ContentType = "application/zip";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{id}.zip\"";

@@ -66,6 +66,7 @@ public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
             CellCount = stats.CellCount,
             CellsByType = stats.CellsByType,
             LogicDepth = stats.LogicDepth,
+            Netlist = synthesis.Netlist,
         };
         if (liberty is null) return report;
 
@@ -83,6 +84,7 @@ public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
         {
             ClockPeriodNs = request.ClockPeriodNs,
             ClockPort = clockPort,
+            StaText = timing.Run.StandardOutput,
             CriticalPathNs = timing.CriticalPath?.ArrivalNs,
             CriticalPathFrom = RegisterNames.Of(timing.CriticalPath?.Startpoint, synthesis.Netlist),
             CriticalPathTo = RegisterNames.Of(timing.CriticalPath?.Endpoint, synthesis.Netlist),

@@ -44,6 +44,14 @@ public sealed record PpaReport(
 
     public FpgaReport? FpgaDetails { get; init; }
 
+    /// <summary>The synthesised netlist the figures were measured on (kept out of the JSON report; saved as its own file).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Netlist { get; init; }
+
+    /// <summary>OpenSTA's own output (timing paths, power), kept out of the JSON report; saved as its own file.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? StaText { get; init; }
+
     public TimeSpan Elapsed { get; init; }
 
     /// <summary>A short account for people.</summary>
