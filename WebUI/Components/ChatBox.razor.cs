@@ -28,7 +28,7 @@ public partial class ChatBox
 
     private string? _error;
 
-    private string Hint => $"Describe the hardware in plain words (up to {Runs.Options.MaxRequestChars} characters). Send is off until you type something; Ctrl+Enter sends.";
+    private string Hint => $"Describe the hardware in plain words (up to {Runs.Options.MaxRequestChars} characters). Send is off until you type something; Enter sends, Shift+Enter starts a new line.";
 
     private void Send()
     {
@@ -52,7 +52,7 @@ public partial class ChatBox
         }
         catch (HwForgeException e) when (e.Kind == ProblemKind.InvalidInput)
         {
-            _error = e.Message; // worded with the form's names by the run service
+            _error = RunWords.ForBrowser(e.Message, Runs.LlmConfigured); // worded with the form's names by the run service
             return;
         }
         catch (RunLimitException e)

@@ -54,15 +54,15 @@ public static class Endpoints
             var state = RunState.From(watch.Snapshot);
             try
             {
-                await SendAsync(context, null, await RenderAsync(renderer, RunSnapshot.Load(id, path, state, watch.Updates is not null)), cancellation);
+                await SendAsync(context, null, await RenderAsync(renderer, RunSnapshot.Load(id, path, state, watch.Updates is not null), runs.LlmConfigured), cancellation);
                 if (watch.Updates is { } updates)
                 {
                     await foreach (var batch in updates.ReadBatchesAsync(runs.Options.LiveBatchWindow, cancellation))
                     {
                         state = batch.Aggregate(state, (s, e) => s.Apply(e));
-                        await SendAsync(context, null, await RenderAsync(renderer, RunSnapshot.Load(id, path, state, active: true)), cancellation);
+                        await SendAsync(context, null, await RenderAsync(renderer, RunSnapshot.Load(id, path, state, active: true), runs.LlmConfigured), cancellation);
                     }
-                    await SendAsync(context, null, await RenderAsync(renderer, RunSnapshot.Load(id, path, state, active: false)), cancellation);
+                    await SendAsync(context, null, await RenderAsync(renderer, RunSnapshot.Load(id, path, state, active: false), runs.LlmConfigured), cancellation);
                 }
                 await SendAsync(context, "end", state.Phase is RunPhase.Finished or RunPhase.Failed ? "finished" : "stopped", cancellation);
             }
@@ -73,9 +73,9 @@ public static class Endpoints
         }
     }
 
-    internal static Task<string> RenderAsync(HtmlRenderer renderer, RunSnapshot snapshot) =>
+    internal static Task<string> RenderAsync(HtmlRenderer renderer, RunSnapshot snapshot, bool llmConfigured = false) =>
         renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<RunView>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Snapshot"] = snapshot })))
+            (await renderer.RenderComponentAsync<RunView>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Snapshot"] = snapshot, ["LlmConfigured"] = llmConfigured })))
             .ToHtmlString());
 
     private static async Task SendAsync(HttpContext context, string? eventName, string data, CancellationToken cancellation)
