@@ -147,6 +147,29 @@ public sealed class PapercutsInTheBrowserTests(Browser browser, OfflineServer fi
         await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("server-gone.png"), FullPage = true });
     }
 
+    [Fact]
+    public async Task A_follow_up_message_on_a_run_page_refines_that_runs_design()
+    {
+        var page = await browser.NewSessionAsync(_server.BaseUrl);
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "a 4-bit counter" }).ClickAsync();
+        await page.WaitForURLAsync("**/runs/**");
+        await Expect(page.GetByTestId("run-status")).ToContainTextAsync("Verified", new() { Timeout = 120_000 });
+        await Expect(page.GetByTestId("ppa-table")).ToContainTextAsync("modulus=16");
+        var first = page.Url;
+
+        await Expect(page.GetByTestId("refines")).ToBeVisibleAsync();
+        await page.GetByLabel("What should HwForge build?").FillAsync("make it 8 bits");
+        await page.GetByLabel("What should HwForge build?").PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/runs/") && url != first);
+        await Expect(page.GetByLabel("Your request")).ToHaveTextAsync("make it 8 bits (refining: a 4-bit counter)");
+        await Expect(page.GetByTestId("run-status")).ToContainTextAsync("Verified", new() { Timeout = 120_000 });
+        // Still the counter, now 8 bits wide (modulus 256): the earlier design refined, not an unrelated run.
+        await Expect(page.GetByTestId("ppa-table")).ToContainTextAsync("modulus=256");
+        await Expect(page.Locator("details[open] pre.code")).ToContainTextAsync("count");
+        await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("follow-up-refines.png"), FullPage = true });
+    }
+
     // A run folder of this browser session's, written as the supervisor would have left it.
     private async Task<string> WriteRunAsync(IPage page, string id, IEnumerable<RunEvent> events)
     {
