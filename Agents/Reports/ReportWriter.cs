@@ -9,6 +9,9 @@ namespace HwForge.Agents.Reports;
 /// <summary>Writes <c>report.json</c>, <c>report.md</c> and the <c>final/</c> design of a finished run.</summary>
 public static class ReportWriter
 {
+    /// <summary>The folder of a candidate (and of <c>final/</c>) that holds the files its measurement made.</summary>
+    public const string MeasuredFolder = "measured";
+
     public static void Write(RunFolder run, RunReport report, DesignSpec spec, IReadOnlyList<JudgedCandidate> history)
     {
         if (report.Best is { } best)
@@ -16,6 +19,11 @@ public static class ReportWriter
             var winner = history.Single(h => h.Proposal.Id == best.Id).Proposal;
             foreach (var file in winner.Design.Files) run.Write(Path.Combine("final", file.FileName), file.Text);
             foreach (var file in (winner.Reference ?? spec.Reference).Design?.Files ?? []) run.Write(Path.Combine("final", file.FileName), file.Text);
+            // What the measuring tools made for the winner (a netlist, a timing report), beside its design.
+            var measured = Path.Combine(run.Path, "candidates", best.Id, MeasuredFolder);
+            if (Directory.Exists(measured))
+                foreach (var file in Directory.EnumerateFiles(measured).Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal)))
+                    run.Write(Path.Combine("final", MeasuredFolder, Path.GetFileName(file)), File.ReadAllText(file));
         }
         run.WriteJson(RunFolder.ReportJsonFile, report);
         run.Write(RunFolder.ReportMarkdownFile, Markdown(report, RunReportBuilder.ReferenceFiles(spec)));

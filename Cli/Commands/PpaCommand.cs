@@ -20,20 +20,27 @@ public static class PpaCommand
         var period = new Option<double>("--clock-period") { Description = "Clock period in ns for slack (and the FPGA target)", DefaultValueFactory = _ => 10 };
         var liberty = new Option<string>("--liberty") { Description = "osu018 (default), sky130 ($HWFORGE_SKY130_LIBERTY), a .lib/.lib.gz path, or generic", DefaultValueFactory = _ => "osu018" };
         var fpga = new Option<string?>("--fpga") { Description = "Run the FPGA flow instead: ice40 (up5k, or hx8k when the design needs more pins), or a device: hx1k, hx4k, hx8k, up5k" };
+        var outOfContext = new Option<bool>("--out-of-context")
+        {
+            Description = "With --fpga: keep the design's ports inside a wrapper instead of on pins, for logic-only figures of a design with more ports than the package has pins",
+        };
         var clock = new Option<string?>("--clock") { Description = "The clock input (default: found by use and name)" };
         var activity = new Option<string?>("--activity") { Description = "A VCD of the design for switching activity (default: HwForge simulates the design itself)" };
         var scope = new Option<string?>("--activity-scope") { Description = "The design's instance in the VCD, e.g. tb.dut" };
         var command = new Command("ppa", "Measure power, performance and area with Yosys, OpenSTA or nextpnr")
         {
-            design, top, period, liberty, fpga, clock, activity, scope, CommonOptions.Json,
+            design, top, period, liberty, fpga, outOfContext, clock, activity, scope, CommonOptions.Json,
         };
         command.SetAction(async (parse, cancellation) =>
         {
+            if (parse.GetValue(outOfContext) && parse.GetValue(fpga) is null)
+                throw new ArgumentException("--out-of-context places and routes on an FPGA: give it with --fpga ice40 (or a device: hx1k, hx4k, hx8k, up5k)");
             var request = new PpaRequest(SourceLoader.Load(parse.GetValue(design)!), parse.GetValue(top)!)
             {
                 ClockPeriodNs = parse.GetValue(period),
                 Liberty = parse.GetValue(liberty)!,
                 Fpga = parse.GetValue(fpga) is { } name ? FindDevice(name) : null,
+                OutOfContext = parse.GetValue(outOfContext),
                 Clock = parse.GetValue(clock),
                 ActivityVcd = parse.GetValue(activity) is { } vcd ? RequireFile(vcd) : null,
                 ActivityScope = parse.GetValue(scope),
@@ -87,6 +94,7 @@ public static class PpaCommand
         if (!report.Succeeded) return;
         if (report.CriticalPathFrom is not null) output.WriteLine($"  critical path: {report.CriticalPathFrom} -> {report.CriticalPathTo}");
         if (report.Activity is not null) output.WriteLine($"  power activity: {report.Activity}");
+        if (report.OutOfContextNote is { } note) output.WriteLine($"  {note}");
         if (report.FpgaDetails is { } fpga) output.WriteLine($"  {fpga.Summary}");
         var cells = report.CellsByType.OrderByDescending(c => c.Value).Take(8).Select(c => $"{c.Key} x{c.Value}");
         if (report.CellsByType.Count > 0) output.WriteLine($"  cells: {string.Join(", ", cells)}{(report.CellsByType.Count > 8 ? ", ..." : "")}");

@@ -29,6 +29,10 @@ public sealed record TargetMeasurement
     [System.Text.Json.Serialization.JsonIgnore]
     public object? Report { get; init; }
 
+    /// <summary>Files the measuring tools made that people may want (a netlist, a timing report), by file name; written beside the candidate.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
+
     // Value equality over the figures (the maps compared by content), so a measurement read back from JSON
     // equals the one written; the full report is not part of it.
     public bool Equals(TargetMeasurement? other) =>

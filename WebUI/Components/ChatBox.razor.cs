@@ -26,9 +26,15 @@ public partial class ChatBox
 
     [SupplyParameterFromForm(FormName = "chat")] public bool? Offline { get; set; }
 
+    /// <summary>The run this message follows up (the run page's own), posted back by the form.</summary>
+    [SupplyParameterFromForm(FormName = "chat")] public string? Refines { get; set; }
+
+    /// <summary>On a run page: that run's id, so a message there refines its design instead of starting afresh.</summary>
+    [Parameter] public string? FollowsRun { get; set; }
+
     private string? _error;
 
-    private string Hint => $"Describe the hardware in plain words (up to {Runs.Options.MaxRequestChars} characters). Send is off until you type something; Ctrl+Enter sends.";
+    private string Hint => $"Describe the hardware in plain words (up to {Runs.Options.MaxRequestChars} characters). Send is off until you type something; Enter sends, Shift+Enter starts a new line.";
 
     private void Send()
     {
@@ -44,15 +50,20 @@ public partial class ChatBox
             Text = null;
             return;
         }
+        // A follow-up that names a design of its own ("an 8-bit adder") starts afresh. Any other is said first and the earlier request after it: the request reader takes the first figure it
+        // finds ("3 pipeline stages" over "2"), and an LLM reads it as a change to the earlier design.
+        var owner = SessionOwner.Of(HttpContext!);
+        if (Refines is { Length: > 0 } earlier && !HwForge.Catalog.RequestMatcher.Match(text).Matched && Runs.PathOf(owner, earlier) is { } earlierPath && RunFiles.Request(earlierPath) is { } previous)
+            text = $"{text} (refining: {previous})";
         string id;
         try
         {
-            id = Runs.Start(SessionOwner.Of(HttpContext!), text, Candidates ?? Runs.Options.Defaults.Candidates,
+            id = Runs.Start(owner, text, Candidates ?? Runs.Options.Defaults.Candidates,
                 OptimizeRounds ?? Runs.Options.Defaults.OptimizeRounds, Offline == true);
         }
         catch (HwForgeException e) when (e.Kind == ProblemKind.InvalidInput)
         {
-            _error = e.Message; // worded with the form's names by the run service
+            _error = RunWords.ForBrowser(e.Message, Runs.LlmConfigured); // worded with the form's names by the run service
             return;
         }
         catch (RunLimitException e)

@@ -54,15 +54,15 @@ public static class Endpoints
             var state = RunState.From(watch.Snapshot);
             try
             {
-                await SendAsync(context, null, await RenderAsync(renderer, RunSnapshot.Load(id, path, state, watch.Updates is not null)), cancellation);
+                await SendAsync(context, null, await RenderAsync(renderer, RunSnapshot.Load(id, path, state, watch.Updates is not null), runs.LlmConfigured), cancellation);
                 if (watch.Updates is { } updates)
                 {
                     await foreach (var batch in updates.ReadBatchesAsync(runs.Options.LiveBatchWindow, cancellation))
                     {
                         state = batch.Aggregate(state, (s, e) => s.Apply(e));
-                        await SendAsync(context, null, await RenderAsync(renderer, RunSnapshot.Load(id, path, state, active: true)), cancellation);
+                        await SendAsync(context, null, await RenderAsync(renderer, RunSnapshot.Load(id, path, state, active: true), runs.LlmConfigured), cancellation);
                     }
-                    await SendAsync(context, null, await RenderAsync(renderer, RunSnapshot.Load(id, path, state, active: false)), cancellation);
+                    await SendAsync(context, null, await RenderAsync(renderer, RunSnapshot.Load(id, path, state, active: false), runs.LlmConfigured), cancellation);
                 }
                 await SendAsync(context, "end", state.Phase is RunPhase.Finished or RunPhase.Failed ? "finished" : "stopped", cancellation);
             }
@@ -73,9 +73,9 @@ public static class Endpoints
         }
     }
 
-    internal static Task<string> RenderAsync(HtmlRenderer renderer, RunSnapshot snapshot) =>
+    internal static Task<string> RenderAsync(HtmlRenderer renderer, RunSnapshot snapshot, bool llmConfigured = false) =>
         renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<RunView>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Snapshot"] = snapshot })))
+            (await renderer.RenderComponentAsync<RunView>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Snapshot"] = snapshot, ["LlmConfigured"] = llmConfigured })))
             .ToHtmlString());
 
     private static async Task SendAsync(HttpContext context, string? eventName, string data, CancellationToken cancellation)
@@ -88,7 +88,11 @@ public static class Endpoints
         await context.Response.Body.FlushAsync(cancellation);
     }
 
-    /// <summary>The run's final design, reports, spec and each candidate's files, as one zip (owner only).</summary>
+    /// <summary>
+    /// The run's final design with its reference and the netlist and timing report it was measured on, the reports,
+    /// the spec and each candidate's files, as one zip (owner only) whose entries sit in one folder named after the
+    /// run, so unpacking two downloads side by side never mixes them.
+    /// </summary>
     private static async Task DownloadAsync(string id, HttpContext context, RunService runs)
     {
         if (runs.PathOf(SessionOwner.Of(context), id) is not { } path)
@@ -100,7 +104,7 @@ public static class Endpoints
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var file in ZipContents(path))
-                zip.CreateEntryFromFile(file, Path.GetRelativePath(path, file).Replace('\\', '/'), CompressionLevel.Fastest);
+                zip.CreateEntryFromFile(file, $"{Path.GetFileName(path)}/{Path.GetRelativePath(path, file).Replace('\\', '/')}", CompressionLevel.Fastest);
         }
         context.Response.ContentType = "application/zip";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{id}.zip\"";

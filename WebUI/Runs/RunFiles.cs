@@ -39,6 +39,10 @@ public static class RunFiles
         return new CandidateFiles(fileName, code, lint, path, depth);
     }
 
+    /// <summary>The request in plain words the run was started with (from <c>run.json</c>), or null for a spec-file run.</summary>
+    public static string? Request(string runPath) =>
+        ReadJson(Path.Combine(runPath, HwForge.Agents.Runs.RunFolder.OptionsFile)) is { } options ? Str(options, "request") : null;
+
     private static string? ReadText(string path)
     {
         try { return File.Exists(path) ? File.ReadAllText(path) : null; }

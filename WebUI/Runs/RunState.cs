@@ -14,7 +14,11 @@ public enum RunPhase
 }
 
 /// <summary>One line of the conversation: what an agent did or said.</summary>
-public sealed record StepLine(long Seq, DateTimeOffset Time, string Type, string? Stage, string? Role, string? Candidate, string Text);
+public sealed record StepLine(long Seq, DateTimeOffset Time, string Type, string? Stage, string? Role, string? Candidate, string Text)
+{
+    /// <summary>How a judged candidate or a finished run came out (pass, unproven, notjudged, fail), so only a proof is shown green.</summary>
+    public string? Tone { get; init; }
+}
 
 /// <summary>One candidate as the page shows it: proposed, then judged.</summary>
 public sealed record CandidateView(string Id, string? Origin, string? ParentId, string? Parameters, string? Notes, CandidateOutcome? Outcome)
@@ -124,9 +128,22 @@ public sealed record RunState
         }
         // Journal bookkeeping is for resuming, not for people.
         if (e is not StepCompletedEvent)
-            next = next with { Steps = next.Steps.Add(new StepLine(e.Seq, e.Time, e.Type, e.Stage, e.Role, e.Candidate, e.Message ?? e.Type)) };
+            next = next with { Steps = next.Steps.Add(new StepLine(e.Seq, e.Time, e.Type, e.Stage, e.Role, e.Candidate, e.Message ?? e.Type) { Tone = Tone(e) }) };
         return next;
     }
+
+    private static string? Tone(RunEvent e) => e switch
+    {
+        CandidateJudgedEvent { Outcome: { } o } => o.Verified ? "pass" : o.NotJudged ? "notjudged" : o.Passed ? "unproven" : "fail",
+        RunFinishedEvent finished => finished.Result.Status switch
+        {
+            "verified" => "pass",
+            "not-proven" => "unproven",
+            "not-judged" => "notjudged",
+            _ => "fail",
+        },
+        _ => null,
+    };
 
     private static ImmutableList<CandidateView> Upsert(ImmutableList<CandidateView> list, string id, Func<CandidateView, CandidateView> change)
     {

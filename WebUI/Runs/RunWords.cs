@@ -19,6 +19,22 @@ public static class RunWords
         _ => "stopped",
     };
 
+    /// <summary>
+    /// A message worded for the command line ("configure one with --llm-endpoint URL --model NAME") said for a browser
+    /// instead: a page user cannot pass flags, so it says where the server's LLM is set and what works meanwhile.
+    /// </summary>
+    public static string? ForBrowser(string? message, bool llmConfigured)
+    {
+        if (message is null) return null;
+        var flag = message.IndexOf("--llm-endpoint", StringComparison.Ordinal);
+        if (flag < 0) return message;
+        var cut = message.LastIndexOfAny([':', '.', ';'], flag);
+        var said = (cut < 0 ? "" : message[..cut].TrimEnd()) is { Length: > 0 } kept ? kept + ". " : "";
+        return said + (llmConfigured
+            ? "The LLM this server was started with did not answer; whoever runs `hwforge serve` can check its endpoint and model (HWFORGE_LLM_ENDPOINT, HWFORGE_LLM_MODEL, or \"llm\" in $HWFORGE_HOME/config.json)."
+            : "This server has no LLM, so the page can only use the offline catalog. To use one, whoever runs `hwforge serve` sets HWFORGE_LLM_ENDPOINT and HWFORGE_LLM_MODEL (or \"llm\" in $HWFORGE_HOME/config.json) and starts it again; the page then says which LLM it uses. Meanwhile ask for a catalog design, e.g. an 8-bit adder, a 16-bit signed MAC, a FIFO or a FIR filter.");
+    }
+
     /// <summary>The phase in words: "not-proven" reads "not proven".</summary>
     public static string Text(string phase) => phase.Replace('-', ' ');
 }

@@ -18,8 +18,17 @@
     };
     box.addEventListener("input", check);
     box.addEventListener("keydown", e => {
-      if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !send.disabled) { e.preventDefault(); form.requestSubmit(send); }
+      // Enter sends, as in any chat; Shift+Enter is a new line (and Enter while an input method composes is its own).
+      if (e.key !== "Enter" || e.shiftKey || e.isComposing) return;
+      e.preventDefault();
+      if (!send.disabled) form.requestSubmit(send);
     });
+    // The home page's examples: a click asks for that design.
+    document.querySelectorAll("button[data-example]").forEach(b => b.addEventListener("click", () => {
+      box.value = b.dataset.example;
+      check();
+      if (!send.disabled) form.requestSubmit(send);
+    }));
     if (!hint.classList.contains("error")) check();
   }
 
@@ -32,9 +41,43 @@
       const summary = e.target.closest("summary");
       if (summary) chosen.set(summary.parentElement.id, !summary.parentElement.open);
     });
+    // A notice while the server cannot be reached; EventSource retries by itself, and the next render clears it.
+    const notice = document.createElement("p");
+    notice.className = "notice offline";
+    notice.setAttribute("role", "alert");
+    notice.dataset.testid = "connection-lost";
+    notice.hidden = true;
+    view.before(notice);
+    source.onerror = () => {
+      notice.textContent = source.readyState === EventSource.CLOSED
+        ? "Lost contact with the HwForge server. Reload the page once it is running again; the run's folder keeps what it did."
+        : "Lost contact with the HwForge server; trying again… What is shown may be out of date.";
+      notice.hidden = false;
+    };
+    // What had the keyboard focus in the view, said so that it can be found again in the next render.
+    const focusKey = () => {
+      const el = document.activeElement;
+      if (!el || !view.contains(el)) return null;
+      if (el.id) return `#${CSS.escape(el.id)}`;
+      if (el.tagName === "SUMMARY" && el.parentElement.id) return `#${CSS.escape(el.parentElement.id)} > summary`;
+      if (el.tagName === "A" && el.getAttribute("href")) {
+        const links = [...view.querySelectorAll(`a[href="${CSS.escape(el.getAttribute("href"))}"]`)];
+        return { href: el.getAttribute("href"), index: links.indexOf(el) };
+      }
+      return null;
+    };
+    const refocus = key => {
+      if (!key) return;
+      const el = typeof key === "string" ? view.querySelector(key)
+        : view.querySelectorAll(`a[href="${CSS.escape(key.href)}"]`)[key.index];
+      el?.focus({ preventScroll: true });
+    };
     source.onmessage = e => {
+      notice.hidden = true;
+      const key = focusKey();
       view.innerHTML = e.data;
       view.querySelectorAll("details").forEach(d => { if (chosen.has(d.id)) d.open = chosen.get(d.id); });
+      refocus(key);
     };
     source.addEventListener("end", e => {
       source.close();

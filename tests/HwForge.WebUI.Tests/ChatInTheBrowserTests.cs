@@ -59,16 +59,26 @@ public sealed class ChatInTheBrowserTests(Browser browser, OfflineServer fixture
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download design and reports (.zip)" }).ClickAsync());
         var zipPath = Path.Combine(_server.Home.Root, "download.zip");
         await download.SaveAsAsync(zipPath);
+        var runId = new Uri(page.Url).Segments.Last().TrimEnd('/');
         using (var zip = ZipFile.OpenRead(zipPath))
         {
             var names = zip.Entries.Select(e => e.FullName).ToList();
-            Assert.Contains("final/design.v", names);
-            Assert.Contains("report.md", names);
-            Assert.Contains("report.json", names);
-            Assert.Contains(names, n => n.StartsWith("spec/", StringComparison.Ordinal));
-            Assert.Contains(names, n => n.StartsWith("candidates/c001/", StringComparison.Ordinal) && n.EndsWith("verify.json", StringComparison.Ordinal));
-            using var design = new StreamReader(zip.GetEntry("final/design.v")!.Open());
+            // One top folder named after the run, so two downloads unpacked side by side never mix.
+            Assert.All(names, n => Assert.StartsWith($"{runId}/", n));
+            Assert.Contains($"{runId}/final/design.v", names);
+            Assert.Contains($"{runId}/report.md", names);
+            Assert.Contains($"{runId}/report.json", names);
+            Assert.Contains(names, n => n.StartsWith($"{runId}/spec/", StringComparison.Ordinal));
+            Assert.Contains(names, n => n.StartsWith($"{runId}/candidates/c001/", StringComparison.Ordinal) && n.EndsWith("verify.json", StringComparison.Ordinal));
+            using var design = new StreamReader(zip.GetEntry($"{runId}/final/design.v")!.Open());
             Assert.Contains("module", await design.ReadToEndAsync());
+            // The reference beside the design, and what the design was measured on: Yosys's netlist and OpenSTA's report.
+            Assert.Contains(names, n => n.StartsWith($"{runId}/final/", StringComparison.Ordinal) && n.EndsWith(".v", StringComparison.Ordinal)
+                && !n.EndsWith("/design.v", StringComparison.Ordinal) && !n.Contains("/measured/", StringComparison.Ordinal));
+            using var netlist = new StreamReader(zip.GetEntry($"{runId}/final/measured/netlist.v")!.Open());
+            Assert.Matches(@"module\s+\w+", await netlist.ReadToEndAsync());
+            using var sta = new StreamReader(zip.GetEntry($"{runId}/final/measured/sta.txt")!.Open());
+            Assert.Contains("slack", await sta.ReadToEndAsync(), StringComparison.OrdinalIgnoreCase);
         }
 
         // The run is in this session's history.

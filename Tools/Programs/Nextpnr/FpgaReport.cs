@@ -51,6 +51,9 @@ public sealed record FpgaReport(
 {
     public bool Routed => Outcome == FpgaOutcome.Routed;
 
+    /// <summary>Out of context: the cells of the kept module alone (SB_LUT4, SB_DFF..., SB_CARRY), from Yosys; null otherwise.</summary>
+    public IReadOnlyDictionary<string, int>? ModuleCells { get; init; }
+
     public bool TimedOut => Run.TimedOut;
 
     /// <summary>Logic cells (a 4-input LUT plus a flip-flop each): the iCE40's main measure of size.</summary>

@@ -16,6 +16,7 @@ internal static partial class NextpnrIce40
     private const string Netlist = "hwforge-netlist.json";
     private const string SynthesisedMarker = "hwforge-synthesised";
     private const string PnrLog = "hwforge-nextpnr.log";
+    private const string Stat = "hwforge-stat.txt";
 
     /// <summary>A fixed seed makes placement, and so the figures, reproducible, which is what lets the cache answer.</summary>
     public const int Seed = 1;
@@ -27,22 +28,33 @@ internal static partial class NextpnrIce40
         RunAsync(host, versions, sources, top, device, targetFreqMhz, timeout: null, cancellation);
 
     /// <summary>Runs the flow; past <paramref name="timeout"/> the report's outcome is <see cref="FpgaOutcome.LimitHit"/>.</summary>
+    public static Task<FpgaReport> RunAsync(
+        ToolHost host, ToolVersions versions, IReadOnlyList<SourceFile> sources, string top, Ice40Device device,
+        double? targetFreqMhz, TimeSpan? timeout, CancellationToken cancellation = default) =>
+        RunAsync(host, versions, sources, top, device, targetFreqMhz, timeout, keepModule: null, cancellation);
+
+    /// <summary>
+    /// Runs the flow with <paramref name="keepModule"/> synthesised as a module of its own (no optimisation across its
+    /// ports) and its cells counted alone in <see cref="FpgaReport.ModuleCells"/>: the out-of-context flow, where
+    /// <paramref name="top"/> is a wrapper that keeps the module's ports off the package's pins.
+    /// </summary>
     public static async Task<FpgaReport> RunAsync(
         ToolHost host, ToolVersions versions, IReadOnlyList<SourceFile> sources, string top, Ice40Device device,
-        double? targetFreqMhz, TimeSpan? timeout, CancellationToken cancellation = default)
+        double? targetFreqMhz, TimeSpan? timeout, string? keepModule, CancellationToken cancellation = default)
     {
         VerilogNames.RequireTop(top);
+        if (keepModule is not null) VerilogNames.RequireTop(keepModule);
         if (targetFreqMhz is <= 0 or double.NaN) throw new ArgumentOutOfRangeException(nameof(targetFreqMhz), "a target frequency must be positive");
         var yosys = await versions.RequireAsync(YosysTool.Descriptor, cancellation).ConfigureAwait(false);
         var nextpnr = await versions.RequireAsync(NextpnrTool.Descriptor, cancellation).ConfigureAwait(false);
         var version = $"yosys {yosys}; nextpnr-ice40 {nextpnr}";
 
         var limits = ResourceLimits.Default.WithTimeout(timeout ?? ResourceLimits.Default.WallClock);
-        var step = new ToolStep(NextpnrTool.Descriptor.Name, version, new ToolInvocation("sh", ["-c", Script(sources, top, device, targetFreqMhz)])
+        var step = new ToolStep(NextpnrTool.Descriptor.Name, version, new ToolInvocation("sh", ["-c", Script(sources, top, device, targetFreqMhz, keepModule)])
             .WithLimits(limits))
         {
             Inputs = [.. sources.Select(s => InputFile.FromText(s.StagedName, s.Text))],
-            Outputs = [SynthesisedMarker, PnrLog],
+            Outputs = keepModule is null ? [SynthesisedMarker, PnrLog] : [SynthesisedMarker, PnrLog, Stat],
         };
         var result = await host.RunAsync(step, cancellation).ConfigureAwait(false);
 
@@ -50,7 +62,10 @@ internal static partial class NextpnrIce40
         var synthesised = result.Outputs.ContainsKey(SynthesisedMarker);
         var log = NextpnrLog.Parse(result.OutputText(PnrLog) ?? run.StandardError);
         var (outcome, message) = Classify(run, limits, synthesised, log, device, sources);
-        return new FpgaReport(outcome, device, log.Utilisation, log.Clocks, log.CombinationalDelayNs, message, run, version, result.FromCache);
+        return new FpgaReport(outcome, device, log.Utilisation, log.Clocks, log.CombinationalDelayNs, message, run, version, result.FromCache)
+        {
+            ModuleCells = keepModule is not null && result.OutputText(Stat) is { } stat ? YosysStat.CellsOf(stat, keepModule) : null,
+        };
     }
 
     /// <summary>
@@ -58,9 +73,10 @@ internal static partial class NextpnrIce40
     /// maps multipliers onto the UP5K's DSP blocks (yosys leaves them in LUTs otherwise). Timing may
     /// fail without failing the run, so a slow design still gets its Fmax.
     /// </summary>
-    private static string Script(IReadOnlyList<SourceFile> sources, string top, Ice40Device device, double? targetFreqMhz)
+    private static string Script(IReadOnlyList<SourceFile> sources, string top, Ice40Device device, double? targetFreqMhz, string? keepModule)
     {
         var synth = $"synth_ice40 {(device.HasDsp ? "-dsp " : "")}-top {top} -json {Netlist}";
+        if (keepModule is not null) synth = $"setattr -mod -set keep_hierarchy 1 {keepModule}; {synth}; tee -q -o {Stat} stat";
         List<string> pnr = [$"--{device.Name}", "--package", device.Package, "--json", Netlist, "--pcf-allow-unconstrained",
             "--seed", Seed.ToString(CultureInfo.InvariantCulture), "--timing-allow-fail", "-q", "-l", PnrLog];
         if (targetFreqMhz is { } freq) pnr.AddRange(["--freq", freq.ToString("0.###", CultureInfo.InvariantCulture)]);

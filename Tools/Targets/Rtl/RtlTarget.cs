@@ -101,8 +101,20 @@ internal sealed class RtlTarget(ToolHost host, ToolVersions versions) : ITarget
         // Power in mW rounded as the reports show it, so the reward compares what people read.
         var powerMw = report.TotalPowerW is { } watts ? Math.Round(watts * 1000, 6) : (double?)null;
         return Figures(report.AreaUm2, report.CellCount, report.CriticalPathNs, report.FmaxMhz, powerMw,
-            report.Activity is { } activity ? $"{report.Library}, activity {activity}" : report.Library) with { Report = report };
+            report.Activity is { } activity ? $"{report.Library}, activity {activity}" : report.Library) with { Report = report, Files = ToolFiles(report) };
     }
+
+    /// <summary>The synthesised netlist and OpenSTA's report, under the names run folders and downloads give them.</summary>
+    private static Dictionary<string, string> ToolFiles(PpaReport report)
+    {
+        var files = new Dictionary<string, string>();
+        if (report.Netlist is { } netlist) files[NetlistFile] = netlist;
+        if (report.StaText is { } sta) files[StaFile] = sta;
+        return files;
+    }
+
+    private const string NetlistFile = "netlist.v";
+    private const string StaFile = "sta.txt";
 
     /// <summary>An RTL measurement from its figures: area, delay and power are the objectives; cells and fmax are shown.</summary>
     public static TargetMeasurement Figures(double? areaUm2, int? cells, double? delayNs, double? fmaxMhz, double? powerMw, string basis)

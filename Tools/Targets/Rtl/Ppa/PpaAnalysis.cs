@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HwForge.Tools.Foundation;
 using HwForge.Tools.Foundation.Execution;
+using HwForge.Tools.Foundation.Sources;
 using HwForge.Tools.Programs;
 using HwForge.Tools.Programs.Nextpnr;
 using HwForge.Tools.Programs.OpenSta;
@@ -35,7 +36,13 @@ public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
 
     private async Task<PpaReport> MeasureFpgaAsync(PpaRequest request, Ice40Device device, CancellationToken cancellation)
     {
+        if (request.OutOfContext) return await MeasureOutOfContextAsync(request, device, cancellation).ConfigureAwait(false);
         var fpga = await NextpnrIce40.RunAsync(host, versions, request.Design, request.Top, device, 1000 / request.ClockPeriodNs, cancellation).ConfigureAwait(false);
+        return FpgaFigures(request, device, fpga);
+    }
+
+    private static PpaReport FpgaFigures(PpaRequest request, Ice40Device device, FpgaReport fpga)
+    {
         var tools = new Dictionary<string, string> { ["yosys+nextpnr-ice40"] = fpga.ToolVersion };
         var fmax = fpga.Clocks.Count > 0 ? fpga.Clocks.Min(c => c.FmaxMhz) : (double?)null;
         return new PpaReport(request.Top, "fpga", $"iCE40 {device.Name}", fpga.Routed, fpga.Routed ? null : fpga.Message, tools)
@@ -45,6 +52,36 @@ public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
             FmaxMhz = fmax,
             CriticalPathNs = fmax is { } f ? 1000 / f : fpga.CombinationalDelayNs,
             FpgaDetails = fpga,
+        };
+    }
+
+    /// <summary>
+    /// The design inside <see cref="OutOfContextWrapper"/>, kept as its own module so nothing is optimised across its
+    /// ports: Fmax is register to register (the wrapper's registers stand in for the pins), the LUTs and flip-flops
+    /// are the design's own from Yosys, and the logic-cell total (which includes the wrapper's registers) is said so.
+    /// </summary>
+    private async Task<PpaReport> MeasureOutOfContextAsync(PpaRequest request, Ice40Device device, CancellationToken cancellation)
+    {
+        var probe = await InterfaceProbe.RunAsync(host, versions, request.Design, request.Top, cancellation).ConfigureAwait(false);
+        if (probe.Interface is not { } module)
+            return new PpaReport(request.Top, "fpga", $"iCE40 {device.Name}", false, $"out of context: the design's ports could not be read: {probe.Detail}",
+                new Dictionary<string, string>());
+        var wrapper = new SourceFile(OutOfContextWrapper.FileName, OutOfContextWrapper.Verilog(module));
+        var fpga = await NextpnrIce40.RunAsync(host, versions, [.. request.Design, wrapper], OutOfContextWrapper.Top, device, 1000 / request.ClockPeriodNs,
+            timeout: null, keepModule: request.Top, cancellation).ConfigureAwait(false);
+        // The wrapper's clock is the design's clock; name it as the user knows it.
+        if (module.Clock is { } clock) fpga = fpga with { Clocks = [.. fpga.Clocks.Select(c => c with { Clock = clock })] };
+        var report = FpgaFigures(request, device, fpga);
+        var cells = fpga.ModuleCells ?? new Dictionary<string, int>();
+        var note = $"out of context: {request.Top}'s {module.Ports.Count} ports are kept inside a wrapper ({OutOfContextWrapper.Registers(module)} registers, "
+            + "inputs shifted in from one pin, outputs reduced to one parity pin), not assigned to package pins; Fmax is register to register "
+            + "with no pad delays, LUTs and flip-flops are the design's own, and the logic-cell total includes the wrapper's registers";
+        return report with
+        {
+            OutOfContext = true,
+            OutOfContextNote = note,
+            Library = $"iCE40 {device.Name}, out of context",
+            CellsByType = cells,
         };
     }
 
@@ -66,6 +103,7 @@ public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
             CellCount = stats.CellCount,
             CellsByType = stats.CellsByType,
             LogicDepth = stats.LogicDepth,
+            Netlist = synthesis.Netlist,
         };
         if (liberty is null) return report;
 
@@ -83,6 +121,7 @@ public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
         {
             ClockPeriodNs = request.ClockPeriodNs,
             ClockPort = clockPort,
+            StaText = timing.Run.StandardOutput,
             CriticalPathNs = timing.CriticalPath?.ArrivalNs,
             CriticalPathFrom = RegisterNames.Of(timing.CriticalPath?.Startpoint, synthesis.Netlist),
             CriticalPathTo = RegisterNames.Of(timing.CriticalPath?.Endpoint, synthesis.Netlist),

@@ -44,6 +44,20 @@ public sealed record PpaReport(
 
     public FpgaReport? FpgaDetails { get; init; }
 
+    /// <summary>Out-of-context FPGA figures: the design's ports were registers of a wrapper, not pins (see <see cref="OutOfContextNote"/>).</summary>
+    public bool OutOfContext { get; init; }
+
+    /// <summary>What out of context means for these figures, in words; null for an in-context run.</summary>
+    public string? OutOfContextNote { get; init; }
+
+    /// <summary>The synthesised netlist the figures were measured on (kept out of the JSON report; saved as its own file).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Netlist { get; init; }
+
+    /// <summary>OpenSTA's own output (timing paths, power), kept out of the JSON report; saved as its own file.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? StaText { get; init; }
+
     public TimeSpan Elapsed { get; init; }
 
     /// <summary>A short account for people.</summary>
@@ -52,6 +66,7 @@ public sealed record PpaReport(
         if (!Succeeded) return $"{Top}: {Flow} flow failed: {Failure}";
         var parts = new List<string>();
         if (AreaUm2 is { } area) parts.Add($"area {area:0.#} um^2");
+        if (OutOfContext && CellsByType.TryGetValue("SB_LUT4", out var luts)) parts.Add($"{luts} LUTs");
         if (CellCount is { } cells) parts.Add($"{cells} cells");
         if (LogicDepth is { } depth) parts.Add($"logic depth {depth}");
         if (CriticalPathNs is { } path) parts.Add($"critical path {path:0.###} ns");

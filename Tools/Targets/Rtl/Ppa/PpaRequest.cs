@@ -12,6 +12,12 @@ public sealed record PpaRequest(IReadOnlyList<SourceFile> Design, string Top)
     /// <summary>When set, the FPGA flow on this device replaces the ASIC flow.</summary>
     public Ice40Device? Fpga { get; init; }
 
+    /// <summary>
+    /// FPGA only: place and route the design inside a wrapper that keeps its ports off the pins (inputs from a shift
+    /// register, outputs to registers), so the figures are the logic's alone, whatever the package's pin count.
+    /// </summary>
+    public bool OutOfContext { get; init; }
+
     public double ClockPeriodNs { get; init; } = 10;
 
     /// <summary>Overrides the clock found by use and name.</summary>
