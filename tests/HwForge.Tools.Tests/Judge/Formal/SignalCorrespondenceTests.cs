@@ -78,6 +78,38 @@ public sealed class SignalCorrespondenceTests : IDisposable
         Assert.Contains("in every reachable state", report.Formal.Detail);
     }
 
+    /// <summary>
+    /// The same MAC with a 32-bit accumulator: in the candidates' simulation its top bits may stay 0, or all equal,
+    /// so they first share one class (with the constant, or with each other) and are refuted in the step; split by
+    /// their values, not dropped (see SignalCorrespondenceGraphTests), each meets the same bit of the other side.
+    /// </summary>
+    private static string WideAccumulator(string design, string accumulate) => design
+        .Replace("output reg [19:0] acc", "output reg [31:0] acc")
+        .Replace("acc <= 20'd0", "acc <= 32'd0")
+        .Replace("acc <= acc + {4'd0, q}", "acc <= acc + {16'd0, q}")
+        .Replace("acc <= acc + {4'd0, product}", accumulate);
+
+    [Fact]
+    public async Task An_accumulator_with_16_guard_bits_behind_a_retimed_multiplier_is_proven()
+    {
+        var report = await new Verifier(_test.Host, _test.Versions).VerifyAsync(new VerifyRequest(
+            [SourceLoader.FromText("design.v", WideAccumulator(Design("m"), "acc <= acc + {16'd0, product}"))], "pmac8",
+            [SourceLoader.FromText("ref.v", WideAccumulator(Reference, ""))], "pmac8") { FormalTimeout = TimeSpan.FromSeconds(120) });
+        Assert.Equal(Assurance.Proven, report.Assurance);
+        Assert.Contains("in every reachable state", report.Formal.Detail);
+    }
+
+    [Fact]
+    public async Task An_accumulator_whose_top_bit_never_carries_is_never_proven_although_no_run_of_thousands_of_cycles_reaches_it()
+    {
+        // Wrong only once the sum passes 2^31: 2^15 cycles of the largest product. No candidate may pair its top bit.
+        var report = await new Verifier(_test.Host, _test.Versions).VerifyAsync(new VerifyRequest(
+            [SourceLoader.FromText("design.v", WideAccumulator(Design("m"), "acc <= {1'b0, acc[30:0] + {15'd0, product}}"))], "pmac8",
+            [SourceLoader.FromText("ref.v", WideAccumulator(Reference, ""))], "pmac8") { FormalTimeout = TimeSpan.FromSeconds(60) });
+        Assert.NotEqual(Assurance.Proven, report.Assurance);
+        Assert.False(report.Verified, report.Summary);
+    }
+
     private Task<VerifyReport> VerifyAsync(string design) =>
         new Verifier(_test.Host, _test.Versions).VerifyAsync(new VerifyRequest(
             [SourceLoader.FromText("design.v", design)], "pmac8", [SourceLoader.FromText("ref.v", Reference)], "pmac8"));

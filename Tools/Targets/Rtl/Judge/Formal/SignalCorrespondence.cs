@@ -160,6 +160,8 @@ internal static class SignalCorrespondence
         var refined = Refined(frames.Pairs, candidates, genuinelyRefuted, patterns);
         var shown = new bool[candidates.Count];
         var untried = new bool[candidates.Count];
+        var enumerated = new bool[candidates.Count];
+        var counterexamples = new List<int[]>();
         foreach (var word in words)
         {
             if (clock.Elapsed > limit) { completed = false; return (holding, [], []); }
@@ -190,15 +192,26 @@ internal static class SignalCorrespondence
             if (member == representative || shown[i]) { holding.Add(candidates[i]); continue; }
             if (refuted[i]) continue;
             if (clock.Elapsed > limit) { completed = false; return (holding, [], []); }
-            switch (Equal(frames.Graph, frames.Graph.Outputs[i], limit - clock.Elapsed, cancellation))
+            switch (Equal(frames.Graph, frames.Graph.Outputs[i], limit - clock.Elapsed, cancellation, out var counterexample))
             {
                 case true: holding.Add(candidates[i]); break;
+                case false when counterexample is not null:
+                    enumerated[i] = true;
+                    if (counterexamples.Count < MaxCounterexamples) counterexamples.Add(counterexample);
+                    break;
                 case null when untried[i] && !deferredOnce.Contains(candidates[i].Member): deferred.Add(candidates[i]); break;
                 case null when clock.Elapsed > limit: completed = false; return (holding, [], []);
             }
         }
+        // Members an enumeration refuted are split the same way, on the patterns it found as well as the random ones:
+        // a counter's top bits, all taken for the constant, differ only where every bit below them is set.
+        if (counterexamples.Count > 0)
+            refined.AddRange(Refined(frames.Pairs, candidates, enumerated, new Patterns(frames.Graph, counterexamples)));
         return (holding, refined, deferred);
     }
+
+    /// <summary>Counterexamples of enumerations kept for one round's refinement, at most.</summary>
+    private const int MaxCounterexamples = 256;
 
     /// <summary>
     /// Van Eijk's refinement: the members a pattern refuted are not equal to their representative, but may still be
@@ -284,12 +297,19 @@ internal static class SignalCorrespondence
         private const int Words = 8;
         private readonly ulong[] _values;
 
-        public Patterns(AigGraph graph)
+        /// <param name="first">Patterns for the first lanes, each as the inputs set to 1 (the others 0); random ones after them.</param>
+        public Patterns(AigGraph graph, IReadOnlyList<int[]>? first = null)
         {
             var random = new Random(7);
             var firstAnd = 1 + graph.InputCount;
             _values = new ulong[(firstAnd + graph.AndCount) * Words];
             for (var i = Words; i < firstAnd * Words; i++) _values[i] = (ulong)random.NextInt64() ^ (ulong)random.NextInt64() << 32;
+            for (var lane = 0; lane < Math.Min(first?.Count ?? 0, Words * 64); lane++)
+            {
+                var (w, bit) = (lane / 64, 1UL << (lane % 64));
+                for (var input = 0; input < graph.InputCount; input++) _values[(1 + input) * Words + w] &= ~bit;
+                foreach (var input in first![lane]) _values[(1 + input) * Words + w] |= bit;
+            }
             graph.EvaluateGates(_values, Words);
         }
 
@@ -332,11 +352,21 @@ internal static class SignalCorrespondence
     }
 
     /// <summary>Whether <paramref name="difference"/> is false for every input: true, false, or null when not shown either way.</summary>
-    private static bool? Equal(AigGraph graph, int difference, TimeSpan limit, CancellationToken cancellation)
+    /// <param name="counterexample">When the answer is false and one pattern shows it: the graph's inputs set to 1 there.</param>
+    private static bool? Equal(AigGraph graph, int difference, TimeSpan limit, CancellationToken cancellation, out int[]? counterexample)
     {
+        counterexample = null;
         var clock = Stopwatch.StartNew();
         if (AigCone.SupportSize(graph, difference, MaxSupport) is not null)
-            return Enumerated(AigCone.Of(graph, difference).Graph, limit, cancellation);
+        {
+            var (narrow, inputs) = AigCone.Of(graph, difference);
+            if (ExhaustiveCheck.EstimatedSeconds(narrow) is not { } estimate || estimate > limit.TotalSeconds) return null;
+            var result = ExhaustiveCheck.Run(narrow, limit, cancellation);
+            if (!result.Completed) return null;
+            if (result.FailingPattern is { } pattern)
+                counterexample = [.. Enumerable.Range(0, inputs.Length).Where(i => (pattern >> i & 1) == 1).Select(i => inputs[i])];
+            return result.FailingPattern is null;
+        }
         // Too wide to enumerate: split on one input at a time (a reset or an enable, whose muxes sit on one
         // side before a multiplier and on the other after it), each half folded, so that both halves may match
         // gate for gate or become narrow enough to enumerate.
