@@ -15,11 +15,15 @@ public sealed class DesignTargetFlagTests : IDisposable
     [InlineData("a 4-tap FIR filter of int8 samples", "fir", "fir.v")]
     [InlineData("an int8 GEMM tile", "gemm_tile", "gemm_tile.v")]
     [InlineData("softmax of a row of logits", "softmax_row", "softmax_row.v")]
-    public async Task A_request_in_words_with_target_hls_reaches_the_hls_catalog_offline(string request, string family, string rtl)
+    [InlineData("an 8-bit dot product of length 4", "dot", "dot.v", "8")]
+    [InlineData("a pipelined 12-bit MAC", "mac", "mac.v", "12")]
+    public async Task A_request_in_words_with_target_hls_reaches_the_hls_catalog_offline(string request, string family, string rtl, string? width = null)
     {
         var folder = Path.Combine(_hwforge.Home, family);
 
-        var run = await _hwforge.RunAsync("design", request, "--target", "hls", "--candidates", "1", "--optimize", "0", "--calls", "50", "--out", folder, "--json");
+        // Synthesis of the RTL takes a minute or two on a loaded two-core machine: more than the default three minutes allow.
+        var run = await _hwforge.RunAsync(["design", request, "--target", "hls", "--candidates", "1", "--optimize", "0", "--calls", "50", "--out", folder, "--json"],
+            timeout: TimeSpan.FromMinutes(8));
 
         Assert.True(run.ExitCode == 3, run.Error);   // co-simulation is simulation: not proven
         using var report = JsonDocument.Parse(run.Output);
@@ -28,6 +32,7 @@ public sealed class DesignTargetFlagTests : IDisposable
         Assert.Equal("simulated", report.RootElement.GetProperty("assurance").GetString());
         Assert.True(File.Exists(Path.Combine(folder, "final", "kernel.cpp")));
         Assert.True(File.Exists(Path.Combine(folder, "final", rtl)));
+        if (width is not null) Assert.Equal(width, report.RootElement.GetProperty("parameters").GetProperty("width").GetString());
     }
 
     [Fact]
@@ -52,6 +57,19 @@ public sealed class DesignTargetFlagTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("no target 'vhdl'; the targets are rtl, hls, cuda", run.Error);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public async Task A_cuda_request_no_offline_catalog_answers_is_refused_saying_it_needs_an_llm()
+    {
+        var folder = Path.Combine(_hwforge.Home, "cuda");
+
+        var run = await _hwforge.RunAsync("design", "a UART transmitter", "--target", "cuda", "--out", folder);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("cuda", run.Error);
+        Assert.Contains("LLM", run.Error);
         Assert.False(Directory.Exists(folder));
     }
 

@@ -90,7 +90,9 @@ internal sealed class DotKernels : IHlsKernelFamily
         var rtl = new StringBuilder("// dot behind the ap_ctrl_hs interface, pipelined: every product at once, the sum registered;\n// a call taken every cycle, done one cycle later.\n");
         rtl.Append(Ports(w, n, ow, "output reg "));
         rtl.AppendLine("    reg busy;");
-        rtl.AppendLine($"    wire signed [{ow - 1}:0] sum = {string.Join(" + ", Enumerable.Range(0, n).Select(i => $"$signed(a_{i}) * $signed(b_{i})"))};");
+        // Each product at its own width (2·width bits): in the sum's context Verilog would multiply at the sum's width.
+        for (var i = 0; i < n; i++) rtl.AppendLine($"    wire signed [{2 * w - 1}:0] p_{i} = $signed(a_{i}) * $signed(b_{i});");
+        rtl.AppendLine($"    wire signed [{ow - 1}:0] sum = {string.Join(" + ", Enumerable.Range(0, n).Select(i => $"p_{i}"))};");
         rtl.AppendLine("    assign ap_ready = ap_start;");
         rtl.AppendLine("    assign ap_done  = busy;");
         rtl.AppendLine("    assign ap_idle  = !ap_start && !busy;");
@@ -115,6 +117,7 @@ internal sealed class DotKernels : IHlsKernelFamily
         rtl.AppendLine($"    reg signed [{w - 1}:0] br [0:{n - 1}];");
         rtl.AppendLine($"    reg signed [{ow - 1}:0] acc;");
         rtl.AppendLine($"    reg [{bits - 1}:0] step;   // 0: idle; 1..{n}: element step-1; {n + 1}: done");
+        rtl.AppendLine($"    wire signed [{2 * w - 1}:0] product = ar[step - 1] * br[step - 1];   // at its own width, not the sum's");
         rtl.AppendLine($"    assign ap_done  = step == {n + 1};");
         rtl.AppendLine($"    assign ap_ready = step == {n + 1};");
         rtl.AppendLine("    assign ap_idle  = step == 0 && !ap_start;");
@@ -128,7 +131,7 @@ internal sealed class DotKernels : IHlsKernelFamily
         rtl.AppendLine("                acc <= 0; step <= 1;");
         rtl.AppendLine("            end");
         rtl.AppendLine($"        end else if (step <= {n}) begin");
-        rtl.AppendLine("            acc <= acc + ar[step - 1] * br[step - 1];");
+        rtl.AppendLine("            acc <= acc + product;");
         rtl.AppendLine("            step <= step + 1;");
         rtl.AppendLine("        end else step <= 0;");
         rtl.AppendLine("    end");
