@@ -81,10 +81,15 @@ public sealed class HlsCatalogStrategy : IDesignStrategy
         var text = request ?? spec?.Request ?? throw new HwForgeException(ProblemKind.InvalidInput, "nothing to design: give a request or a spec file");
         var match = HlsCatalog.Match(text)
             ?? throw new OfflineCatalogException($"the offline HLS catalog holds {families}; '{text}' names none of them, so designing it {Catalog.RequestMatcher.NeedsModel}");
-        return (match, new Dictionary<string, string>(), [$"{match.Family}: {match.Summary} (the catalog's fixed function; its pragmas are searched)"]);
+        // A width or length the request states in words is pinned; the pragmas are searched.
+        IReadOnlyDictionary<string, string> stated;
+        try { stated = match.ParametersIn(text); }
+        catch (ArgumentException e) { throw new HwForgeException(ProblemKind.InvalidInput, e.Message); }
+        var generated = match.Generate(stated);
+        return (match, stated, [$"{match.Family}: {generated.Description} (the catalog's function{(stated.Count > 0 ? $", {string.Join(", ", stated.Select(p => $"{p.Key} {p.Value}"))} from the request" : "")}; its pragmas are searched)"]);
     }
 
-    private static IReadOnlyList<HlsKernel> Space(DesignSpec spec) => [.. HlsCatalog.Variants(Family(spec))];
+    private static IReadOnlyList<HlsKernel> Space(DesignSpec spec) => [.. HlsCatalog.Variants(Family(spec), spec.Parameters)];
 
     // Variants that keep the pinned choices and were not proposed before, the default first.
     private static IEnumerable<HlsKernel> Untried(DesignSpec spec, IReadOnlyList<IReadOnlyDictionary<string, string>> tried) =>

@@ -21,12 +21,15 @@ internal sealed class Optimizer(RoleCall call, ITarget target, IPromptKnowledge?
         var goal = Goal(weights);
         var context = knowledge is null ? "" : await knowledge.RetrieveAsync($"reduce {goal} {spec.Description}", 600, cancellation);
         var objectives = target.Objectives;
+        // A target that declares no objectives (HLS: estimates are never objectives) still measures figures; the model
+        // sees them as the measurement names them, estimates labelled as such.
+        var figures = objectives.Count > 0 ? string.Join(", ", objectives.Select(o => $"{o.Description} {o.Unit}")) : "figures as measured";
         var user = new StringBuilder(SpecPrompt.Describe(target, spec))
             .AppendLine(CultureInfo.InvariantCulture, $"\nObjective: lower {goal}.")
-            .AppendLine($"\nCandidates that passed so far ({string.Join(", ", objectives.Select(o => $"{o.Description} {o.Unit}"))}, reward, how it was shown):");
+            .AppendLine($"\nCandidates that passed so far ({figures}, reward, how it was shown):");
         // The model is told which passes are proofs: an unproven design is no example of a verified one.
         foreach (var v in passed.Take(8))
-            user.AppendLine(FormattableString.Invariant($"- {v.Proposal.Id}: {string.Join(", ", objectives.Select(o => Figure(v.Outcome.Metrics[o])))}, {v.Outcome.Reward:0.###}, {Shown(v.Outcome)}") + (v.Proposal.Notes is { } n ? $" ({n})" : ""));
+            user.AppendLine(FormattableString.Invariant($"- {v.Proposal.Id}: {Figures(v.Outcome)}, {v.Outcome.Reward:0.###}, {Shown(v.Outcome)}") + (v.Proposal.Notes is { } n ? $" ({n})" : ""));
         user.AppendLine($"\nThe best so far ({best.Proposal.Id}):\n{SpecPrompt.Fenced(target, best.Proposal.Design).TrimEnd()}");
         if (context.Length > 0) user.AppendLine($"\nTechniques that may apply:\n{context}");
         if (index > 0) user.AppendLine($"\nThis is proposal {index + 1} of the round: try a different change from the obvious first one.");
@@ -37,6 +40,10 @@ internal sealed class Optimizer(RoleCall call, ITarget target, IPromptKnowledge?
 
     private static string Shown(CandidateOutcome outcome) =>
         outcome.Verified ? "proven" : $"{HwForge.Tools.Targets.AssuranceText.Word(outcome.Assurance)}, not proven";
+
+    private string Figures(CandidateOutcome outcome) => target.Objectives.Count > 0
+        ? string.Join(", ", target.Objectives.Select(o => Figure(outcome.Metrics[o])))
+        : Reports.RunReportBuilder.Describe(outcome.Measurement);
 
     private static string Figure(double? value) => value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "?";
 

@@ -17,6 +17,9 @@ public sealed record DesignJob
     /// <summary>A spec file, as a full path.</summary>
     public string? SpecPath { get; init; }
 
+    /// <summary>The design target by name; null: the spec file's <c>target</c>, else <c>rtl</c>.</summary>
+    public string? Target { get; init; }
+
     /// <summary>The options that were said, by table name; the rest take their defaults.</summary>
     public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
 
@@ -41,6 +44,7 @@ public sealed record DesignJob
             LlmEndpoint = useLlm ? llm.Endpoint!.ToString() : null,
             Model = useLlm ? llm.Model : null,
         };
+        if (Target is not null) options = options with { Target = Target };
         return RunOptionTable.Apply(options, Options).Validated();
     }
 

@@ -8,6 +8,7 @@ using HwForge.Agents.Runs;
 using HwForge.KnowledgeBase;
 using HwForge.Tools.Foundation;
 using HwForge.Tools.Programs;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Cli.Commands;
 
@@ -26,11 +27,12 @@ public static class DesignCommand
         var optionsFile = new Option<string?>("--options-file") { Description = "A design job as JSON (request or specPath, and options by name), as hwforge batch writes; flags given beside it win" };
         var output = new Option<string?>("--out") { Description = "The run folder (default: a new folder under $HWFORGE_HOME/runs)" };
         var resume = new Option<string?>("--resume") { Description = "Continue a stopped or killed run from its folder" };
+        var target = new Option<string?>("--target") { Description = $"The design target: {string.Join(", ", TargetRegistry.ShippedNames)} (default: the spec file's 'target', else {TargetRegistry.DefaultName})" };
         // Every run option (and every shipped target's) is a flag built from the one table.
         var flags = OptionFlags.Shipped;
         var command = new Command("design", "Design, verify and optimize a kernel from a request, with an LLM or the offline catalog")
         {
-            request, spec, optionsFile, output, resume, CommonOptions.Json,
+            request, spec, optionsFile, output, resume, target, CommonOptions.Json,
         };
         foreach (var flag in flags.Options) command.Options.Add(flag);
         command.SetAction(async (parse, cancellation) =>
@@ -38,12 +40,13 @@ public static class DesignCommand
             var error = parse.InvocationConfiguration.Error;
             var home = HwForgeHome.FromEnvironment();
             var job = Job(parse.GetValue(optionsFile), parse.GetValue(request), parse.GetValue(spec), flags.Given(parse));
+            if (parse.GetValue(target) is { } named) job = job with { Target = TargetNamed(named) };
             var llm = LlmSettings.Resolve(job.Option("llm_endpoint"), job.Option("model"), home: home);
             RunFolder run;
             if (parse.GetValue(resume) is { } resumePath)
             {
-                if (job.Request is not null || job.SpecPath is not null || job.Option("accept") is not null)
-                    throw new ArgumentException("--resume continues a run as it was started (with its own --accept); give no request, --spec or --accept with it");
+                if (job.Request is not null || job.SpecPath is not null || job.Option("accept") is not null || parse.GetValue(target) is not null)
+                    throw new ArgumentException("--resume continues a run as it was started (with its own --accept and --target); give no request, --spec, --accept or --target with it");
                 run = RunFolder.Resume(resumePath);
             }
             else
@@ -51,6 +54,8 @@ public static class DesignCommand
                 if (job.SpecPath is null && string.IsNullOrWhiteSpace(job.Request))
                     throw new ArgumentException("nothing to design: say what to build in plain words (hwforge design \"an 8-bit adder\") or give --spec FILE");
                 var options = job.ToRunOptions(llm);
+                if (job.Target is { } wanted && options.Spec is { } given && !string.Equals(given.Target, wanted, StringComparison.OrdinalIgnoreCase))
+                    throw new ArgumentException($"--target {wanted} disagrees with the spec file, whose target is {given.Target} (its 'target' key, {TargetRegistry.DefaultName} when it has none): give one of them");
                 // A request the catalog refuses is refused before a run folder exists: nothing is written for it.
                 if (options.Mode == DesignMode.Offline) OfflineCatalogStrategy.Check(options);
                 run = RunFolder.Create(parse.GetValue(output) ?? RunFolderNames.NewIn(home.Runs, options), options);
@@ -92,6 +97,11 @@ public static class DesignCommand
         return command;
     }
 
+    // Named here, before any tool is set up, so a typo lists the targets instead of failing after a run folder exists.
+    private static string TargetNamed(string name) =>
+        TargetRegistry.ShippedNames.FirstOrDefault(t => string.Equals(t, name.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"--target: no target '{name}'; the targets are {string.Join(", ", TargetRegistry.ShippedNames)}");
+
     private static string Quoted(string path) => path.Any(char.IsWhiteSpace) || path.Contains('\'') ? $"\"{path}\"" : path;
 
     // An options file gives the job; a request, --spec or flag typed beside it wins over the file's.
@@ -105,6 +115,7 @@ public static class DesignCommand
         {
             Request = fromFile ? file.Request : request,
             SpecPath = fromFile ? file.SpecPath : spec,
+            Target = file.Target,
             Options = options,
         };
     }

@@ -7,7 +7,7 @@ namespace HwForge.Tools.Targets.Hls.Catalog;
 /// </summary>
 public static class HlsCatalog
 {
-    public static IReadOnlyList<IHlsKernelFamily> All { get; } = [new FirKernels(), new GemmTileKernels(), new SoftmaxKernels()];
+    public static IReadOnlyList<IHlsKernelFamily> All { get; } = [new FirKernels(), new GemmTileKernels(), new SoftmaxKernels(), new DotKernels(), new MacKernels()];
 
     public static IHlsKernelFamily? Find(string family) =>
         All.FirstOrDefault(f => string.Equals(f.Family, family, StringComparison.OrdinalIgnoreCase));
@@ -19,6 +19,10 @@ public static class HlsCatalog
         return All.FirstOrDefault(f => f.Keywords.Any(k => System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{System.Text.RegularExpressions.Regex.Escape(k)}\b")));
     }
 
-    /// <summary>Every variant of a family, the default first.</summary>
-    public static IEnumerable<HlsKernel> Variants(IHlsKernelFamily family) => HlsChoices.Space(family).Select(family.Generate);
+    /// <summary>
+    /// Every pragma variant of a family, the default first, with its function parameters (width, length) as
+    /// <paramref name="parameters"/> gives them, else at their defaults.
+    /// </summary>
+    public static IEnumerable<HlsKernel> Variants(IHlsKernelFamily family, IReadOnlyDictionary<string, string>? parameters = null) =>
+        HlsChoices.Space(family, parameters).Select(family.Generate);
 }

@@ -17,8 +17,15 @@ public sealed record HlsKernel(string Family, string Top, string Description, IR
     public DesignReference ReferenceDesign => DesignReference.Of(DesignArtifact.Single(HlsTarget.TargetName, ReferenceTop, "reference.cpp", Reference));
 }
 
-/// <summary>A pragma choice of a family: its name, its values (the search space), the first the default.</summary>
-public sealed record HlsChoice(string Name, string Description, IReadOnlyList<string> Values);
+/// <summary>
+/// A choice of a family: its name, its values, the first the default. A pragma choice is searched; a parameter of
+/// the function (a width, a length) is not (<see cref="Searched"/> false): it changes what the kernel computes, so
+/// it is taken from the spec or the request, or left at its default, and every searched variant shares it.
+/// </summary>
+public sealed record HlsChoice(string Name, string Description, IReadOnlyList<string> Values)
+{
+    public bool Searched { get; init; } = true;
+}
 
 /// <summary>
 /// A family of HLS kernels whose pragma choices (pipeline, unroll factor, array partition) are the search space;
@@ -38,6 +45,9 @@ public interface IHlsKernelFamily
 
     /// <summary>The kernel for these choices; a choice not given takes its default (its first value).</summary>
     HlsKernel Generate(IReadOnlyDictionary<string, string> choices);
+
+    /// <summary>The function parameters a request states in words ("16-bit", "of length 8"); none by default.</summary>
+    IReadOnlyDictionary<string, string> ParametersIn(string request) => new Dictionary<string, string>();
 }
 
 /// <summary>Reading a family's choices: the value given, or the default, refused when not one of the values.</summary>
@@ -55,12 +65,29 @@ internal static class HlsChoices
     public static IReadOnlyDictionary<string, string> Resolved(IHlsKernelFamily family, IReadOnlyDictionary<string, string> given) =>
         family.Choices.ToDictionary(c => c.Name, c => Value(family, given, c.Name));
 
-    /// <summary>Every combination of the family's choices, the defaults first.</summary>
-    public static IEnumerable<IReadOnlyDictionary<string, string>> Space(IHlsKernelFamily family)
+    /// <summary>
+    /// Every combination of the family's searched choices, the defaults first; a parameter that is not searched
+    /// keeps its value in <paramref name="fixedValues"/>, else its default.
+    /// </summary>
+    public static IEnumerable<IReadOnlyDictionary<string, string>> Space(IHlsKernelFamily family, IReadOnlyDictionary<string, string>? fixedValues = null)
     {
         IEnumerable<Dictionary<string, string>> points = [new()];
         foreach (var choice in family.Choices)
-            points = points.SelectMany(p => choice.Values.Select(v => new Dictionary<string, string>(p) { [choice.Name] = v }));
+        {
+            IReadOnlyList<string> values = choice.Searched ? choice.Values
+                : [fixedValues is not null && fixedValues.TryGetValue(choice.Name, out var v) ? v : choice.Values[0]];
+            points = points.SelectMany(p => values.Select(v => new Dictionary<string, string>(p) { [choice.Name] = v }));
+        }
         return points;
+    }
+
+    /// <summary>The value a pattern finds in a request, when it is one of the choice's values.</summary>
+    public static void FromRequest(IHlsKernelFamily family, string request, string name, string pattern, Dictionary<string, string> found)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(request, pattern, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        if (!match.Success) return;
+        var choice = family.Choices.First(c => c.Name == name);
+        found[name] = choice.Values.Contains(match.Groups[1].Value) ? match.Groups[1].Value
+            : throw new ArgumentException($"{family.Family}: the request asks for {name} {match.Groups[1].Value}; the catalog's {name} is one of {string.Join(", ", choice.Values)}");
     }
 }

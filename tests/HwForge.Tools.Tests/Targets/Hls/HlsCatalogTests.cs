@@ -24,6 +24,8 @@ public sealed class HlsCatalogTests(HlsHost fixture) : IClassFixture<HlsHost>
     [InlineData("fir", 12)]
     [InlineData("gemm_tile", 8)]
     [InlineData("softmax_row", 8)]
+    [InlineData("dot", 12)]
+    [InlineData("mac", 4)]
     public async Task Pragma_variants_of_a_family_match_its_reference_and_its_rtl(string family, int variants)
     {
         var kernels = HlsCatalog.Variants(HlsCatalog.Find(family)!).ToList();
@@ -54,12 +56,53 @@ public sealed class HlsCatalogTests(HlsHost fixture) : IClassFixture<HlsHost>
         Assert.Equal((5, 6.0), (slow.LatencyMax, slow.Interval));   // four taps, one per cycle, then done; the next call a cycle later
     }
 
+    [Theory]
+    [InlineData("gemm_tile", 1, 1.0, 17, 18.0)]     // 16 products at once, registered; or one per cycle
+    [InlineData("softmax_row", 1, 1.0, 5, 6.0)]     // four dividers at once, registered; or one share per cycle
+    [InlineData("dot", 1, 1.0, 9, 10.0)]            // eight products at once; or one per cycle
+    [InlineData("mac", 2, 1.0, 2, 3.0)]             // multiply, accumulate: overlapped, or one call at a time
+    public async Task A_familys_rtl_follows_its_pipeline_choice_as_co_simulation_measures(string family, int latency, double interval, int sequentialLatency, double sequentialInterval)
+    {
+        var kernels = HlsCatalog.Find(family)!;
+        var pipelined = await VerifyAsync(kernels.Generate(new Dictionary<string, string> { ["pipeline"] = "on" }));
+        var sequential = await VerifyAsync(kernels.Generate(new Dictionary<string, string> { ["pipeline"] = "off" }));
+
+        Assert.True(pipelined.Passed, pipelined.Summary);
+        Assert.True(sequential.Passed, sequential.Summary);
+        var (fast, slow) = (Assert.IsType<HlsReport>(pipelined.Report).Rtl!, Assert.IsType<HlsReport>(sequential.Report).Rtl!);
+        Assert.Equal((latency, interval), (fast.LatencyMax, fast.Interval));
+        Assert.Equal((sequentialLatency, sequentialInterval), (slow.LatencyMax, slow.Interval));
+    }
+
+    [Fact]
+    public async Task Dot_and_mac_take_their_width_and_length_and_keep_them_across_their_pragma_variants()
+    {
+        var dot = HlsCatalog.Find("dot")!;
+        var mac = HlsCatalog.Find("mac")!;
+        var wide = dot.Generate(new Dictionary<string, string> { ["width"] = "16", ["length"] = "4", ["pipeline"] = "off", ["unroll"] = "2" });
+        var narrowMac = mac.Generate(new Dictionary<string, string> { ["width"] = "4", ["length"] = "16" });
+
+        Assert.Contains("typedef ap_int<12> acc_t;", narrowMac.Kernel);    // 2·4 + log2 16
+        Assert.Contains("typedef ap_int<34> acc_t;", wide.Kernel);         // 2·16 + log2 4
+        Assert.All(HlsCatalog.Variants(dot, wide.Choices), k => Assert.Equal(("16", "4"), (k.Choices["width"], k.Choices["length"])));
+        Assert.Equal(12, HlsCatalog.Variants(dot, wide.Choices).Count());
+        Assert.Equal(new Dictionary<string, string> { ["width"] = "16", ["length"] = "4" }, dot.ParametersIn("a 16-bit dot product of length 4"));
+        Assert.Equal(new Dictionary<string, string> { ["width"] = "12" }, mac.ParametersIn("a pipelined 12-bit MAC"));
+        Assert.Throws<ArgumentException>(() => dot.ParametersIn("a 32-bit dot product"));
+
+        var verdicts = await Task.WhenAll(VerifyAsync(wide), VerifyAsync(narrowMac));
+        Assert.All(verdicts, v => Assert.True(v.Passed, v.Summary));
+        Assert.Equal(5, Assert.IsType<HlsReport>(verdicts[0].Report).Rtl!.LatencyMax);   // four elements, one per cycle, then done
+    }
+
     [Fact]
     public async Task Faults_in_catalog_kernels_fail_at_their_first_differing_call()
     {
         var fir = HlsCatalog.Find("fir")!.Generate(new Dictionary<string, string>());
         var gemm = HlsCatalog.Find("gemm_tile")!.Generate(new Dictionary<string, string>());
         var softmax = HlsCatalog.Find("softmax_row")!.Generate(new Dictionary<string, string>());
+        var dot = HlsCatalog.Find("dot")!.Generate(new Dictionary<string, string>());
+        var mac = HlsCatalog.Find("mac")!.Generate(new Dictionary<string, string> { ["pipeline"] = "off" });
 
         var offByOne = await VerifyAsync(fir, kernelText: fir.Kernel.Replace("i >= 0; i--", "i > 0; i--"));
         var narrow = await VerifyAsync(gemm, kernelText: gemm.Kernel.Replace("acc_t sum = C[i][j];", "ap_int<16> sum = C[i][j];"));
@@ -67,6 +110,15 @@ public sealed class HlsCatalogTests(HlsHost fixture) : IClassFixture<HlsHost>
         var missesLast = await VerifyAsync(softmax, kernelText: softmax.Kernel.Replace("for (int i = 1; i < N; i++)", "for (int i = 1; i < N - 1; i++)"));
         var rtlUnsignedMax = await VerifyAsync(softmax, rtlText: softmax.Rtl.Replace("$signed(x_0) > $signed(x_1) ? x_0 : x_1", "x_0 > x_1 ? x_0 : x_1"));
 
+        var dotNarrow = await VerifyAsync(dot, kernelText: dot.Kernel.Replace("acc_t sum = 0;", "ap_int<16> sum = 0;"));
+        var macLocal = await VerifyAsync(mac, kernelText: mac.Kernel.Replace("static acc_t acc = 0;", "acc_t acc = 0;"));
+        var macRtlDropsClear = await VerifyAsync(mac, rtlText: mac.Rtl.Replace("(clear_1 ? 0 : acc)", "acc"));
+
+        Assert.Equal(FailureClass.FunctionalMismatch, dotNarrow.FailureClass);   // eight int8 products overflow 16 bits
+        Assert.Equal("csim", macLocal.DecidedBy);                                // the accumulator forgets between calls
+        Assert.Equal(FailureClass.FunctionalMismatch, macLocal.FailureClass);
+        Assert.Equal("cosim", macRtlDropsClear.DecidedBy);
+        Assert.Equal(FailureClass.FunctionalMismatch, macRtlDropsClear.FailureClass);
         Assert.Equal(1, Assert.IsType<HlsReport>(offByOne.Report).CSim!.FirstMismatch!.Call);   // the newest sample never enters
         Assert.Equal("csim", narrow.DecidedBy);
         Assert.Equal(FailureClass.FunctionalMismatch, narrow.FailureClass);
