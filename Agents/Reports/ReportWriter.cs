@@ -118,6 +118,8 @@ public static class ReportWriter
     {
         Assurance.Proven => "proof",
         Assurance.Bounded => row.FormalBound is { } bound ? $"bounded check, {bound} cycles" : "bounded check",
+        // Skipped: the target has no formal check (HLS, CUDA) or the run turned it off.
+        _ when string.Equals(row.Formal, "skipped", StringComparison.OrdinalIgnoreCase) => "simulation only (no formal check)",
         _ => $"simulation only (formal {row.Formal})",
     };
 

@@ -42,8 +42,8 @@ internal sealed class DesignSupervisor(IDesignStrategy strategy, CandidateJudge 
             if (spec.ReferenceOrigin == ReferenceOrigin.User && await judge.Target.CheckReferenceAsync(spec.Reference, spec.Hints, cancellation) is { } problem)
                 throw new HwForgeException(ProblemKind.InvalidInput, $"the spec cannot be judged: {problem}");
 
-            // 2. The reference's PPA is the baseline improvements are measured against.
-            await StageAsync(run, "baseline", "measuring the reference's PPA as the baseline");
+            // 2. The reference's figures are the baseline improvements are measured against.
+            await StageAsync(run, "baseline", "measuring the reference as the baseline");
             var referencePpa = await run.Journal.RunAsync("baseline", c => judge.MeasureReferenceAsync(spec, c), cancellation);
             var baseline = new Baseline(referencePpa?.Metrics);
 

@@ -61,16 +61,29 @@ public sealed class DesignTargetFlagTests : IDisposable
     }
 
     [Fact]
-    public async Task A_cuda_request_no_offline_catalog_answers_is_refused_saying_it_needs_an_llm()
+    public async Task A_cuda_request_the_offline_cuda_catalog_does_not_hold_is_refused_naming_what_it_holds()
     {
         var folder = Path.Combine(_hwforge.Home, "cuda");
 
         var run = await _hwforge.RunAsync("design", "a UART transmitter", "--target", "cuda", "--out", folder);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("cuda", run.Error);
+        Assert.Contains("the offline CUDA catalog holds", run.Error);
         Assert.Contains("LLM", run.Error);
         Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public async Task A_cuda_request_in_words_reaches_the_cuda_catalog_and_ends_simulated_not_verified()
+    {
+        var folder = Path.Combine(_hwforge.Home, "softmax");
+
+        var run = await _hwforge.RunAsync(["design", "a softmax over the rows of a matrix", "--target", "cuda", "--candidates", "1", "--out", folder], timeout: TimeSpan.FromMinutes(8));
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.True(File.Exists(Path.Combine(folder, "final", "kernel.cu")), run.Output + run.Error);
+        // "unverified" is what it says; "verified" alone would claim a proof.
+        Assert.DoesNotMatch(@"(?i)(?<![a-z])verified", File.ReadAllText(Path.Combine(folder, "report.md")));
     }
 
     [Fact]
