@@ -18,7 +18,7 @@ public static class McpCommand
         var port = new Option<int>("--port") { Description = "Port for --http (0: any free port)", DefaultValueFactory = _ => DefaultPort };
         var host = new Option<string>("--host") { Description = "Address for --http; beyond loopback a token is required", DefaultValueFactory = _ => "127.0.0.1" };
         var token = new Option<string?>("--token") { Description = $"Secret every HTTP request must carry as 'Authorization: Bearer T' (or {HwForge.WebUI.WebUiOptions.TokenVariable})" };
-        var command = new Command("mcp", "Serve lint, verify, ppa, design, kb_search and targets to coding agents over MCP (stdio, or --http)")
+        var command = new Command("mcp", "Serve lint, verify, verify_target (HLS, CUDA), ppa, design, kb_search and targets to coding agents over MCP (stdio, or --http)")
         {
             http, port, host, token,
         };

@@ -10,9 +10,11 @@ public sealed class DesignCancelTests : IDisposable
     [Fact]
     public async Task Ctrl_C_on_design_prints_the_run_folder_and_the_resume_command()
     {
-        var folder = Path.Combine(_hwforge.Home, "adder-run");
+        // A run of a minute or more (five proofs of pipelined 16-bit MACs), so that Ctrl-C finds it running: a 16-bit
+        // adder's candidates are each proven in a second and the run could end before the signal arrived.
+        var folder = Path.Combine(_hwforge.Home, "mac-run");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = _hwforge.Files };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "hwforge.dll"), "design", "a 16-bit adder", "--candidates", "3", "--optimize", "1", "--out", folder })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "hwforge.dll"), "design", "a 16-bit signed MAC with 2 pipeline stages", "--candidates", "3", "--optimize", "1", "--out", folder })
             info.ArgumentList.Add(arg);
         info.Environment["HWFORGE_HOME"] = _hwforge.Home;
         using var process = Process.Start(info)!;

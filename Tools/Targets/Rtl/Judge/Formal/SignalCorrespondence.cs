@@ -26,10 +26,12 @@ internal static class SignalCorrespondence
     /// <summary>Support bits of one obligation at most (as the sweep: 2^24 patterns).</summary>
     public const int MaxSupport = ExhaustiveSweep.MaxSupport;
 
-    /// <summary>Cycles simulated for candidates: enough for an accumulator with 8 guard bits to reach its top bit
-    /// when fed the largest product every cycle (320 × 2^30 sets bit 38 and not bit 39).</summary>
-    private const int SimulationCycles = 320;
-    private const int Words = 5;
+    /// <summary>Cycles simulated for the plain pass's candidates.</summary>
+    private const int SimulationCycles = 48;
+
+    /// <summary>Cycles simulated for the refining pass's: enough for an accumulator with 8 guard bits to reach its top
+    /// bit when fed the largest product every cycle (320 × 2^30 sets bit 38 and not bit 39).</summary>
+    private const int LongSimulationCycles = 320;
 
     /// <param name="Completed">The induction reached its fixed point: <see cref="Graph"/> is the merged miter.</param>
     public sealed record Result(bool Completed, AigGraph Graph, int Merged, int Candidates, int Rounds, TimeSpan Elapsed);
@@ -40,9 +42,21 @@ internal static class SignalCorrespondence
     public static Result Run(AigGraph graph, TimeSpan limit, CancellationToken cancellation = default, LatchNames? names = null,
         IReadOnlyList<(string Port, int Bit)?>? inputs = null)
     {
-        names ??= LatchNames.None;
         var clock = Stopwatch.StartNew();
-        var candidates = Candidates(graph, inputs ?? []);
+        // First the plain fixed point (a refuted candidate is dropped): few rounds, and what most pairs need. Only
+        // when its merged miter does not close is it run again with refinement (refuted registers split into new
+        // classes, refutations owed to a false assumption given another round), which takes more rounds; the
+        // refined result is taken when it closes the miter or merges more.
+        var plain = FixedPoint(graph, Candidates(graph, inputs ?? [], longRuns: false), names ?? LatchNames.None, refine: false, limit, clock, cancellation);
+        if (!plain.Completed || plain.Graph.Outputs[0] == AigBuilder.False || clock.Elapsed >= limit) return plain with { Elapsed = clock.Elapsed };
+        var refined = FixedPoint(graph, Candidates(graph, inputs ?? [], longRuns: true), names ?? LatchNames.None, refine: true, limit, clock, cancellation);
+        var better = refined.Completed && (refined.Graph.Outputs[0] == AigBuilder.False || refined.Merged > plain.Merged);
+        return (better ? refined : plain) with { Elapsed = clock.Elapsed };
+    }
+
+    private static Result FixedPoint(AigGraph graph, List<Candidate> candidates, LatchNames names, bool refine, TimeSpan limit, Stopwatch clock,
+        CancellationToken cancellation)
+    {
         var initial = candidates.Count;
         var rounds = 0;
 
@@ -51,9 +65,10 @@ internal static class SignalCorrespondence
         var unchecked_ = candidates;
         var based = new List<Candidate>();
         var deferredOnce = new HashSet<int>();
+        bool isRegister(int v) => refine && v >= 1 + graph.InputCount && v < 1 + graph.InputCount + graph.LatchCount;
         while (unchecked_.Count > 0)
         {
-            var (holding, refined, _) = Holding(Frames(graph, unchecked_, fromStart: true), unchecked_, RegisterWords(graph, unchecked_, names), deferredOnce, limit - clock.Elapsed, cancellation, out var baseCompleted);
+            var (holding, refined, _) = Holding(Frames(graph, unchecked_, fromStart: true), unchecked_, RegisterWords(graph, unchecked_, names), deferredOnce, isRegister, limit - clock.Elapsed, cancellation, out var baseCompleted);
             if (!baseCompleted) return new Result(false, graph, 0, initial, rounds, clock.Elapsed);
             based.AddRange(holding);
             unchecked_ = refined;
@@ -66,7 +81,7 @@ internal static class SignalCorrespondence
         {
             cancellation.ThrowIfCancellationRequested();
             rounds++;
-            var (holding, refined, deferred) = Holding(Frames(graph, candidates, fromStart: false), candidates, RegisterWords(graph, candidates, names), deferredOnce, limit - clock.Elapsed, cancellation, out var completed);
+            var (holding, refined, deferred) = Holding(Frames(graph, candidates, fromStart: false), candidates, RegisterWords(graph, candidates, names), deferredOnce, isRegister, limit - clock.Elapsed, cancellation, out var completed);
             if (!completed) return new Result(false, graph, 0, initial, rounds, clock.Elapsed);
             if (holding.Count == candidates.Count) break;
             foreach (var c in deferred) deferredOnce.Add(c.Member);
@@ -138,7 +153,7 @@ internal static class SignalCorrespondence
     /// </summary>
     private static (List<Candidate> Holding, List<Candidate> Refined, List<Candidate> Deferred) Holding(
         (AigGraph Graph, List<(int Member, int Representative)> Pairs, List<int> Violations) frames, List<Candidate> candidates,
-        IReadOnlyList<Word> words, IReadOnlySet<int> deferredOnce, TimeSpan limit, CancellationToken cancellation, out bool completed)
+        IReadOnlyList<Word> words, IReadOnlySet<int> deferredOnce, Func<int, bool> isRegister, TimeSpan limit, CancellationToken cancellation, out bool completed)
     {
         var clock = Stopwatch.StartNew();
         var holding = new List<Candidate>();
@@ -154,10 +169,10 @@ internal static class SignalCorrespondence
         for (var i = 0; i < candidates.Count; i++)
         {
             if (!refuted[i]) continue;
-            if (patterns.Raises(frames.Graph.Outputs[i], clean) || deferredOnce.Contains(candidates[i].Member)) genuinelyRefuted[i] = true;
+            if (patterns.Raises(frames.Graph.Outputs[i], clean) || deferredOnce.Contains(candidates[i].Member) || !isRegister(candidates[i].Member)) genuinelyRefuted[i] = true;
             else deferred.Add(candidates[i]);
         }
-        var refined = Refined(frames.Pairs, candidates, genuinelyRefuted, patterns);
+        var refined = Refined(frames.Pairs, candidates, genuinelyRefuted, patterns, isRegister);
         var shown = new bool[candidates.Count];
         var untried = new bool[candidates.Count];
         var enumerated = new bool[candidates.Count];
@@ -199,14 +214,14 @@ internal static class SignalCorrespondence
                     enumerated[i] = true;
                     if (counterexamples.Count < MaxCounterexamples) counterexamples.Add(counterexample);
                     break;
-                case null when untried[i] && !deferredOnce.Contains(candidates[i].Member): deferred.Add(candidates[i]); break;
+                case null when untried[i] && isRegister(candidates[i].Member) && !deferredOnce.Contains(candidates[i].Member): deferred.Add(candidates[i]); break;
                 case null when clock.Elapsed > limit: completed = false; return (holding, [], []);
             }
         }
         // Members an enumeration refuted are split the same way, on the patterns it found as well as the random ones:
         // a counter's top bits, all taken for the constant, differ only where every bit below them is set.
         if (counterexamples.Count > 0)
-            refined.AddRange(Refined(frames.Pairs, candidates, enumerated, new Patterns(frames.Graph, counterexamples)));
+            refined.AddRange(Refined(frames.Pairs, candidates, enumerated, new Patterns(frames.Graph, counterexamples), isRegister));
         return (holding, refined, deferred);
     }
 
@@ -219,10 +234,13 @@ internal static class SignalCorrespondence
     /// with the same bit of the other side). They are split by their values under the refuting patterns, and each group
     /// becomes a class of its own, its earliest member the representative.
     /// </summary>
-    private static List<Candidate> Refined(List<(int Member, int Representative)> pairs, List<Candidate> candidates, bool[] refuted, Patterns patterns)
+    private static List<Candidate> Refined(List<(int Member, int Representative)> pairs, List<Candidate> candidates, bool[] refuted, Patterns patterns,
+        Func<int, bool> isRegister)
     {
         var refined = new List<Candidate>();
-        var groups = Enumerable.Range(0, candidates.Count).Where(i => refuted[i])
+        // Registers only: they are what the words and the outputs need, and splitting every gate's class would
+        // cost rounds the budget does not have (a gate that matters is usually settled once its registers are).
+        var groups = Enumerable.Range(0, candidates.Count).Where(i => refuted[i] && isRegister(candidates[i].Member))
             // Each member in its representative's polarity: its value under the patterns names its new class.
             .GroupBy(i => (candidates[i].Representative, patterns.Signature(pairs[i].Member ^ candidates[i].Polarity)));
         foreach (var group in groups)
@@ -418,43 +436,46 @@ internal static class SignalCorrespondence
     /// class of the earliest such signal. Runs differ in how often inputs are 1 (a reset asserted half the time
     /// would keep the registers near their start), so rare and frequent events are both seen.
     /// </summary>
-    private static List<Candidate> Candidates(AigGraph graph, IReadOnlyList<(string Port, int Bit)?> inputs)
+    /// <param name="longRuns">Longer runs, with one more simulation word whose lanes hold every port at one value.</param>
+    private static List<Candidate> Candidates(AigGraph graph, IReadOnlyList<(string Port, int Bit)?> inputs, bool longRuns)
     {
+        var (words, cycles) = longRuns ? (6, LongSimulationCycles) : (5, SimulationCycles);
         var firstLatch = 1 + graph.InputCount;
         var firstAnd = firstLatch + graph.LatchCount;
         var variables = firstAnd + graph.AndCount;
-        var values = new ulong[variables * Words];
-        var state = new ulong[graph.LatchCount * Words];
+        var values = new ulong[variables * words];
+        var state = new ulong[graph.LatchCount * words];
         var (hashA, hashB) = (new ulong[variables], new ulong[variables]);
         var flipped = new bool[variables];
         var random = new Random(20261202);
         ulong Next() => (ulong)random.NextInt64() ^ (ulong)random.NextInt64() << 32;
         ulong Word(int w) => w switch { 1 => Next() & Next() & Next(), 2 => Next() | Next() | Next(), _ => Next() };
         var corners = new PortCorners(inputs, graph.InputCount);
-        var held = corners.Held(random);
-        for (var cycle = 0; cycle < SimulationCycles; cycle++)
+        var held = longRuns ? corners.Held(random) : null;
+        for (var cycle = 0; cycle < cycles; cycle++)
         {
             for (var i = 0; i < graph.InputCount; i++)
-                for (var w = 0; w < Words - 2; w++) values[(1 + i) * Words + w] = Word(w);
+                for (var w = 0; w < 4; w++) values[(1 + i) * words + w] = Word(w);
             // The word before last holds every port at one value for the whole run, lane by lane: an accumulator
             // fed the largest product cycle after cycle reaches its top bits, which a short random run leaves equal
             // to its sign (they would be taken for one signal and peeled apart one round of induction at a time).
-            for (var i = 0; i < graph.InputCount; i++) values[(1 + i) * Words + Words - 2] = held[i];
+            if (held is not null)
+                for (var i = 0; i < graph.InputCount; i++) values[(1 + i) * words + words - 2] = held[i];
             // The last word: each port at a corner value (zero, all ones, the most negative or positive, one) or
             // random, lane by lane, so that the one product that sets bit 30 of a signed 16×16 multiplication
             // without its sign (−2^15 × −2^15) is seen and the two bits are not taken for one signal.
             var corner = corners.Next(random);
-            for (var i = 0; i < graph.InputCount; i++) values[(1 + i) * Words + Words - 1] = corner[i];
-            Array.Copy(state, 0, values, firstLatch * Words, state.Length);
-            graph.EvaluateGates(values, Words);
+            for (var i = 0; i < graph.InputCount; i++) values[(1 + i) * words + words - 1] = corner[i];
+            Array.Copy(state, 0, values, firstLatch * words, state.Length);
+            graph.EvaluateGates(values, words);
             for (var v = 0; v < variables; v++)
             {
                 // Normalised so that a signal and its complement hash alike: the first simulated value is made 0.
-                if (cycle == 0) flipped[v] = (values[v * Words] & 1) == 1;
+                if (cycle == 0) flipped[v] = (values[v * words] & 1) == 1;
                 var flip = flipped[v] ? ulong.MaxValue : 0;
-                for (var w = 0; w < Words; w++)
+                for (var w = 0; w < words; w++)
                 {
-                    var word = values[v * Words + w] ^ flip;
+                    var word = values[v * words + w] ^ flip;
                     hashA[v] = hashA[v] * 0x9E3779B97F4A7C15 + word;
                     hashB[v] = BitOperations.RotateLeft(hashB[v], 23) ^ word * 0xC2B2AE3D27D4EB4F;
                 }
@@ -463,7 +484,7 @@ internal static class SignalCorrespondence
             {
                 var next = graph.LatchNext[i];
                 var flip = (next & 1) == 1 ? ulong.MaxValue : 0;
-                for (var w = 0; w < Words; w++) state[i * Words + w] = values[(next >> 1) * Words + w] ^ flip;
+                for (var w = 0; w < words; w++) state[i * words + w] = values[(next >> 1) * words + w] ^ flip;
             }
         }
         var classes = new Dictionary<(ulong, ulong), int>();
