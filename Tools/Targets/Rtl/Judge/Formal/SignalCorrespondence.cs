@@ -163,13 +163,16 @@ internal static class SignalCorrespondence
         var refuted = frames.Graph.Outputs.Select(patterns.Raises).ToArray();
         // A candidate refuted only where a gate's assumed value is not its own (an unreachable state of the free
         // registers) may owe it to a false assumption refuted in this round: it gets one more round.
-        var clean = patterns.Clean(frames.Violations);
+        // (Only registers are refined or deferred: the plain pass, where none is, skips the work.)
+        ulong[]? clean = null;
         var deferred = new List<Candidate>();
         var genuinelyRefuted = new bool[candidates.Count];
         for (var i = 0; i < candidates.Count; i++)
         {
             if (!refuted[i]) continue;
-            if (patterns.Raises(frames.Graph.Outputs[i], clean) || deferredOnce.Contains(candidates[i].Member) || !isRegister(candidates[i].Member)) genuinelyRefuted[i] = true;
+            if (!isRegister(candidates[i].Member) || deferredOnce.Contains(candidates[i].Member)) { genuinelyRefuted[i] = true; continue; }
+            clean ??= patterns.Clean(frames.Violations);
+            if (patterns.Raises(frames.Graph.Outputs[i], clean)) genuinelyRefuted[i] = true;
             else deferred.Add(candidates[i]);
         }
         var refined = Refined(frames.Pairs, candidates, genuinelyRefuted, patterns, isRegister);
@@ -210,7 +213,7 @@ internal static class SignalCorrespondence
             switch (Equal(frames.Graph, frames.Graph.Outputs[i], limit - clock.Elapsed, cancellation, out var counterexample))
             {
                 case true: holding.Add(candidates[i]); break;
-                case false when counterexample is not null:
+                case false when counterexample is not null && isRegister(candidates[i].Member):
                     enumerated[i] = true;
                     if (counterexamples.Count < MaxCounterexamples) counterexamples.Add(counterexample);
                     break;
