@@ -21,16 +21,46 @@ internal static class HarnessTag
         return Convert.ToHexStringLower(hmac.ComputeHash(Encoding.UTF8.GetBytes(text)))[..20];
     }
 
+    private const int KeyLength = 32;
+
     private static byte[] Key(HwForgeHome home)
     {
         var path = Path.Combine(home.Data, KeyFile);
-        if (File.Exists(path)) return File.ReadAllBytes(path);
-        var key = RandomNumberGenerator.GetBytes(32);
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        File.WriteAllBytes(temporary, key);
-        File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        try { File.Move(temporary, path, overwrite: false); }
-        catch (IOException) { File.Delete(temporary); } // another process made one first: use theirs
-        return File.ReadAllBytes(path);
+        if (TryRead(path) is { } existing) return existing;
+        var key = RandomNumberGenerator.GetBytes(KeyLength);
+        try
+        {
+            // CreateNew is O_EXCL: of judges racing on a fresh home (parallel candidates, test fixtures,
+            // two processes) exactly one makes the key. A temporary file moved into place would not do:
+            // .NET's Move without overwrite checks and then renames, so a later mover replaced the key
+            // an earlier judge had already used.
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.Read,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            };
+            using (var file = new FileStream(path, options)) file.Write(key);
+            return key;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another judge made it first; its 32 bytes may still be on their way.
+            for (var attempt = 0; attempt < 100; attempt++)
+            {
+                if (TryRead(path) is { } theirs) return theirs;
+                Thread.Sleep(10);
+            }
+            throw new IOException($"The harness key {path} is not {KeyLength} bytes long; delete it and HwForge makes a new one.");
+        }
+    }
+
+    private static byte[]? TryRead(string path)
+    {
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            return bytes.Length == KeyLength ? bytes : null;
+        }
+        catch (FileNotFoundException) { return null; }
     }
 }
