@@ -28,18 +28,22 @@ public static class ProofStrength
         using var host = new ToolHost(new BubblewrapSandbox(), home, null, Math.Max(1, SandboxPool.ConfiguredSize()));
         var versions = new ToolVersions(host);
         var rows = new StringBuilder("| group | pair | kind | verdict | assurance | formal | verify s | formal s |\n|---|---|---|---|---|---|---|---|\n");
+        // The judge's default budget unless HWFORGE_PROOF_BUDGET (seconds) says otherwise: to tell a pair that
+        // needs more time from one the method cannot close.
+        var budget = Environment.GetEnvironmentVariable("HWFORGE_PROOF_BUDGET") is { } given ? TimeSpan.FromSeconds(double.Parse(given)) : (TimeSpan?)null;
         var tally = new Dictionary<(string Group, bool Sequential), List<(Assurance Assurance, double Seconds)>>();
         foreach (var pair in Pairs(root, host, versions))
         {
             if (only is not null && !$"{pair.Group}/{pair.Name}".Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
             var request = await pair.Request();
             if (request is null) { rows.AppendLine($"| {pair.Group} | {pair.Name} | | no netlist | | | | |"); continue; }
+            if (budget is { } b) request = request with { FormalTimeout = b };
             var clock = Stopwatch.StartNew();
             var report = await new Verifier(host, versions).VerifyAsync(request);
             var seconds = clock.Elapsed.TotalSeconds;
             var formalSeconds = report.Stages.Where(s => s.Stage == StageName.Formal).Sum(s => s.Duration.TotalSeconds);
             var sequential = report.Interface?.IsSequential ?? pair.Sequential;
-            var formal = report.Formal.Status + (report.Formal.Bound is { } b ? $" ({b})" : "");
+            var formal = report.Formal.Status + (report.Formal.Bound is { } bound ? $" ({bound})" : "");
             var line = $"| {pair.Group} | {pair.Name} | {(sequential ? "seq" : "comb")} | {report.Verdict} | {report.Assurance} | {formal}: {report.Formal.Detail.Replace('|', '/')} | {seconds:0.0} | {formalSeconds:0.0} |";
             Console.Error.WriteLine(line);
             rows.AppendLine(line);

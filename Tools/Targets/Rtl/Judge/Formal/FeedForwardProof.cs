@@ -110,6 +110,21 @@ internal static class FeedForwardProof
     public static AigGraph? UnrolledMiter(AigGraph graph, int depth) =>
         (long)(depth + 1) * graph.AndCount > MaxUnrolledGates ? null : Unroll(graph, depth, combined: true);
 
+    /// <summary>
+    /// Cycles 0..depth as one combinational graph with each output word of <paramref name="words"/> copied once a cycle
+    /// (ports named <c>port@cycle</c>): equal words in every cycle prove the pipeline by the same argument as the
+    /// enumeration, and a word proof (<see cref="WordRewriting"/>) settles what SAT finds hard there, such as a
+    /// transposed FIR against a direct one (the same sum of constant multiples, added in another order). Null when too
+    /// large to unroll.
+    /// </summary>
+    public static (AigGraph Graph, IReadOnlyList<EquivalenceMiter.OutputWord> Words)? UnrolledWords(
+        AigGraph graph, IReadOnlyList<EquivalenceMiter.OutputWord> words, int depth)
+    {
+        if ((long)(depth + 1) * graph.AndCount > MaxUnrolledGates) return null;
+        var unrolledWords = new List<EquivalenceMiter.OutputWord>();
+        return (Unroll(graph, depth, combined: true, words, unrolledWords), unrolledWords);
+    }
+
     /// <summary>A counterexample of <see cref="UnrolledMiter"/> (one line of all cycles' inputs) as one line per cycle, for replay.</summary>
     public static string? CyclesOf(string? unrolledCounterexample, int inputs)
     {
@@ -124,7 +139,8 @@ internal static class FeedForwardProof
     /// Cycles 0..depth as one combinational graph: cycle c's inputs are inputs c × I .. c × I + I − 1, its
     /// difference is output c. Registers start at zero, as every register of an <see cref="AigGraph"/> does.
     /// </summary>
-    private static AigGraph Unroll(AigGraph graph, int depth, bool combined = false)
+    private static AigGraph Unroll(AigGraph graph, int depth, bool combined = false, IReadOnlyList<EquivalenceMiter.OutputWord>? words = null,
+        List<EquivalenceMiter.OutputWord>? unrolledWords = null)
     {
         var aig = new AigBuilder();
         var firstLatch = 1 + graph.InputCount;
@@ -139,6 +155,9 @@ internal static class FeedForwardProof
             for (var i = 0; i < graph.LatchCount; i++) literal[firstLatch + i] = state[i];
             for (var k = 0; k < graph.AndCount; k++) literal[firstAnd + k] = aig.And(Map(graph.AndLeft[k]), Map(graph.AndRight[k]));
             differences.Add(Map(graph.Outputs[0]));
+            if (words is not null)
+                foreach (var word in words)
+                    unrolledWords!.Add(new($"{word.Port}@{cycle}", word.Bits.Select(b => (Map(b.Reference), Map(b.Design))).ToList()));
             for (var i = 0; i < graph.LatchCount; i++) state[i] = Map(graph.LatchNext[i]);
         }
         if (combined) aig.Output(aig.OrAll(differences));
