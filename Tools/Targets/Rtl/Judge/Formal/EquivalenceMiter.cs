@@ -22,8 +22,8 @@ internal static class EquivalenceMiter
     /// <summary>The miter, and for each of its inputs the port bit it stands for (null: a free or start value).</summary>
     /// <param name="ReferenceAnds">The AND gates made for the reference come first: this many (the design's follow).</param>
     /// <param name="LatchNames">The register bit each latch stands for, where known.</param>
-    /// <param name="OutputWords">Each output port of at most 64 bits whose reference bits are always known: the pairs of literals
-    /// (reference, design) by bit, for a word-level proof (<see cref="WordRewriting"/>).</param>
+    /// <param name="OutputWords">Each output port of at most 64 bits: the pairs of literals (reference, design) by bit, each
+    /// bit gated by the reference knowing it, for a word-level proof (<see cref="WordRewriting"/>).</param>
     public sealed record Result(AigGraph Graph, IReadOnlyList<(string Port, int Bit)?> Inputs, int ReferenceAnds,
         LatchNames LatchNames, IReadOnlyList<OutputWord> OutputWords)
     {
@@ -89,9 +89,12 @@ internal static class EquivalenceMiter
                 // Known one: v. Known zero: not v and not x. A difference only counts where the reference is known.
                 var known = AigBuilder.Not(reference.Unknown);
                 differences.Add(aig.And(known, aig.Xor(reference.One, design)));
-                if (known == AigBuilder.True) word.Add((reference.One, design));
+                // Each bit counts only where the reference knows it (both sides gated alike): Σ 2^k·known_k·(d_k − r_k)
+                // is zero modulo 2^width exactly when every known bit agrees, whichever bits are known (the lowest
+                // differing one would leave 2^k times an odd number). Where the reference is always known, the gate folds away.
+                word.Add((aig.And(known, reference.One), aig.And(known, design)));
             }
-            if (word.Count == port.Width && port.Width <= 64) words.Add((port.Name, word));
+            if (port.Width <= 64) words.Add((port.Name, word));
         }
         aig.Output(aig.OrAll(differences));
         var inGraph = aig.GraphLiterals();

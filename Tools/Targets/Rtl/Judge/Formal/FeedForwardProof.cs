@@ -162,6 +162,14 @@ internal static class FeedForwardProof
         }
         if (combined) aig.Output(aig.OrAll(differences));
         else foreach (var difference in differences) aig.Output(difference);
+        if (unrolledWords is not null)
+        {
+            // The builder numbers its nodes as they were made (each cycle's inputs between gates); the graph numbers
+            // inputs first, so the words' literals are renumbered as the outputs are.
+            var inGraph = aig.GraphLiterals();
+            for (var w = 0; w < unrolledWords.Count; w++)
+                unrolledWords[w] = unrolledWords[w] with { Bits = [.. unrolledWords[w].Bits.Select(b => (inGraph(b.Reference), inGraph(b.Design)))] };
+        }
         return aig.ToGraph();
     }
 
