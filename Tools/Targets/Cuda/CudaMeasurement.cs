@@ -14,6 +14,9 @@ internal static class CudaMeasurement
 
     public static TargetMeasurement Measure(DesignArtifact design)
     {
+        // A C++ reference runs on the host: a GPU's roofline beside it would read as its speed.
+        if (!design.Files.Any(f => Path.GetExtension(f.Path).Equals(".cu", StringComparison.OrdinalIgnoreCase)))
+            return Unestimated("the design has no .cu kernel (a C++ reference runs on the host), so no GPU estimate either");
         var yaml = design.Files.FirstOrDefault(f => Path.GetExtension(f.Path).ToLowerInvariant() is ".yaml" or ".yml");
         if (yaml is null) return Unestimated($"no {CudaProblem.FileName} came with the design, so no roofline estimate either");
         var (problem, error) = CudaProblem.Parse(yaml.Text);

@@ -59,6 +59,19 @@ public sealed class CudaMeasurementTests(CudaHost cuda) : IClassFixture<CudaHost
     }
 
     [Fact]
+    public async Task A_cpp_reference_with_its_problem_gets_no_gpu_estimate_that_would_read_as_its_speed()
+    {
+        var kernel = CudaCatalog.Find("gemm")!.Generate(new Dictionary<string, string>());
+        Assert.Contains(kernel.ReferenceDesign.Design!.Files, f => f.FileName == CudaProblem.FileName);
+
+        var measured = await MeasureAsync(kernel.ReferenceDesign.Design!);
+
+        Assert.True(measured.Succeeded);
+        Assert.Empty(measured.Details);
+        Assert.Contains("no .cu kernel", measured.Basis);
+    }
+
+    [Fact]
     public async Task A_problem_whose_flops_cannot_be_read_fails_the_measurement_naming_the_key()
     {
         var kernel = CudaCatalog.Find("vector_add")!.Generate(new Dictionary<string, string>());
