@@ -28,7 +28,7 @@ internal static class CudaRoofline
     /// <summary>What an estimate is, said with every estimate.</summary>
     public const string Meaning = "estimated, not measured: the problem's lower bound, max(flops / peak, bytes / bandwidth), from the flops and "
         + "bytes problem.yaml gives; the same for every kernel of the problem, since a kernel's own work cannot be told from its source; "
-        + "no launch overhead, caches, occupancy or clock limits are counted, so a real kernel takes longer";
+        + "no launch overhead, caches, occupancy or clock limits are counted, so a real kernel takes at least this long, usually much longer";
 
     /// <summary>The estimate for every size of <paramref name="problem"/>, or null when it gives no flops and bytes.</summary>
     public static CudaRooflineEstimate? Estimate(CudaProblem problem, CudaRooflineGpu? gpu = null)
