@@ -4,8 +4,8 @@ namespace HwForge.Cli.Tests;
 
 /// <summary>
 /// <c>hwforge design</c> for the CUDA target without an LLM: a spec naming the target picks a CUDA catalog family,
-/// whose kernel variants are each judged on the CPU emulation; the run reports them as simulated, with no speed
-/// figure. Real g++ (and clang-19 where installed) in the sandbox.
+/// whose kernel variants are each judged on the CPU emulation; the run reports them as simulated, with no measured
+/// speed, only the problem's roofline labelled as an estimate. Real g++ (and clang-19 where installed) in the sandbox.
 /// </summary>
 public sealed class CudaDesignCommandTests : IDisposable
 {
@@ -14,7 +14,7 @@ public sealed class CudaDesignCommandTests : IDisposable
     private static string Spec(string name) => Path.Combine(FindRoot(), "examples", "cuda-specs", name);
 
     [Fact]
-    public async Task An_offline_cuda_run_judges_the_catalog_variants_and_reports_them_as_simulated_and_untimed()
+    public async Task An_offline_cuda_run_judges_the_catalog_variants_and_reports_them_as_simulated_and_untimed_with_the_roofline_as_an_estimate()
     {
         var folder = Path.Combine(_hwforge.Home, "vector-add-run");
         var run = await _hwforge.RunAsync("design", "--spec", Spec("vector_add.yaml"), "--candidates", "2", "--optimize", "0", "--trials", "1", "--out", folder, "--json");
@@ -32,11 +32,18 @@ public sealed class CudaDesignCommandTests : IDisposable
         {
             Assert.Equal("pass", c.GetProperty("verdict").GetString());
             Assert.Equal("simulated", c.GetProperty("assurance").GetString());
-            Assert.Empty(c.GetProperty("measurement").GetProperty("metrics").EnumerateObject());   // no speed without a GPU
+            var measurement = c.GetProperty("measurement");
+            Assert.Empty(measurement.GetProperty("metrics").EnumerateObject());   // no speed without a GPU
+            // The problem's roofline, one detail per size, labelled as an estimate wherever its unit is shown.
+            Assert.Equal(["estimated_us N=1", "estimated_us N=1000", "estimated_us N=4099"],
+                measurement.GetProperty("details").EnumerateObject().Select(d => d.Name));
+            Assert.Equal("us estimated (roofline, assumed A100-class)", measurement.GetProperty("units").GetProperty("estimated_us N=4099").GetString());
+            Assert.Contains("nothing measured", measurement.GetProperty("basis").GetString());
         });
         Assert.True(File.Exists(Path.Combine(folder, "final", "kernel.cu")));
         var markdown = File.ReadAllText(Path.Combine(folder, "report.md"));
         Assert.Contains("not timed", markdown);
+        Assert.Contains("us estimated (roofline, assumed A100-class)", markdown);
         Assert.DoesNotContain("verified", markdown.Replace("unverified", ""));
     }
 

@@ -52,6 +52,15 @@ internal sealed partial record CudaProblem(string Entry, string Reference, IRead
 
     public static IReadOnlyList<string> AllDistributions { get; } = ["range", "large", "constant"];
 
+    /// <summary>
+    /// The floating-point operations the problem needs, an expression over the size arguments: the work any correct
+    /// kernel must do, for the roofline estimate (<see cref="CudaRoofline"/>); null when the problem gives none.
+    /// </summary>
+    public string? Flops { get; init; }
+
+    /// <summary>The bytes the problem must move to and from device memory at the least (each input read once, each output written once).</summary>
+    public string? Bytes { get; init; }
+
     /// <summary>The most elements one buffer may have at any size (the logs carry every output element).</summary>
     public const long MaxElements = 1L << 22;
 
@@ -123,6 +132,12 @@ internal sealed partial record CudaProblem(string Entry, string Reference, IRead
         }
 
         var problem = new CudaProblem(entry, reference, arguments, sizes);
+        var (flops, flopsError) = Work(Node(root, "flops"), "flops", sizeNames, sizes);
+        var (bytes, bytesError) = Work(Node(root, "bytes"), "bytes", sizeNames, sizes);
+        if ((flopsError ?? bytesError) is { } workError) return (null, workError);
+        if ((flops is null) != (bytes is null))
+            return (null, $"problem.yaml gives {(flops is null ? "bytes but no flops" : "flops but no bytes")}: the roofline estimate needs both (docs/CUDA.md)");
+        problem = problem with { Flops = flops, Bytes = bytes };
         if (Node(root, "tolerance") is YamlMappingNode tolerance)
             problem = problem with { AbsoluteTolerance = Number(tolerance, "abs", 1e-4), RelativeTolerance = Number(tolerance, "rel", 1e-4) };
         if (Node(root, "inputs") is YamlMappingNode inputs)
@@ -136,6 +151,25 @@ internal sealed partial record CudaProblem(string Entry, string Reference, IRead
         }
         if (!(problem.Low < problem.High)) return (null, "inputs: low must be below high");
         return (problem, null);
+    }
+
+    // flops or bytes: one expression in the size arguments, at least 1 at every size; refused naming the key.
+    private static (string? Expression, string? Error) Work(YamlNode? node, string key, IReadOnlySet<string> sizeNames,
+        IReadOnlyList<IReadOnlyDictionary<string, long>> sizes)
+    {
+        if (node is null) return (null, null);
+        var written = $"{key} must be one expression in numbers, + - * / ( ) and the size arguments ({string.Join(", ", sizeNames)})";
+        if (node is not YamlScalarNode { Value: { Length: > 0 } text }) return (null, written);
+        if (!ShapeExpression().IsMatch(text) || Name().Matches(text).Any(m => !sizeNames.Contains(m.Value)))
+            return (null, $"{written}; '{text}' is not");
+        foreach (var size in sizes)
+        {
+            long value;
+            try { value = new ShapeArithmetic(text, size, key).Parse(); }
+            catch (FormatException e) { return (null, e.Message); }
+            if (value < 1) return (null, $"{key} {text} is {value} at size {string.Join(", ", size.Select(p => $"{p.Key}={p.Value}"))}: it must be at least 1");
+        }
+        return (text, null);
     }
 
     /// <summary>The element count of a shape at a size (the same arithmetic the C++ harness does, in longs).</summary>

@@ -42,7 +42,7 @@ public sealed class CudaTarget(ToolHost host, ToolVersions versions) : ITarget
     /// <summary>The tools it uses where installed and skips, saying so, where not.</summary>
     public static IReadOnlyList<ToolDescriptor> OptionalTools { get; } = [ClangCuda.Descriptor];
 
-    /// <summary>None: nothing is timed without a GPU, and no estimate is offered as a figure (docs/CUDA.md).</summary>
+    /// <summary>None: nothing is timed without a GPU, and the roofline estimate is a detail, never an objective (docs/CUDA.md).</summary>
     public IReadOnlyList<Objective> Objectives { get; } = [];
 
     public IReadOnlyList<TargetOption> Options => CudaOptions.All;
@@ -97,13 +97,9 @@ public sealed class CudaTarget(ToolHost host, ToolVersions versions) : ITarget
         };
     }
 
-    /// <summary>Nothing is measured: no GPU is assumed, and an estimate would read as a speed (docs/CUDA.md).</summary>
+    /// <summary>Nothing is measured (no GPU is assumed); the problem's roofline estimate, labelled as one, where the design carries its problem.</summary>
     public Task<TargetMeasurement> MeasureAsync(DesignArtifact design, DesignHints hints, TargetJob job, CancellationToken cancellation) =>
-        Task.FromResult(new TargetMeasurement
-        {
-            Succeeded = true,
-            Basis = "nothing measured: the CUDA target runs kernels on a CPU emulation, which says nothing about their speed; GPU timing is future work (docs/CUDA.md)",
-        });
+        Task.FromResult(CudaMeasurement.Measure(design));
 
     public string Feedback(TargetVerdict verdict, DesignArtifact design)
     {

@@ -5,8 +5,9 @@ using HwForge.Tools.Targets.Cuda.Catalog;
 namespace HwForge.Tools.Tests.Cuda;
 
 /// <summary>
-/// The offline CUDA catalog: every variant of every family passes the CUDA judge on its family's problem (on the
-/// real g++ and clang-19, under both sanitizers), and a variant broken the way people break them fails.
+/// The offline CUDA catalog: every family is judged on its example's own problem.yaml and golden.cpp, every variant
+/// of every family passes the CUDA judge on every size of that problem (on the real g++ and clang-19, under both
+/// sanitizers), and a variant broken the way people break them fails.
 /// </summary>
 public sealed class CudaCatalogTests(CudaHost cuda) : IClassFixture<CudaHost>
 {
@@ -18,6 +19,8 @@ public sealed class CudaCatalogTests(CudaHost cuda) : IClassFixture<CudaHost>
                 data.Add(family.Family, string.Join(",", kernel.Choices.Select(c => $"{c.Key}={c.Value}")));
         return data;
     }
+
+    public static TheoryData<string> Families() => [.. CudaCatalog.All.Select(f => f.Family)];
 
     private static CudaKernel Generate(string family, string choices) => CudaCatalog.Find(family)!.Generate(
         choices.Split(',').Select(c => c.Split('=')).ToDictionary(p => p[0], p => p[1]));
@@ -38,6 +41,28 @@ public sealed class CudaCatalogTests(CudaHost cuda) : IClassFixture<CudaHost>
 
         Assert.True(verdict.Passed, $"{family}({choices}): {verdict.Summary}");
         Assert.Equal(Assurance.Simulated, verdict.Assurance);
+    }
+
+    [Theory]
+    [MemberData(nameof(Families))]
+    public void Every_family_is_judged_on_its_examples_own_problem_and_golden_model(string name)
+    {
+        var family = CudaCatalog.Find(name)!;
+        var folder = CudaHost.Example(family.Example);
+        var problem = File.ReadAllText(Path.Combine(folder, CudaProblem.FileName));
+        var golden = File.ReadAllText(Path.Combine(folder, "golden.cpp"));
+
+        // Byte for byte: the same sizes, tolerance, inputs, flops and bytes, and the same golden model.
+        Assert.All(CudaCatalog.Variants(family), kernel =>
+        {
+            Assert.Equal(problem, kernel.Problem);
+            Assert.Equal(golden, kernel.Reference);
+            Assert.Equal(problem, kernel.Design.Files.Single(f => f.FileName == CudaProblem.FileName).Text);
+        });
+        var (parsed, error) = CudaProblem.Parse(problem);
+        Assert.True(parsed is not null, error);
+        Assert.True(parsed.Sizes.Count >= 3, $"{family.Example}: {parsed.Sizes.Count} sizes");
+        Assert.NotNull(CudaRoofline.Estimate(parsed));   // every example gives its flops and bytes
     }
 
     [Fact]

@@ -4,7 +4,8 @@ namespace HwForge.Tools.Targets.Cuda.Catalog;
 
 /// <summary>
 /// One generated CUDA kernel: the <c>.cu</c> source (kernels and the host entry <c>solve</c>) for one choice of a
-/// family's variants, with the family's problem (problem.yaml) and C++ reference it is judged against.
+/// family's variants, with the family's problem (problem.yaml) and C++ reference it is judged against, both the
+/// example's own files (<see cref="CudaExampleFiles"/>).
 /// </summary>
 public sealed record CudaKernel(string Family, string Description, IReadOnlyDictionary<string, string> Choices, string Kernel,
     string Problem, string Reference)
@@ -12,12 +13,20 @@ public sealed record CudaKernel(string Family, string Description, IReadOnlyDict
     /// <summary>A stable id for reports: <c>gemm(kernel=tiled,tile=16)</c>.</summary>
     public string Id => $"{Family}({string.Join(",", Choices.Select(c => $"{c.Key}={c.Value}"))})";
 
-    /// <summary>The design as the CUDA target reads it: one kernel.cu.</summary>
-    public DesignArtifact Design => DesignArtifact.Single(CudaTarget.TargetName, "solve", "kernel.cu", Kernel);
+    /// <summary>
+    /// The design as the CUDA target reads it: kernel.cu, with the problem it solves beside it, so a measurement
+    /// (which is given the design alone) can say what the problem's roofline is (<see cref="CudaRoofline"/>).
+    /// </summary>
+    public DesignArtifact Design => new(CudaTarget.TargetName, "solve",
+        [SourceLoader.FromText("kernel.cu", Kernel), SourceLoader.FromText(CudaProblem.FileName, Problem)]);
 
     /// <summary>The reference as the CUDA target reads it: the C++ function and the problem.</summary>
     public DesignReference ReferenceDesign => DesignReference.Of(new DesignArtifact(CudaTarget.TargetName, "solve_ref",
         [SourceLoader.FromText("golden.cpp", Reference), SourceLoader.FromText(CudaProblem.FileName, Problem)]));
+
+    /// <summary>A variant of <paramref name="family"/>, judged on the family's example problem.</summary>
+    internal static CudaKernel Of(ICudaKernelFamily family, string description, IReadOnlyDictionary<string, string> choices, string kernel) =>
+        new(family.Family, description, choices, kernel + "\n", CudaExampleFiles.Problem(family.Example), CudaExampleFiles.Golden(family.Example));
 }
 
 /// <summary>A choice of a family: its name, its values (the search space), the first the default.</summary>
@@ -30,6 +39,9 @@ public sealed record CudaChoice(string Name, string Description, IReadOnlyList<s
 public interface ICudaKernelFamily
 {
     string Family { get; }
+
+    /// <summary>The example problem whose problem.yaml and golden.cpp it is judged on (examples/cuda/&lt;Example&gt;).</summary>
+    string Example { get; }
 
     string Summary { get; }
 

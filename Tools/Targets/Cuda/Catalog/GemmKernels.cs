@@ -9,6 +9,8 @@ internal sealed class GemmKernels : ICudaKernelFamily
 {
     public string Family => "gemm";
 
+    public string Example => "gemm";
+
     public string Summary => "C = A × B on row-major float matrices, A of M × K, B of K × N";
 
     public IReadOnlyList<string> Keywords { get; } = ["gemm", "matmul", "matrix multiply", "matrix multiplication", "matrix product", "sgemm"];
@@ -119,34 +121,6 @@ internal sealed class GemmKernels : ICudaKernelFamily
                 }
                 """,
         };
-        return new CudaKernel(Family, $"gemm, {choices["kernel"]}", choices, kernel + "\n", Problem, Reference);
+        return CudaKernel.Of(this, $"gemm, {choices["kernel"]}", choices, kernel);
     }
-
-    private const string Problem = """
-        # C = A × B with A of M×K and B of K×N, row-major.
-        entry: solve
-        reference: solve_ref
-        args:
-          - {name: A, shape: [M, K]}
-          - {name: B, shape: [K, N]}
-          - {name: C, shape: [M, N], out: true}
-          - {name: M}
-          - {name: N}
-          - {name: K}
-        sizes: [{M: 1, N: 1, K: 1}, {M: 33, N: 47, K: 65}, {M: 32, N: 32, K: 32}]
-        tolerance: {abs: 1.0e-4, rel: 1.0e-4}
-
-        """;
-
-    private const string Reference = """
-        void solve_ref(const float* A, const float* B, float* C, int M, int N, int K) {
-            for (int i = 0; i < M; ++i)
-                for (int j = 0; j < N; ++j) {
-                    double acc = 0;
-                    for (int k = 0; k < K; ++k) acc += (double)A[i * K + k] * B[k * N + j];
-                    C[i * N + j] = (float)acc;
-                }
-        }
-
-        """;
 }

@@ -8,6 +8,8 @@ internal sealed class RmsNormKernels : ICudaKernelFamily
 {
     public string Family => "rmsnorm";
 
+    public string Example => "rmsnorm";
+
     public string Summary => "RMS normalisation of each row of an R × C float matrix (eps = 1e-5)";
 
     public IReadOnlyList<string> Keywords { get; } = ["rmsnorm", "rms norm", "rms normalization", "rms normalisation", "root mean square"];
@@ -89,35 +91,6 @@ internal sealed class RmsNormKernels : ICudaKernelFamily
                 }
                 """,
         };
-        return new CudaKernel(Family, $"RMSNorm, {choices["variant"]}", choices, kernel + "\n", Problem, Reference);
+        return CudaKernel.Of(this, $"RMSNorm, {choices["variant"]}", choices, kernel);
     }
-
-    private const string Problem = """
-        # y[r, c] = x[r, c] / sqrt(mean over c of x[r, c]^2 + eps), for each of R rows of C columns.
-        entry: solve
-        reference: solve_ref
-        args:
-          - {name: x, shape: [R, C]}
-          - {name: y, shape: [R, C], out: true}
-          - {name: R}
-          - {name: C}
-          - {name: eps, type: float, value: 1.0e-5}
-        sizes: [{R: 1, C: 1}, {R: 3, C: 200}, {R: 4, C: 131}]
-        tolerance: {abs: 1.0e-5, rel: 1.0e-4}
-
-        """;
-
-    private const string Reference = """
-        #include <cmath>
-
-        void solve_ref(const float* x, float* y, int R, int C, float eps) {
-            for (int r = 0; r < R; ++r) {
-                double s = 0;
-                for (int c = 0; c < C; ++c) s += (double)x[r * C + c] * x[r * C + c];
-                double scale = 1.0 / std::sqrt(s / C + eps);
-                for (int c = 0; c < C; ++c) y[r * C + c] = (float)(x[r * C + c] * scale);
-            }
-        }
-
-        """;
 }

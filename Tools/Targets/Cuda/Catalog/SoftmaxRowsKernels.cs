@@ -9,6 +9,8 @@ internal sealed class SoftmaxRowsKernels : ICudaKernelFamily
 {
     public string Family => "softmax_rows";
 
+    public string Example => "softmax";
+
     public string Summary => "softmax over each row of an R × C float matrix, the row's max subtracted";
 
     public IReadOnlyList<string> Keywords { get; } = ["softmax"];
@@ -113,37 +115,6 @@ internal sealed class SoftmaxRowsKernels : ICudaKernelFamily
                 }
                 """,
         };
-        return new CudaKernel(Family, $"row softmax, {choices["variant"]}", choices, kernel + "\n", Problem, Reference);
+        return CudaKernel.Of(this, $"row softmax, {choices["variant"]}", choices, kernel);
     }
-
-    private const string Problem = """
-        # Y[r, :] = softmax(X[r, :]) for each of R rows of C columns.
-        entry: solve
-        reference: solve_ref
-        args:
-          - {name: X, shape: [R, C]}
-          - {name: Y, shape: [R, C], out: true}
-          - {name: R}
-          - {name: C}
-        sizes: [{R: 1, C: 1}, {R: 7, C: 33}, {R: 5, C: 1000}]
-        tolerance: {abs: 1.0e-5, rel: 1.0e-4}
-        inputs: {low: -1.0, high: 1.0, large: 100}
-
-        """;
-
-    private const string Reference = """
-        #include <cmath>
-
-        void solve_ref(const float* X, float* Y, int R, int C) {
-            for (int r = 0; r < R; ++r) {
-                const float* x = X + (long)r * C;
-                float m = x[0];
-                for (int c = 1; c < C; ++c) m = std::fmax(m, x[c]);
-                double sum = 0;
-                for (int c = 0; c < C; ++c) sum += std::exp((double)x[c] - m);
-                for (int c = 0; c < C; ++c) Y[(long)r * C + c] = (float)(std::exp((double)x[c] - m) / sum);
-            }
-        }
-
-        """;
 }

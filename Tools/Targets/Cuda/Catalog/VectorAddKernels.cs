@@ -8,6 +8,8 @@ internal sealed class VectorAddKernels : ICudaKernelFamily
 {
     public string Family => "vector_add";
 
+    public string Example => "vector_add";
+
     public string Summary => "C = A + B on float vectors of N elements";
 
     public IReadOnlyList<string> Keywords { get; } = ["vector add", "vector addition", "vector_add", "vecadd", "elementwise add", "saxpy"];
@@ -78,27 +80,6 @@ internal sealed class VectorAddKernels : ICudaKernelFamily
                 }
                 """,
         };
-        return new CudaKernel(Family, $"vector add, {choices["variant"]}", choices, kernel + "\n", Problem, Reference);
+        return CudaKernel.Of(this, $"vector add, {choices["variant"]}", choices, kernel);
     }
-
-    private const string Problem = """
-        # C = A + B, element by element.
-        entry: solve
-        reference: solve_ref
-        args:
-          - {name: A, shape: [N]}
-          - {name: B, shape: [N]}
-          - {name: C, shape: [N], out: true}
-          - {name: N}
-        sizes: [{N: 1}, {N: 1000}, {N: 4099}]
-        tolerance: {abs: 1.0e-5, rel: 1.0e-5}
-
-        """;
-
-    private const string Reference = """
-        void solve_ref(const float* A, const float* B, float* C, int N) {
-            for (int i = 0; i < N; ++i) C[i] = A[i] + B[i];
-        }
-
-        """;
 }

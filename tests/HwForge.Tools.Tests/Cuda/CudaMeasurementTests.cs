@@ -1,0 +1,87 @@
+using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Cuda;
+using HwForge.Tools.Targets.Cuda.Catalog;
+
+namespace HwForge.Tools.Tests.Cuda;
+
+/// <summary>
+/// What the CUDA target's measurement says without a GPU: the problem's roofline per size, labelled as an estimate
+/// on an assumed A100-class GPU, as details and never as an objective the reward compares.
+/// </summary>
+public sealed class CudaMeasurementTests(CudaHost cuda) : IClassFixture<CudaHost>
+{
+    private Task<TargetMeasurement> MeasureAsync(DesignArtifact design) =>
+        cuda.Target.MeasureAsync(design, DesignHints.None, TargetJob.Default, CancellationToken.None);
+
+    [Fact]
+    public async Task A_catalog_gemm_shows_its_problems_roofline_labelled_as_an_estimate_and_not_as_a_speed()
+    {
+        var kernel = CudaCatalog.Find("gemm")!.Generate(new Dictionary<string, string>());
+
+        var measured = await MeasureAsync(kernel.Design);
+
+        Assert.True(measured.Succeeded, measured.Problem);
+        Assert.Empty(measured.Metrics.Values);   // nothing the reward or the frontier compares
+        Assert.Empty(cuda.Target.Objectives);
+        Assert.Equal(["estimated_us M=1 N=1 K=1", "estimated_us M=33 N=47 K=65", "estimated_us M=32 N=32 K=32"], measured.Details.Keys);
+        Assert.All(measured.Units.Values, unit => Assert.Equal("us estimated (roofline, assumed A100-class)", unit));
+        // 33×47×65: 201630 flops (10 ns at 19.5 TFLOP/s) but 27004 bytes (17 ns at 1555 GB/s): memory-bound.
+        Assert.Equal(27004 / 1555e9 * 1e6, measured.Details["estimated_us M=33 N=47 K=65"], 9);
+        Assert.Contains("nothing measured", measured.Basis);
+        Assert.Contains("estimated (roofline, assumed A100-class)", measured.Basis);
+        Assert.Contains("lower bound", measured.Basis);
+        Assert.Contains("19.5 TFLOP/s fp32, 1555 GB/s", measured.Basis);
+        var report = Assert.IsType<CudaRooflineEstimate>(measured.Report);
+        Assert.Equal("memory", report.Sizes[1].BoundBy);
+    }
+
+    [Fact]
+    public async Task Every_variant_of_a_problem_gets_the_same_estimate_because_it_is_the_problems_bound()
+    {
+        var figures = new List<IReadOnlyDictionary<string, double>>();
+        foreach (var kernel in CudaCatalog.Variants(CudaCatalog.Find("softmax_rows")!))
+            figures.Add((await MeasureAsync(kernel.Design)).Details);
+
+        Assert.True(figures.Count > 1);
+        Assert.All(figures, f => Assert.Equal(figures[0], f));
+    }
+
+    [Fact]
+    public async Task A_kernel_measured_without_its_problem_says_that_there_is_no_estimate()
+    {
+        var kernel = CudaCatalog.Find("vector_add")!.Generate(new Dictionary<string, string>());
+
+        var measured = await MeasureAsync(DesignArtifact.Single(CudaTarget.TargetName, "solve", "kernel.cu", kernel.Kernel));
+
+        Assert.True(measured.Succeeded);
+        Assert.Empty(measured.Details);
+        Assert.Contains("no problem.yaml came with the design, so no roofline estimate", measured.Basis);
+    }
+
+    [Fact]
+    public async Task A_cpp_reference_with_its_problem_gets_no_gpu_estimate_that_would_read_as_its_speed()
+    {
+        var kernel = CudaCatalog.Find("gemm")!.Generate(new Dictionary<string, string>());
+        Assert.Contains(kernel.ReferenceDesign.Design!.Files, f => f.FileName == CudaProblem.FileName);
+
+        var measured = await MeasureAsync(kernel.ReferenceDesign.Design!);
+
+        Assert.True(measured.Succeeded);
+        Assert.Empty(measured.Details);
+        Assert.Contains("no .cu kernel", measured.Basis);
+    }
+
+    [Fact]
+    public async Task A_problem_whose_flops_cannot_be_read_fails_the_measurement_naming_the_key()
+    {
+        var kernel = CudaCatalog.Find("vector_add")!.Generate(new Dictionary<string, string>());
+        var broken = kernel.Problem.Replace("flops: N", "flops: N * Q", StringComparison.Ordinal);
+        Assert.NotEqual(kernel.Problem, broken);
+
+        var measured = await MeasureAsync(new DesignArtifact(CudaTarget.TargetName, "solve",
+            [.. kernel.Design.Files.Where(f => f.FileName != CudaProblem.FileName), Foundation.Sources.SourceLoader.FromText(CudaProblem.FileName, broken)]));
+
+        Assert.False(measured.Succeeded);
+        Assert.Contains("flops must be one expression", measured.Problem);
+    }
+}
