@@ -76,10 +76,10 @@ public sealed class CudaCatalogStrategy : IDesignStrategy
             return (family, given, []);
         }
         if (spec is { HasUserReference: true })
-            throw new OfflineCatalogException("a spec with your own reference needs an LLM to write the CUDA kernel; " + Catalog.RequestMatcher.NeedsModel);
+            throw new OfflineCatalogException("a spec with your own reference needs an LLM to write the CUDA kernel; " + Tools.Targets.Rtl.Catalog.RequestMatcher.NeedsModel);
         var text = request ?? spec?.Request ?? throw new HwForgeException(ProblemKind.InvalidInput, "nothing to design: give a request or a spec file");
         var match = CudaCatalog.Match(text)
-            ?? throw new OfflineCatalogException($"the offline CUDA catalog holds {families}; '{text}' names none of them, so designing it {Catalog.RequestMatcher.NeedsModel}");
+            ?? throw new OfflineCatalogException($"the offline CUDA catalog holds {families}; '{text}' names none of them, so designing it {Tools.Targets.Rtl.Catalog.RequestMatcher.NeedsModel}");
         return (match, new Dictionary<string, string>(), [$"{match.Family}: {match.Summary} (the catalog's problem and reference; its kernel variants are tried)"]);
     }
 

@@ -77,10 +77,10 @@ public sealed class HlsCatalogStrategy : IDesignStrategy
             return (family, given, []);
         }
         if (spec is { HasUserReference: true })
-            throw new OfflineCatalogException("a spec with your own reference needs an LLM to write the HLS kernel; " + Catalog.RequestMatcher.NeedsModel);
+            throw new OfflineCatalogException("a spec with your own reference needs an LLM to write the HLS kernel; " + Tools.Targets.Rtl.Catalog.RequestMatcher.NeedsModel);
         var text = request ?? spec?.Request ?? throw new HwForgeException(ProblemKind.InvalidInput, "nothing to design: give a request or a spec file");
         var match = HlsCatalog.Match(text)
-            ?? throw new OfflineCatalogException($"the offline HLS catalog holds {families}; '{text}' names none of them, so designing it {Catalog.RequestMatcher.NeedsModel}");
+            ?? throw new OfflineCatalogException($"the offline HLS catalog holds {families}; '{text}' names none of them, so designing it {Tools.Targets.Rtl.Catalog.RequestMatcher.NeedsModel}");
         // A width or length the request states in words is pinned; the pragmas are searched.
         IReadOnlyDictionary<string, string> stated;
         try { stated = match.ParametersIn(text); }

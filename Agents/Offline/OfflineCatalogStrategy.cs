@@ -1,7 +1,7 @@
 using HwForge.Agents.Design;
 using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
-using HwForge.Catalog;
+using HwForge.Tools.Targets.Rtl.Catalog;
 using HwForge.Tools.Foundation;
 using HwForge.Tools.Targets;
 

@@ -1,4 +1,4 @@
-using HwForge.Catalog;
+using HwForge.Tools.Targets.Rtl.Catalog;
 
 namespace HwForge.Agents.Offline;
 

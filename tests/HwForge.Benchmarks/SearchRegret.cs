@@ -4,7 +4,7 @@ using HwForge.Agents.Design;
 using HwForge.Agents.Judging;
 using HwForge.Agents.Offline;
 using HwForge.Agents.Runs;
-using HwForge.Catalog;
+using HwForge.Tools.Targets.Rtl.Catalog;
 using HwForge.Tools.Foundation;
 using HwForge.Tools.Foundation.Caching;
 using HwForge.Tools.Foundation.Execution;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HwForge.Catalog.Generators;
+namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 /// <summary>
 /// Dot product of two N-lane vectors on flat buses (lane i is bits [i*width +: width]): N multipliers and a

@@ -1,4 +1,4 @@
-namespace HwForge.Catalog;
+namespace HwForge.Tools.Targets.Rtl.Catalog;
 
 /// <summary>One family of parameterized kernels: its parameters, and a generator of Verilog plus a behavioural reference.</summary>
 public interface IKernelGenerator

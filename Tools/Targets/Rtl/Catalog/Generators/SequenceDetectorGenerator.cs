@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HwForge.Catalog.Generators;
+namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 /// <summary>
 /// Moore FSM that detects a serial bit pattern: the states are "how much of the pattern the input ends with"

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace HwForge.Catalog;
+namespace HwForge.Tools.Targets.Rtl.Catalog;
 
 /// <summary>
 /// Reads a request in plain words ("a 16-bit signed MAC with 2 pipeline stages") and picks a catalog

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HwForge.Catalog.Generators;
+namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 /// <summary>
 /// Multiply-accumulate: acc += a * b when in_valid, restarted by clear, with 0 to 2 pipeline stages before

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HwForge.Catalog;
+namespace HwForge.Tools.Targets.Rtl.Catalog;
 
 /// <summary>
 /// The shared half of every generator: defaults filled in and each value checked against its spec in one

@@ -1,6 +1,6 @@
-using HwForge.Catalog.Generators;
+using HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
-namespace HwForge.Catalog;
+namespace HwForge.Tools.Targets.Rtl.Catalog;
 
 /// <summary>Every kernel family HwForge can generate without a language model.</summary>
 public static class KernelCatalog

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HwForge.Catalog.Generators;
+namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 /// <summary>
 /// Modulo-N counter with enable: a binary counter written as a chain of toggle flip-flops with the carry

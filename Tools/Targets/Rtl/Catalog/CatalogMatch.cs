@@ -1,4 +1,4 @@
-namespace HwForge.Catalog;
+namespace HwForge.Tools.Targets.Rtl.Catalog;
 
 /// <summary>
 /// What the catalog made of a request: a generator and its parameters with the assumptions taken

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HwForge.Catalog.Generators;
+namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 /// <summary>
 /// FIR filter y[n] = sum c[k] * x[n-k] with constant coefficients: direct form (a delay line of samples and an

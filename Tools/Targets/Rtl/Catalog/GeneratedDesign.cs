@@ -1,4 +1,4 @@
-namespace HwForge.Catalog;
+namespace HwForge.Tools.Targets.Rtl.Catalog;
 
 /// <summary>
 /// A generated kernel: the design and its behavioural reference, with the same ports and the same

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HwForge.Catalog.Generators;
+namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 /// <summary>
 /// Two-operand adders: ripple carry, 4-bit carry-lookahead blocks, and the Kogge-Stone and Brent-Kung
