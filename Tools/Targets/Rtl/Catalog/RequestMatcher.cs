@@ -10,8 +10,7 @@ namespace HwForge.Tools.Targets.Rtl.Catalog;
 public static partial class RequestMatcher
 {
     /// <summary>What to tell a user whose request needs a language model.</summary>
-    public const string NeedsModel =
-        "needs an LLM: configure one with --llm-endpoint URL --model NAME, or set HWFORGE_LLM_ENDPOINT and HWFORGE_LLM_MODEL";
+    public const string NeedsModel = CatalogRequest.NeedsModel;
 
     public static CatalogMatch Match(string request)
     {
