@@ -13,7 +13,7 @@ public interface ICatalogFamily
     /// <summary>One line for users and docs.</summary>
     string Summary { get; }
 
-    /// <summary>What a search may change (architecture, pragmas, kernel variants), each over its finite values, the default first or at <see cref="Resolve"/>'s value.</summary>
+    /// <summary>What a search may change (architecture, pragmas, kernel variants), each over its finite values; the rest is fixed by the request.</summary>
     IReadOnlyList<CatalogDimension> Dimensions { get; }
 
     /// <summary>Every value: the given ones checked, defaults for the rest, with the defaults a user should be told of.</summary>
