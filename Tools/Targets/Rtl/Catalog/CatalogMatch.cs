@@ -4,7 +4,7 @@ namespace HwForge.Tools.Targets.Rtl.Catalog;
 /// What the catalog made of a request: a generator and its parameters with the assumptions taken
 /// ("width not given: 16 bits (default)"), or a plain refusal when the request is outside the catalog.
 /// </summary>
-public sealed record CatalogMatch(IKernelGenerator? Generator, KernelParameters? Parameters, IReadOnlyList<string> Assumptions, string? Refusal)
+internal sealed record CatalogMatch(IKernelGenerator? Generator, KernelParameters? Parameters, IReadOnlyList<string> Assumptions, string? Refusal)
 {
     public bool Matched => Generator is not null && Parameters is not null;
 

@@ -5,7 +5,7 @@ namespace HwForge.Tools.Targets.Rtl.Catalog;
 /// latency, so the judge can compare them cycle by cycle. <see cref="Clock"/> and <see cref="Reset"/> are
 /// null for a combinational design.
 /// </summary>
-public sealed record GeneratedDesign(
+internal sealed record GeneratedDesign(
     string Family,
     KernelParameters Parameters,
     string Top,

@@ -6,7 +6,7 @@ namespace HwForge.Tools.Targets.Rtl.Catalog;
 /// The shared half of every generator: defaults filled in and each value checked against its spec in one
 /// place, then <see cref="Build"/> with values it can trust. Family-specific checks go in <see cref="Validate"/>.
 /// </summary>
-public abstract class KernelGenerator : IKernelGenerator
+internal abstract class KernelGenerator : IKernelGenerator
 {
     public abstract string Family { get; }
 

@@ -7,7 +7,7 @@ namespace HwForge.Tools.Targets.Rtl.Catalog;
 /// family and its parameters. What the words do not say takes the family's default, and each such choice
 /// is stated in <see cref="CatalogMatch.Assumptions"/>. A request outside the catalog gets a plain refusal.
 /// </summary>
-public static partial class RequestMatcher
+internal static partial class RequestMatcher
 {
     /// <summary>What to tell a user whose request needs a language model.</summary>
     public const string NeedsModel = CatalogRequest.NeedsModel;

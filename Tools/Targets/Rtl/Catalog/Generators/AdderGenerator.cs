@@ -6,7 +6,7 @@ namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 /// Two-operand adders: ripple carry, 4-bit carry-lookahead blocks, and the Kogge-Stone and Brent-Kung
 /// parallel-prefix trees, each written out gate by gate with generate loops.
 /// </summary>
-public sealed class AdderGenerator : KernelGenerator
+internal sealed class AdderGenerator : KernelGenerator
 {
     public override string Family => "adder";
 

@@ -7,7 +7,7 @@ namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 /// left and move right one cell a cycle, B values enter on top and move down, and cell (i, j) accumulates
 /// their products. Feeding row i of A and column j of B skewed by i and j cycles computes C = A x B.
 /// </summary>
-public sealed class GemmTileGenerator : KernelGenerator
+internal sealed class GemmTileGenerator : KernelGenerator
 {
     public override string Family => "gemm_tile";
 

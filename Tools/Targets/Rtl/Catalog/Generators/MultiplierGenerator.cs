@@ -7,7 +7,7 @@ namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 /// Wallace tree, and Wallace and Dadda trees of full and half adders. Signed operands use Baugh-Wooley
 /// partial products (array, Wallace, Dadda) or sign-aware Booth digits.
 /// </summary>
-public sealed class MultiplierGenerator : KernelGenerator
+internal sealed class MultiplierGenerator : KernelGenerator
 {
     public override string Family => "multiplier";
 

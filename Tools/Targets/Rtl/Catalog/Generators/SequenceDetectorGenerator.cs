@@ -7,7 +7,7 @@ namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 /// (the Knuth-Morris-Pratt automaton), encoded in binary, one-hot or Gray code; hit is high the cycle after
 /// the pattern's last bit. The reference keeps a shift register of the last bits instead.
 /// </summary>
-public sealed class SequenceDetectorGenerator : KernelGenerator
+internal sealed class SequenceDetectorGenerator : KernelGenerator
 {
     public override string Family => "fsm";
 
