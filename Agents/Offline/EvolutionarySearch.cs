@@ -1,9 +1,9 @@
-using HwForge.Catalog;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Agents.Offline;
 
 /// <summary>A point the search has seen, the reward the judge gave it, and whether it passed at all.</summary>
-internal sealed record SearchObservation(KernelParameters Point, double Reward, bool Passed);
+internal sealed record SearchObservation(SearchPoint Point, double Reward, bool Passed);
 
 /// <summary>
 /// A small (μ+λ) evolutionary search over a <see cref="ParameterSpace"/>, steered by the judge's reward.
@@ -19,7 +19,7 @@ internal sealed class EvolutionarySearch(ParameterSpace space, int seed)
     private const int Elite = 4;
     private const int Attempts = 200;
 
-    public IReadOnlyList<KernelParameters> NextBatch(IReadOnlyList<SearchObservation> seen, int batch, int round)
+    public IReadOnlyList<SearchPoint> NextBatch(IReadOnlyList<SearchObservation> seen, int batch, int round)
     {
         var taken = seen.Select(s => s.Point.ToString()).ToHashSet(StringComparer.Ordinal);
         var random = new Random(HashCode.Combine(seed, round, seen.Count));
@@ -30,7 +30,7 @@ internal sealed class EvolutionarySearch(ParameterSpace space, int seed)
         }
 
         var parents = seen.Where(s => s.Passed).OrderByDescending(s => s.Reward).Take(Elite).ToList();
-        var children = new List<KernelParameters>();
+        var children = new List<SearchPoint>();
         for (var attempt = 0; attempt < Attempts && children.Count < batch; attempt++)
         {
             var child = parents.Count == 0 ? RandomPoint(random) : Child(parents, random);
@@ -41,16 +41,16 @@ internal sealed class EvolutionarySearch(ParameterSpace space, int seed)
         return children;
     }
 
-    /// <summary>The first candidates: the generator's defaults, then points spread over the space.</summary>
-    public IReadOnlyList<KernelParameters> InitialBatch(int count)
+    /// <summary>The first candidates: the family's defaults, then points spread over the space.</summary>
+    public IReadOnlyList<SearchPoint> InitialBatch(int count)
     {
-        var points = new List<KernelParameters> { space.Fixed };
+        var points = new List<SearchPoint> { space.Fixed };
         var taken = new HashSet<string>(StringComparer.Ordinal) { space.Fixed.ToString() };
         var random = new Random(seed);
         // One dimension at a time through its values gives a spread a user can read ("ripple, then Kogge-Stone...").
         foreach (var dimension in space.Dimensions)
         {
-            foreach (var value in dimension.SearchDomain)
+            foreach (var value in dimension.Values)
             {
                 if (points.Count >= count) return points;
                 var point = space.Fixed.With(dimension.Name, value);
@@ -65,7 +65,7 @@ internal sealed class EvolutionarySearch(ParameterSpace space, int seed)
         return points;
     }
 
-    private KernelParameters Child(IReadOnlyList<SearchObservation> parents, Random random)
+    private SearchPoint Child(IReadOnlyList<SearchObservation> parents, Random random)
     {
         var first = Tournament(parents, random);
         if (parents.Count > 1 && random.NextDouble() < 0.3)
@@ -92,16 +92,16 @@ internal sealed class EvolutionarySearch(ParameterSpace space, int seed)
         return a.Reward >= b.Reward ? a : b;
     }
 
-    // Pipeline stages or parallelism are ordered: a neighbour is usually the better guess than a jump.
-    private static int Mutate(ParameterSpec dimension, int index, Random random)
+    // Pipeline stages, parallelism or tile sizes are ordered: a neighbour is usually the better guess than a jump.
+    private static int Mutate(CatalogDimension dimension, int index, Random random)
     {
-        var count = dimension.SearchDomain.Count;
+        var count = dimension.Values.Count;
         if (count < 2) return index;
-        if (dimension.Kind == ParameterKind.Integer && random.NextDouble() < 0.7)
+        if (dimension.Ordered && random.NextDouble() < 0.7)
             return Math.Clamp(index + (random.Next(2) == 0 ? -1 : 1), 0, count - 1);
         var next = random.Next(count - 1);
         return next >= index ? next + 1 : next;
     }
 
-    private KernelParameters RandomPoint(Random random) => space.At([.. space.Dimensions.Select(d => random.Next(d.SearchDomain.Count))]);
+    private SearchPoint RandomPoint(Random random) => space.At([.. space.Dimensions.Select(d => random.Next(d.Values.Count))]);
 }

@@ -1,63 +1,54 @@
 using HwForge.Agents.Design;
 using HwForge.Agents.Runs;
 using HwForge.Agents.Supervisor;
-using HwForge.Catalog;
 using HwForge.Tools.Foundation;
 using HwForge.Tools.Targets;
 
 namespace HwForge.Agents.Offline;
 
 /// <summary>
-/// Designs without an LLM: the request is matched to a catalog generator, the first candidates are the
-/// generator's default and variants spread over its architecture parameters, and the optimizer is an
-/// <see cref="EvolutionarySearch"/> steered by the judge's reward. Generated code is judged like any other:
-/// a variant that fails is reported and never counted.
+/// Designs without an LLM, for any target, from the run target's own <see cref="ITarget.Catalog"/>: the request (or
+/// the spec's family) picks a family, the first candidates are its default and variants spread over its dimensions,
+/// and the optimizer is an <see cref="EvolutionarySearch"/> steered by the judge's reward (a small space is simply
+/// swept). Generated code is judged like any other: a variant that fails is reported and never counted.
 /// </summary>
-public sealed class OfflineCatalogStrategy : IDesignStrategy
+/// <param name="catalogName">What the run's catalog is called (<see cref="IOfflineCatalog.Name"/>), for <see cref="Description"/>,
+/// which is read before the run's target is known.</param>
+public sealed class OfflineCatalogStrategy(string? catalogName = null) : IDesignStrategy
 {
-    public string Description => "the offline catalog (no LLM)";
+    public string Description => $"the offline {catalogName ?? "catalog"} (no LLM)";
 
     /// <summary>
     /// Throws the refusal <see cref="CreateSpecAsync"/> would, without a run: a caller checks a request this way
     /// before it creates a run folder, so nothing is written for a request the catalog cannot serve.
     /// </summary>
-    public static void Check(RunOptions options)
-    {
-        // HLS and CUDA runs have their own catalogs (DesignStrategies picks them).
-        if (HlsCatalogStrategy.Serves(options.Target)) { HlsCatalogStrategy.Check(options); return; }
-        if (CudaCatalogStrategy.Serves(options.Target)) { CudaCatalogStrategy.Check(options); return; }
-        RefuseOtherTargets(options.Target);
-        Resolve(options.Request, options.Spec);
-    }
+    public static void Check(RunOptions options, IOfflineCatalog? catalog) => Resolve(Required(catalog, options.Target), options.Request, options.Spec);
 
     public Task<DesignSpec> CreateSpecAsync(RunContext context, CancellationToken cancellation)
     {
-        RefuseOtherTargets(context.Target.Name);
-        var (generator, parameters, assumptions, pinned) = Resolve(context.Options.Request, context.Options.Spec);
-        var design = generator.Generate(parameters);
-        var spec = new DesignSpec
+        var pick = Resolve(Required(context.Target.Catalog, context.Target.Name), context.Options.Request, context.Options.Spec);
+        return Task.FromResult(new DesignSpec
         {
-            Top = design.Top,
-            Description = design.Description,
+            Top = pick.Design.Top,
+            Description = pick.Design.Description,
             Target = context.Target.Name,
             ReferenceOrigin = ReferenceOrigin.Catalog,
-            Reference = Reference(design),
-            // Variants differ in ports (a pipelined adder has a clock, the default may not); the judge finds
-            // each one's clock and reset by use and name.
-            Family = generator.Family,
-            Parameters = design.Parameters.Values,
-            PinnedParameters = pinned,
-            Assumptions = assumptions,
-        };
-        return Task.FromResult(spec);
+            Reference = pick.Design.Reference,
+            // Variants may differ in ports (a pipelined adder has a clock, the default may not); the target's judge
+            // finds what it needs in each.
+            Family = pick.Family.Name,
+            Parameters = pick.Design.Values,
+            PinnedParameters = pick.Pinned,
+            Assumptions = pick.Assumptions,
+        });
     }
 
     public async Task<IReadOnlyList<CandidateProposal>> ProposeAsync(RunContext context, DesignSpec spec, IReadOnlyList<string> ids, CancellationToken cancellation)
     {
-        var search = Search(spec, context.Options.Seed);
+        var search = Search(context, spec);
         var points = search.InitialBatch(ids.Count);
         await context.SayAsync("catalog", "generate",
-            $"{spec.Family}: the default and {points.Count - 1} other variant(s) of its {search.Space.Size}-point architecture space");
+            $"{spec.Family}: the default and {points.Count - 1} other variant(s) of its {search.Space.Size}-point search space");
         return [.. points.Select((point, i) => Proposal(search.Space, point, ids[i], "catalog", null))];
     }
 
@@ -68,9 +59,9 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
     public async Task<IReadOnlyList<CandidateProposal>> OptimizeAsync(RunContext context, DesignSpec spec, IReadOnlyList<JudgedCandidate> history,
         int round, IReadOnlyList<string> ids, CancellationToken cancellation)
     {
-        var search = Search(spec, context.Options.Seed);
+        var search = Search(context, spec);
         var seen = history.Where(h => h.Proposal.Parameters is not null)
-            .Select(h => new SearchObservation(new KernelParameters(h.Proposal.Parameters!), h.Outcome.Reward, h.Outcome.Passed)).ToList();
+            .Select(h => new SearchObservation(new SearchPoint(h.Proposal.Parameters!), h.Outcome.Reward, h.Outcome.Passed)).ToList();
         var points = search.NextBatch(seen, ids.Count, round);
         // The reward ranks every proven design above every unproven one, so the best by reward prefers a proof.
         var best = history.Where(h => h.Outcome.Passed).MaxBy(h => h.Outcome.Reward);
@@ -80,55 +71,56 @@ public sealed class OfflineCatalogStrategy : IDesignStrategy
         return [.. points.Select((point, i) => Proposal(search.Space, point, ids[i], "search", best?.Proposal.Id))];
     }
 
-    private static void RefuseOtherTargets(string target)
-    {
-        if (!string.Equals(target, KernelCatalog.Target, StringComparison.OrdinalIgnoreCase))
-            throw new OfflineCatalogException($"the offline catalog holds {KernelCatalog.Target} designs only; a {target} design needs an LLM endpoint");
-    }
+    private sealed record Pick(ICatalogFamily Family, CatalogDesign Design, IReadOnlyList<string> Assumptions, IReadOnlyList<string> Pinned);
 
-    private static (IKernelGenerator Generator, KernelParameters Parameters, IReadOnlyList<string> Assumptions, IReadOnlyList<string> Pinned) Resolve(string? request, SpecInput? spec)
+    private static IOfflineCatalog Required(IOfflineCatalog? catalog, string target) =>
+        catalog ?? throw new OfflineCatalogException($"the {target} target has no offline catalog; a {target} design {CatalogRequest.NeedsModel}");
+
+    private static Pick Resolve(IOfflineCatalog catalog, string? request, SpecInput? spec)
     {
-        if (spec?.Family is { } family)
+        if (spec?.Family is { } name)
         {
-            var generator = KernelCatalog.Find(family)
-                ?? throw new HwForgeException(ProblemKind.InvalidInput, $"the catalog has no family '{family}'; it has {string.Join(", ", KernelCatalog.All.Select(g => g.Family))}");
-            var given = new KernelParameters(spec.Parameters ?? new Dictionary<string, string>());
-            var resolved = KernelParameters.Resolve(generator, given);
-            var defaults = generator.Parameters.Where(p => !given.Has(p.Name) && p.Role == ParameterRole.Function)
-                .Select(p => $"{p.Name} not given: {p.Default} (default)").ToList();
-            return (generator, resolved, defaults, [.. given.Values.Keys]);
+            var family = catalog.Find(name)
+                ?? throw new HwForgeException(ProblemKind.InvalidInput, $"the {catalog.Name} has no family '{name}'; it has {catalog.FamilyList}");
+            var given = spec.Parameters ?? new Dictionary<string, string>();
+            var choice = Checked(() => family.Resolve(given));
+            return new(family, Checked(() => family.Generate(choice.Values)), choice.Assumptions, [.. given.Keys]);
         }
         if (spec is { HasUserReference: true })
-            throw new OfflineCatalogException("a spec with your own reference needs an LLM to write the design; " + RequestMatcher.NeedsModel);
+            throw new OfflineCatalogException("a spec with your own reference needs an LLM to write the design; " + CatalogRequest.NeedsModel);
         var text = request ?? spec?.Request ?? throw new HwForgeException(ProblemKind.InvalidInput, "nothing to design: give a request or a spec file");
-        var match = RequestMatcher.Match(text);
-        if (!match.Matched) throw new OfflineCatalogException(match.Refusal ?? RequestMatcher.NeedsModel);
-        return (match.Generator!, KernelParameters.Resolve(match.Generator!, match.Parameters), match.Assumptions, match.Given);
+        var read = catalog.Read(text);
+        if (read.Family is not { } matched) throw new OfflineCatalogException(read.Refusal ?? $"designing '{text}' {CatalogRequest.NeedsModel}");
+        var values = Checked(() => matched.Resolve(read.Stated)).Values;
+        return new(matched, Checked(() => matched.Generate(values)), read.Assumptions, [.. read.Stated.Keys]);
     }
 
-    private static EvolutionarySearch Search(DesignSpec spec, int seed)
+    // A family refuses a value it cannot build with an ArgumentException naming it: the user's error, in the family's words.
+    private static T Checked<T>(Func<T> make)
     {
-        var generator = KernelCatalog.Find(spec.Family!) ?? throw new InvalidOperationException($"catalog family {spec.Family} disappeared");
-        return new EvolutionarySearch(new ParameterSpace(generator, new KernelParameters(spec.Parameters!), spec.PinnedParameters), seed);
+        try { return make(); }
+        catch (ArgumentException e) { throw new HwForgeException(ProblemKind.InvalidInput, e.Message); }
     }
 
-    // The catalog's designs come with a behavioural reference, both of its target.
-    private static DesignReference Reference(GeneratedDesign design) =>
-        DesignReference.Of(DesignArtifact.Single(KernelCatalog.Target, design.ReferenceTop, design.ReferenceSource.FileName, design.ReferenceSource.Text));
-
-    private static CandidateProposal Proposal(ParameterSpace space, KernelParameters point, string id, string origin, string? parent)
+    private static EvolutionarySearch Search(RunContext context, DesignSpec spec)
     {
-        var design = space.Generator.Generate(point);
-        var changed = space.Dimensions.Select(d => $"{d.Name}={point.Text(d.Name)}");
+        var catalog = Required(context.Target.Catalog, context.Target.Name);
+        var family = catalog.Find(spec.Family!) ?? throw new InvalidOperationException($"{catalog.Name} family {spec.Family} disappeared");
+        return new EvolutionarySearch(new ParameterSpace(family, spec.Parameters!, spec.PinnedParameters), context.Options.Seed);
+    }
+
+    private static CandidateProposal Proposal(ParameterSpace space, SearchPoint point, string id, string origin, string? parent)
+    {
+        var design = space.Family.Generate(point.Values);
         return new CandidateProposal
         {
             Id = id,
             Origin = origin,
-            Design = DesignArtifact.Single(KernelCatalog.Target, design.Top, design.DesignSource.FileName, design.DesignSource.Text),
-            Reference = Reference(design),
-            Parameters = design.Parameters.Values,
+            Design = design.Design,
+            Reference = design.Reference,
+            Parameters = design.Values,
             ParentId = parent,
-            Notes = $"{space.Generator.Family} with {string.Join(", ", changed)} (latency {design.LatencyCycles} cycle(s))",
+            Notes = design.Notes,
         };
     }
 }

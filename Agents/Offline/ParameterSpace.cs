@@ -1,45 +1,44 @@
-using HwForge.Catalog;
+using HwForge.Tools.Targets;
 
 namespace HwForge.Agents.Offline;
 
 /// <summary>
-/// The part of a generator's parameters the optimizer may change (the architecture parameters, each over its
-/// finite search domain), with the request's function parameters held fixed.
+/// The part of a catalog family's values the optimizer may change (its <see cref="ICatalogFamily.Dimensions"/>, each
+/// over its finite values), with the request's values held fixed.
 /// </summary>
 internal sealed class ParameterSpace
 {
-    /// <param name="pinned">Architecture parameters the user asked for by name ("2 pipeline stages"): held like function ones.</param>
-    public ParameterSpace(IKernelGenerator generator, KernelParameters fixedParameters, IReadOnlyCollection<string>? pinned = null)
+    /// <param name="pinned">Dimensions the user asked for by name ("2 pipeline stages"): held like the request's other values.</param>
+    public ParameterSpace(ICatalogFamily family, IReadOnlyDictionary<string, string> fixedValues, IReadOnlyCollection<string>? pinned = null)
     {
-        Generator = generator;
-        Fixed = KernelParameters.Resolve(generator, fixedParameters);
-        Dimensions = generator.Parameters
-            .Where(p => p.Role == ParameterRole.Architecture && p.SearchDomain.Count > 0 && pinned?.Contains(p.Name) != true).ToList();
+        Family = family;
+        Fixed = new SearchPoint(family.Resolve(fixedValues).Values);
+        Dimensions = [.. family.Dimensions.Where(d => d.Values.Count > 0 && pinned?.Contains(d.Name) != true)];
     }
 
-    public IKernelGenerator Generator { get; }
+    public ICatalogFamily Family { get; }
 
-    /// <summary>Every parameter resolved: the request's values and the defaults.</summary>
-    public KernelParameters Fixed { get; }
+    /// <summary>Every value resolved: the request's and the defaults.</summary>
+    public SearchPoint Fixed { get; }
 
-    public IReadOnlyList<ParameterSpec> Dimensions { get; }
+    public IReadOnlyList<CatalogDimension> Dimensions { get; }
 
     /// <summary>How many points there are, valid or not.</summary>
-    public long Size => Dimensions.Aggregate(1L, (n, d) => n * d.SearchDomain.Count);
+    public long Size => Dimensions.Aggregate(1L, (n, d) => n * d.Values.Count);
 
-    /// <summary>The point as domain indices, one per dimension.</summary>
-    public KernelParameters At(IReadOnlyList<int> indices)
+    /// <summary>The point as value indices, one per dimension.</summary>
+    public SearchPoint At(IReadOnlyList<int> indices)
     {
         var point = Fixed;
-        for (var d = 0; d < Dimensions.Count; d++) point = point.With(Dimensions[d].Name, Dimensions[d].SearchDomain[indices[d]]);
+        for (var d = 0; d < Dimensions.Count; d++) point = point.With(Dimensions[d].Name, Dimensions[d].Values[indices[d]]);
         return point;
     }
 
-    public int[] IndicesOf(KernelParameters point) =>
-        [.. Dimensions.Select(d => Math.Max(0, IndexOf(d, point.Has(d.Name) ? point.Text(d.Name) : d.Default)))];
+    public int[] IndicesOf(SearchPoint point) =>
+        [.. Dimensions.Select(d => Math.Max(0, IndexOf(d, point.Has(d.Name) ? point.Text(d.Name) : d.Values[0])))];
 
     /// <summary>Every point, in a fixed order; for exhaustive sweeps of small spaces.</summary>
-    public IEnumerable<KernelParameters> All()
+    public IEnumerable<SearchPoint> All()
     {
         var indices = new int[Dimensions.Count];
         for (var n = 0L; n < Size; n++)
@@ -47,25 +46,25 @@ internal sealed class ParameterSpace
             yield return At(indices);
             for (var d = Dimensions.Count - 1; d >= 0; d--)
             {
-                if (++indices[d] < Dimensions[d].SearchDomain.Count) break;
+                if (++indices[d] < Dimensions[d].Values.Count) break;
                 indices[d] = 0;
             }
         }
     }
 
-    /// <summary>The generated design for a point, or null when the generator rejects that combination.</summary>
-    public GeneratedDesign? TryGenerate(KernelParameters point)
+    /// <summary>The design for a point, or null when the family rejects that combination (it throws an <see cref="ArgumentException"/> for one).</summary>
+    public CatalogDesign? TryGenerate(SearchPoint point)
     {
         try
         {
-            return Generator.Generate(point);
+            return Family.Generate(point.Values);
         }
-        catch (CatalogParameterException)
+        catch (ArgumentException)
         {
             return null;
         }
     }
 
-    private static int IndexOf(ParameterSpec dimension, string value) =>
-        dimension.SearchDomain.ToList().FindIndex(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
+    private static int IndexOf(CatalogDimension dimension, string value) =>
+        dimension.Values.ToList().FindIndex(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
 }

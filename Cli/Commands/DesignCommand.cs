@@ -2,7 +2,6 @@ using System.CommandLine;
 using HwForge.Agents;
 using HwForge.Agents.Knowledge;
 using HwForge.Agents.Llm;
-using HwForge.Agents.Offline;
 using HwForge.Agents.Reports;
 using HwForge.Agents.Runs;
 using HwForge.KnowledgeBase;
@@ -57,7 +56,7 @@ public static class DesignCommand
                 if (job.Target is { } wanted && options.Spec is { } given && !string.Equals(given.Target, wanted, StringComparison.OrdinalIgnoreCase))
                     throw new ArgumentException($"--target {wanted} disagrees with the spec file, whose target is {given.Target} (its 'target' key, {TargetRegistry.DefaultName} when it has none): give one of them");
                 // A request the catalog refuses is refused before a run folder exists: nothing is written for it.
-                if (options.Mode == DesignMode.Offline) OfflineCatalogStrategy.Check(options);
+                if (options.Mode == DesignMode.Offline) DesignStrategies.CheckOffline(options);
                 run = RunFolder.Create(parse.GetValue(output) ?? RunFolderNames.NewIn(home.Runs, options), options);
             }
 

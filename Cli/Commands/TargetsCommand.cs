@@ -15,7 +15,7 @@ public static class TargetsCommand
     public sealed record TargetOptionLine(string Name, string Default, string Description);
 
     public sealed record TargetLine(string Name, string Title, IReadOnlyList<string> FileKinds, IReadOnlyList<string> Objectives,
-        IReadOnlyList<TargetOptionLine> Options, IReadOnlyList<TargetTool> Tools)
+        IReadOnlyList<TargetOptionLine> Options, IReadOnlyList<TargetTool> Tools, IReadOnlyList<string> Catalog)
     {
         /// <summary>Every tool the target needs answered with its version.</summary>
         public bool Available => Tools.All(t => t.Version is not null);
@@ -25,7 +25,7 @@ public static class TargetsCommand
 
     public static Command Create()
     {
-        var command = new Command("targets", "List the design targets (RTL, ...), the files each reads, its objectives and options, and whether its tools are available")
+        var command = new Command("targets", "List the design targets (RTL, ...), the files each reads, its objectives, options and offline catalog, and whether its tools are available")
         {
             CommonOptions.Json,
         };
@@ -62,7 +62,8 @@ public static class TargetsCommand
                 [.. target.FileKinds.Select(k => $"{k.Extension} ({k.Language})")],
                 [.. target.Objectives.Select(o => $"{o.Name} ({o.Unit})")],
                 [.. target.Options.Select(o => new TargetOptionLine(o.Name, o.Default, o.Description))],
-                tools));
+                tools,
+                [.. target.Catalog?.Families.Select(f => f.Name) ?? []]));
         }
         return new TargetsReport(status.Works, status.Detail, lines);
     }
@@ -75,6 +76,7 @@ public static class TargetsCommand
             output.WriteLine($"  files:      {string.Join(", ", target.FileKinds)}");
             output.WriteLine($"  objectives: {(target.Objectives.Count == 0 ? "none declared (candidates are ranked by correctness; what the target measures, if anything, is reported as metrics)" : string.Join(", ", target.Objectives))}");
             output.WriteLine($"  options:    {string.Join(", ", target.Options.Select(o => $"{o.Name}={o.Default}"))}");
+            output.WriteLine($"  catalog:    {(target.Catalog.Count == 0 ? "none (offline runs are refused; it needs an LLM)" : string.Join(", ", target.Catalog))}");
             output.WriteLine($"  tools:      {string.Join(", ", target.Tools.Select(t => $"{t.Name} {t.Version ?? "MISSING" + (t.Problem is null ? "" : $" ({t.Problem})")}"))}");
             output.WriteLine($"  available:  {(target.Available ? "yes" : "no")}");
         }

@@ -31,6 +31,12 @@ public interface ITarget
 
     ITargetPrompts Prompts { get; }
 
+    /// <summary>
+    /// What it designs without an LLM; null when it has no offline catalog (an offline run of it is refused, naming
+    /// it). The offline strategy and the CLI's early refusal both read this, so they cannot disagree.
+    /// </summary>
+    IOfflineCatalog? Catalog { get; }
+
     /// <summary>Takes the design out of a model's answer, or says what was missing.</summary>
     AnswerDesign ReadAnswer(string answer, string top);
 

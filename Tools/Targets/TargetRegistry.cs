@@ -3,7 +3,9 @@ using HwForge.Tools.Foundation.Execution;
 using HwForge.Tools.Programs;
 using HwForge.Tools.Targets.Cuda;
 using HwForge.Tools.Targets.Hls;
+using HwForge.Tools.Targets.Hls.Catalog;
 using HwForge.Tools.Targets.Rtl;
+using HwForge.Tools.Targets.Rtl.Catalog;
 
 namespace HwForge.Tools.Targets;
 
@@ -44,6 +46,22 @@ public sealed class TargetRegistry
             [HlsTarget.TargetName] = HlsOptions.All,
             [CudaTarget.TargetName] = CudaOptions.All,
         };
+
+    /// <summary>
+    /// The offline catalog of each target HwForge ships, by target name: a request is checked against it before any
+    /// tool is set up (so before a run folder exists). The same catalogs the targets return as <see cref="ITarget.Catalog"/>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IOfflineCatalog?> ShippedCatalogs { get; } =
+        new Dictionary<string, IOfflineCatalog?>(StringComparer.OrdinalIgnoreCase)
+        {
+            [DefaultName] = RtlOfflineCatalog.Instance,
+            [HlsTarget.TargetName] = HlsOfflineCatalog.Instance,
+            [CudaTarget.TargetName] = CudaTarget.OfflineCatalog,
+        };
+
+    /// <summary>The offline catalog of a shipped target (the default one for no name); null for a target that has none or is not shipped.</summary>
+    public static IOfflineCatalog? ShippedCatalog(string? name) =>
+        ShippedCatalogs.TryGetValue(string.IsNullOrWhiteSpace(name) ? DefaultName : name.Trim(), out var catalog) ? catalog : null;
 
     /// <summary>The file kinds of each target HwForge ships, by target name, as the targets return them in <see cref="ITarget.FileKinds"/>.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<FileKind>> ShippedFileKinds { get; } =

@@ -53,7 +53,7 @@ public partial class ChatBox
         // A follow-up that names a design of its own ("an 8-bit adder") starts afresh. Any other is said first and the earlier request after it: the request reader takes the first figure it
         // finds ("3 pipeline stages" over "2"), and an LLM reads it as a change to the earlier design.
         var owner = SessionOwner.Of(HttpContext!);
-        if (Refines is { Length: > 0 } earlier && !HwForge.Catalog.RequestMatcher.Match(text).Matched && Runs.PathOf(owner, earlier) is { } earlierPath && RunFiles.Request(earlierPath) is { } previous)
+        if (Refines is { Length: > 0 } earlier && HwForge.Tools.Targets.TargetRegistry.ShippedCatalog(null)?.Read(text).Family is null && Runs.PathOf(owner, earlier) is { } earlierPath && RunFiles.Request(earlierPath) is { } previous)
             text = $"{text} (refining: {previous})";
         string id;
         try

@@ -1,5 +1,5 @@
 using System.Text;
-using HwForge.Catalog;
+using HwForge.Tools.Targets.Rtl.Catalog;
 using HwForge.Tools.Foundation;
 using HwForge.Tools.Foundation.Execution;
 using HwForge.Tools.Foundation.Sandbox;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using HwForge.Catalog;
+using HwForge.Tools.Targets.Rtl.Catalog;
 using HwForge.Tools.Foundation;
 using HwForge.Tools.Foundation.Execution;
 using HwForge.Tools.Foundation.Sandbox;

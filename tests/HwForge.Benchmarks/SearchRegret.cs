@@ -4,7 +4,6 @@ using HwForge.Agents.Design;
 using HwForge.Agents.Judging;
 using HwForge.Agents.Offline;
 using HwForge.Agents.Runs;
-using HwForge.Catalog;
 using HwForge.Tools.Foundation;
 using HwForge.Tools.Foundation.Caching;
 using HwForge.Tools.Foundation.Execution;
@@ -37,9 +36,9 @@ public static class SearchRegret
         text.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var request in requests)
         {
-            var match = RequestMatcher.Match(request);
-            if (!match.Matched) throw new ArgumentException($"'{request}' is not in the catalog");
-            var space = new ParameterSpace(match.Generator!, match.Parameters!);
+            var read = TargetRegistry.ShippedCatalog("rtl")!.Read(request);
+            if (read.Family is null) throw new ArgumentException($"'{request}' is not in the catalog");
+            var space = new ParameterSpace(read.Family, read.Family.Resolve(read.Stated).Values);
             var (outcomes, baseline) = await SweepAsync(home, host, versions, space, request);
             foreach (var (name, weights) in Objectives)
                 text.AppendLine(Row(request, name, space, Score(outcomes, baseline, weights)));
@@ -51,26 +50,25 @@ public static class SearchRegret
         [("area, delay, power", ObjectiveWeights.Equal), ("area", new(1, 0, 0)), ("delay", new(0, 1, 0))];
 
     // The sweep measures each point once; each objective then scores the same measurements, as the judge would.
-    private static Dictionary<string, SearchObservation> Score(Dictionary<KernelParameters, CandidateOutcome> outcomes, PpaMetrics baseline, ObjectiveWeights weights) =>
+    private static Dictionary<string, SearchObservation> Score(Dictionary<SearchPoint, CandidateOutcome> outcomes, PpaMetrics baseline, ObjectiveWeights weights) =>
         outcomes.ToDictionary(o => o.Key.ToString(), o => new SearchObservation(o.Key, o.Value.ScoredAgainst(baseline, weights).Reward, o.Value.Passed));
 
-    private static async Task<(Dictionary<KernelParameters, CandidateOutcome>, PpaMetrics)> SweepAsync(HwForgeHome home, ToolHost host, ToolVersions versions, ParameterSpace space, string request)
+    private static async Task<(Dictionary<SearchPoint, CandidateOutcome>, PpaMetrics)> SweepAsync(HwForgeHome home, ToolHost host, ToolVersions versions, ParameterSpace space, string request)
     {
         var options = new RunOptions { Request = request, Objectives = ObjectiveWeights.Equal };
         await using var run = RunFolder.Create(Path.Combine(home.Runs, Guid.NewGuid().ToString("N")), options);
         var judge = new CandidateJudge(new RtlTarget(host, versions), options);
-        var defaults = space.Generator.Generate(space.Fixed);
-        var spec = new DesignSpec { Top = defaults.Top, Description = request, ReferenceOrigin = ReferenceOrigin.Catalog, Reference = Reference(defaults) };
+        var defaults = space.Family.Generate(space.Fixed.Values);
+        var spec = new DesignSpec { Top = defaults.Top, Description = request, ReferenceOrigin = ReferenceOrigin.Catalog, Reference = defaults.Reference };
         var baseline = (await judge.MeasureReferenceAsync(spec, default))?.Metrics ?? PpaMetrics.Unmeasured;
-        var table = new Dictionary<KernelParameters, CandidateOutcome>();
+        var table = new Dictionary<SearchPoint, CandidateOutcome>();
         var n = 0;
         foreach (var point in space.All())
         {
             if (space.TryGenerate(point) is not { } design) continue;
             var proposal = new CandidateProposal
             {
-                Id = $"p{++n:000}", Origin = "sweep", Design = DesignArtifact.Single("rtl", design.Top, "design.v", design.Verilog),
-                Reference = Reference(design),
+                Id = $"p{++n:000}", Origin = "sweep", Design = design.Design, Reference = design.Reference,
             };
             var outcome = await judge.JudgeAsync(spec, proposal, baseline, run, default);
             table[point] = outcome;
@@ -78,9 +76,6 @@ public static class SearchRegret
         }
         return (table, baseline);
     }
-
-    private static DesignReference Reference(GeneratedDesign design) =>
-        DesignReference.Of(DesignArtifact.Single("rtl", design.ReferenceTop, "reference.v", design.ReferenceVerilog));
 
     private static string Row(string request, string objective, ParameterSpace space, Dictionary<string, SearchObservation> table)
     {

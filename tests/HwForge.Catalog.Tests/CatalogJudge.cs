@@ -28,10 +28,10 @@ public sealed class CatalogJudge : IDisposable
     public ToolVersions Versions { get; }
 
     /// <summary>The generated design against its own reference, as <c>hwforge verify</c> would judge it.</summary>
-    public Task<VerifyReport> VerifyAsync(GeneratedDesign design, FormalMode formal = FormalMode.Auto, int cycles = 300) =>
+    internal Task<VerifyReport> VerifyAsync(GeneratedDesign design, FormalMode formal = FormalMode.Auto, int cycles = 300) =>
         new Verifier(Host, Versions).VerifyAsync(Request(design, formal, cycles));
 
-    public static VerifyRequest Request(GeneratedDesign design, FormalMode formal, int cycles) =>
+    internal static VerifyRequest Request(GeneratedDesign design, FormalMode formal, int cycles) =>
         new([SourceLoader.FromText(design.DesignFileName, design.Verilog)], design.Top,
             [SourceLoader.FromText(design.ReferenceFileName, design.ReferenceVerilog)], design.ReferenceTop)
         {

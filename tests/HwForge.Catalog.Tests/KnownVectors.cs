@@ -9,7 +9,7 @@ namespace HwForge.Catalog.Tests;
 /// and hands back its outputs cycle by cycle, so they can be compared with values computed in C#.
 /// Cycle t's outputs are sampled before the clock edge that ends cycle t.
 /// </summary>
-public static class KnownVectors
+internal static class KnownVectors
 {
     public static async Task<IReadOnlyList<Dictionary<string, BigInteger>>> RunAsync(
         CatalogJudge judge, GeneratedDesign design, bool reference, IReadOnlyList<Dictionary<string, BigInteger>> cycles)

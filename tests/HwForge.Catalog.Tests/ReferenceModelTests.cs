@@ -97,7 +97,7 @@ public sealed class ReferenceModelTests(CatalogJudge judge) : IClassFixture<Cata
     {
         int[] c = [2, -3, 0, 7, 1];
         var design = KernelCatalog.Generate("fir", KernelParameters.Of(("taps", 5), ("width", 8), ("signed", true), ("coefficients", string.Join(",", c)), ("architecture", architecture), ("pipeline", pipeline)));
-        var outWidth = Generators.FirGenerator.OutputWidth(8, c);
+        var outWidth = HwForge.Tools.Targets.Rtl.Catalog.Generators.FirGenerator.OutputWidth(8, c);
         // An impulse first (the output must replay the coefficients), then random samples.
         var samples = new List<BigInteger> { 0, 1, 0, 0, 0, 0, 0, 0 };
         samples.AddRange(Enumerable.Range(0, 30).Select(_ => Rand(8)));

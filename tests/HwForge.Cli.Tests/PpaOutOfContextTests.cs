@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HwForge.Catalog;
+using HwForge.Tools.Targets.Rtl.Catalog;
 using Xunit.Abstractions;
 
 namespace HwForge.Cli.Tests;

@@ -26,6 +26,20 @@ public sealed class TargetsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_target_lists_the_families_of_its_own_offline_catalog()
+    {
+        var run = await _hwforge.RunAsync("targets", "--json");
+
+        using var json = JsonDocument.Parse(run.Output);
+        var catalogs = json.RootElement.GetProperty("targets").EnumerateArray()
+            .ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("catalog").EnumerateArray().Select(f => f.GetString()).ToList());
+        Assert.Contains("fifo", catalogs["rtl"]);
+        Assert.Contains("softmax_row", catalogs["hls"]);
+        Assert.DoesNotContain("fifo", catalogs["hls"]);
+        Assert.Contains("vector_add", catalogs["cuda"]);
+    }
+
+    [Fact]
     public async Task The_text_listing_says_whether_each_target_is_available()
     {
         var run = await _hwforge.RunAsync("targets");

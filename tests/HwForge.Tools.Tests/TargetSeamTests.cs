@@ -14,7 +14,6 @@ public sealed partial class TargetSeamTests
         "Tools/Targets/Rtl/", // the RTL target: its judge, PPA, syntax, prompts
         "Tools/Targets/Hls/", // the HLS target: a kernel's RTL implementation is Verilog behind ap_ctrl_hs, co-simulated and measured as RTL
         "Tools/Programs/", // one folder per program; Liberty and VerilogNames are read by the Yosys, OpenSTA, Icarus and nextpnr adapters
-        "Agents/Catalog/", // HwForge.Catalog, the RTL target's offline catalog: its generators write Verilog (a project that depends on nothing)
     ];
 
     // Files that still name the RTL language outside its owners, each for a reason of its own (issue 13 continues).

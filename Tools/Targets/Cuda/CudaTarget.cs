@@ -7,6 +7,7 @@ using HwForge.Tools.Programs;
 using HwForge.Tools.Programs.Clang;
 using HwForge.Tools.Programs.Gcc;
 using HwForge.Tools.Reward;
+using HwForge.Tools.Targets.Cuda.Catalog;
 using HwForge.Tools.Targets.Hls;
 
 namespace HwForge.Tools.Targets.Cuda;
@@ -63,6 +64,22 @@ public sealed class CudaTarget(ToolHost host, ToolVersions versions) : ITarget
         design.Files.Any(f => f.Text.Contains("<<<", StringComparison.Ordinal)) ? "solve" : null;
 
     public DraftCheck? DraftCheck => null;
+
+    /// <summary><see cref="CudaCatalog"/>: a family's variants are the search's dimensions; none is timed, so none is better by a figure.</summary>
+    public IOfflineCatalog? Catalog => OfflineCatalog;
+
+    internal static IOfflineCatalog OfflineCatalog { get; } = new KeywordCatalog("CUDA catalog", [.. CudaCatalog.All.Select(CatalogFamily)],
+        request => CudaCatalog.Match(request)?.Family);
+
+    private static KeywordFamily CatalogFamily(ICudaKernelFamily family) => new(family.Family, family.Summary,
+        [.. family.Choices.Select(c => CatalogDimension.Of(c.Name, c.Values))],
+        values =>
+        {
+            var kernel = family.Generate(values);
+            return new CatalogDesign("solve", $"{family.Summary} ({kernel.Description})", kernel.Design, kernel.ReferenceDesign, kernel.Choices, $"{kernel.Id}: {kernel.Description}");
+        },
+        null, _ => $"{family.Family}: {family.Summary} (the catalog's problem and reference; its kernel variants are tried)",
+        ["not timed: without a GPU the CUDA target measures no speed, so variants are judged for correctness only"]);
 
     public Task<string?> CheckReferenceAsync(DesignReference reference, DesignHints hints, CancellationToken cancellation)
     {

@@ -7,6 +7,7 @@ using HwForge.Tools.Foundation.Sources;
 using HwForge.Tools.Programs;
 using HwForge.Tools.Programs.Gcc;
 using HwForge.Tools.Reward;
+using HwForge.Tools.Targets.Hls.Catalog;
 
 namespace HwForge.Tools.Targets.Hls;
 
@@ -49,6 +50,9 @@ public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : IT
     public IReadOnlyList<TargetOption> Options => HlsOptions.All;
 
     public ITargetPrompts Prompts { get; } = new HlsPrompts();
+
+    /// <summary><see cref="HlsCatalog"/>: pragma variants of each family, each with the family's RTL.</summary>
+    public IOfflineCatalog? Catalog => HlsOfflineCatalog.Instance;
 
     public AnswerDesign ReadAnswer(string answer, string top)
     {

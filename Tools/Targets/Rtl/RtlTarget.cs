@@ -6,6 +6,7 @@ using HwForge.Tools.Programs;
 using HwForge.Tools.Programs.OpenSta;
 using HwForge.Tools.Programs.Verilator;
 using HwForge.Tools.Reward;
+using HwForge.Tools.Targets.Rtl.Catalog;
 using HwForge.Tools.Targets.Rtl.Judge;
 using HwForge.Tools.Targets.Rtl.Ppa;
 using HwForge.Tools.Targets.Rtl.Syntax;
@@ -43,6 +44,9 @@ internal sealed class RtlTarget(ToolHost host, ToolVersions versions) : ITarget
     public IReadOnlyList<TargetOption> Options => RtlOptions.All;
 
     public ITargetPrompts Prompts { get; } = new RtlPrompts();
+
+    /// <summary>The kernel generators of <see cref="KernelCatalog"/>: their architecture parameters are the search's dimensions.</summary>
+    public IOfflineCatalog? Catalog => RtlOfflineCatalog.Instance;
 
     public AnswerDesign ReadAnswer(string answer, string top) => RtlAnswer.Read(answer, top);
 

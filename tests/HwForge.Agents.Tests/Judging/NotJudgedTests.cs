@@ -118,6 +118,7 @@ public sealed class NotJudgedTests : IDisposable
         public IReadOnlyList<TargetOption> Options => _calc.Options;
         public ITargetPrompts Prompts => _calc.Prompts;
         public DraftCheck? DraftCheck => null;
+        public IOfflineCatalog? Catalog => null;
         public AnswerDesign ReadAnswer(string answer, string top) => _calc.ReadAnswer(answer, top);
         public string? TopOf(DesignArtifact design) => null;
         public Task<TargetMeasurement> MeasureAsync(DesignArtifact design, DesignHints hints, TargetJob job, CancellationToken cancellation) =>

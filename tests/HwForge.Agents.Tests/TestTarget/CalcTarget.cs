@@ -35,6 +35,9 @@ internal sealed class CalcTarget : ITarget
 
     public DraftCheck? DraftCheck => null;
 
+    /// <summary>Its own tiny catalog, so that it is designed offline too.</summary>
+    public IOfflineCatalog? Catalog { get; } = new CalcCatalog();
+
     public AnswerDesign ReadAnswer(string answer, string top) =>
         FencedBlocks.All(answer).LastOrDefault(b => b.Language == "calc").Code is { } code
             ? AnswerDesign.Found(DesignArtifact.Single(Name, top, "design.calc", code))

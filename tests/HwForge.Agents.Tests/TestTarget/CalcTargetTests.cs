@@ -61,6 +61,40 @@ public sealed class CalcTargetTests : IDisposable
     }
 
     [Fact]
+    public async Task A_target_with_its_own_catalog_is_designed_offline_by_the_same_strategy_and_search()
+    {
+        var options = new RunOptions
+        {
+            Request = "(x+1) squared", Mode = DesignMode.Offline, Target = CalcTarget.TargetName,
+            Candidates = 2, RepairRounds = 0, OptimizeRounds = 1, OptimizeBatch = 2,
+        };
+        await using var run = _host.NewRun(options);
+        var runner = new DesignRunner(_host.Host, _host.Versions, targets: new TargetRegistry([new RtlTarget(_host.Host, _host.Versions), new CalcTarget()]));
+
+        var report = await runner.RunAsync(run, DesignStrategies.For(run.Options, new LlmSettings(), _host.Host, _host.Versions, null), default);
+
+        Assert.Equal("verified", report.Status);
+        Assert.Equal("square_plus", report.Family);
+        // The default and the next form first; the search sweeps the two left (a space smaller than its batch).
+        Assert.Equal(["catalog", "catalog", "search", "search"], report.Candidates.Select(c => c.Origin));
+        Assert.Equal(["form=spaced", "form=factored", "form=compact", "form=wrong"], report.Candidates.Select(c => c.Parameters));
+        Assert.Equal(HwForge.Tools.Targets.Verdict.Fail, report.Candidates[3].Verdict); // the wrong form is judged, and not counted
+        Assert.Equal("c003", report.Best?.Id); // the shortest right form
+        Assert.Equal("x*x+2*x+1", File.ReadAllText(Path.Combine(run.Path, "final", "design.calc")).Trim());
+    }
+
+    [Fact]
+    public async Task A_request_the_test_catalog_lacks_is_refused_in_that_catalogs_words()
+    {
+        await using var run = _host.NewRun(new RunOptions { Request = "a FIFO", Mode = DesignMode.Offline, Target = CalcTarget.TargetName });
+        var runner = new DesignRunner(_host.Host, _host.Versions, targets: new TargetRegistry([new CalcTarget()]));
+
+        var error = await Assert.ThrowsAsync<Offline.OfflineCatalogException>(() => runner.RunAsync(run, new Offline.OfflineCatalogStrategy(), default));
+
+        Assert.Contains("the offline calc catalog holds square_plus only", error.Message);
+    }
+
+    [Fact]
     public async Task A_run_naming_a_target_no_registry_has_is_refused_naming_the_known_ones()
     {
         await using var run = _host.NewRun(new RunOptions { Request = "(x+1)^2", Target = "nonesuch" });

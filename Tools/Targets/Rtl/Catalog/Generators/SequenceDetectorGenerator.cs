@@ -1,13 +1,13 @@
 using System.Text;
 
-namespace HwForge.Catalog.Generators;
+namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 /// <summary>
 /// Moore FSM that detects a serial bit pattern: the states are "how much of the pattern the input ends with"
 /// (the Knuth-Morris-Pratt automaton), encoded in binary, one-hot or Gray code; hit is high the cycle after
 /// the pattern's last bit. The reference keeps a shift register of the last bits instead.
 /// </summary>
-public sealed class SequenceDetectorGenerator : KernelGenerator
+internal sealed class SequenceDetectorGenerator : KernelGenerator
 {
     public override string Family => "fsm";
 

@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace HwForge.Catalog.Generators;
+namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 /// <summary>
 /// Synchronous FIFO over a register-file memory with show-ahead output (dout is the oldest entry, 0 when
 /// empty): fullness from a count register, or from read and write pointers with a wrap bit.
 /// </summary>
-public sealed class FifoGenerator : KernelGenerator
+internal sealed class FifoGenerator : KernelGenerator
 {
     public override string Family => "fifo";
 

@@ -1,7 +1,7 @@
-namespace HwForge.Catalog;
+namespace HwForge.Tools.Targets.Rtl.Catalog;
 
 /// <summary>One family of parameterized kernels: its parameters, and a generator of Verilog plus a behavioural reference.</summary>
-public interface IKernelGenerator
+internal interface IKernelGenerator
 {
     /// <summary>The family's name: adder, multiplier, mac, dot_product, fir, fifo, counter, fsm, gemm_tile.</summary>
     string Family { get; }
@@ -19,7 +19,7 @@ public interface IKernelGenerator
 }
 
 /// <summary>Who decides a parameter: the request (what the circuit computes) or the optimizer (how it computes it).</summary>
-public enum ParameterRole
+internal enum ParameterRole
 {
     /// <summary>Fixed by the request: width, signedness, taps, depth.</summary>
     Function,
@@ -29,7 +29,7 @@ public enum ParameterRole
 }
 
 /// <summary>What values a parameter takes.</summary>
-public enum ParameterKind
+internal enum ParameterKind
 {
     /// <summary>A whole number between <see cref="ParameterSpec.Min"/> and <see cref="ParameterSpec.Max"/>.</summary>
     Integer,
@@ -48,7 +48,7 @@ public enum ParameterKind
 /// A parameter of a family. <see cref="SearchDomain"/> lists the finite values the optimizer may try
 /// (for a Function parameter: typical values).
 /// </summary>
-public sealed record ParameterSpec(string Name, string Description, ParameterRole Role, string Default, IReadOnlyList<string> SearchDomain, int? Min = null, int? Max = null)
+internal sealed record ParameterSpec(string Name, string Description, ParameterRole Role, string Default, IReadOnlyList<string> SearchDomain, int? Min = null, int? Max = null)
 {
     public ParameterKind Kind { get; init; } = ParameterKind.Integer;
 
@@ -75,7 +75,7 @@ public sealed record ParameterSpec(string Name, string Description, ParameterRol
 }
 
 /// <summary>A parameter value a generator cannot build: the message names the parameter, its value and what is allowed.</summary>
-public sealed class CatalogParameterException(string family, string parameter, string value, string allowed)
+internal sealed class CatalogParameterException(string family, string parameter, string value, string allowed)
     : ArgumentException($"{family}: {parameter}={value} is not allowed; {parameter} must be {allowed}")
 {
     public string Family { get; } = family;

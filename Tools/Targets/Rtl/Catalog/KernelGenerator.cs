@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace HwForge.Catalog;
+namespace HwForge.Tools.Targets.Rtl.Catalog;
 
 /// <summary>
 /// The shared half of every generator: defaults filled in and each value checked against its spec in one
 /// place, then <see cref="Build"/> with values it can trust. Family-specific checks go in <see cref="Validate"/>.
 /// </summary>
-public abstract class KernelGenerator : IKernelGenerator
+internal abstract class KernelGenerator : IKernelGenerator
 {
     public abstract string Family { get; }
 

@@ -1,10 +1,10 @@
-namespace HwForge.Catalog;
+namespace HwForge.Tools.Targets.Rtl.Catalog;
 
 /// <summary>
 /// What the catalog made of a request: a generator and its parameters with the assumptions taken
 /// ("width not given: 16 bits (default)"), or a plain refusal when the request is outside the catalog.
 /// </summary>
-public sealed record CatalogMatch(IKernelGenerator? Generator, KernelParameters? Parameters, IReadOnlyList<string> Assumptions, string? Refusal)
+internal sealed record CatalogMatch(IKernelGenerator? Generator, KernelParameters? Parameters, IReadOnlyList<string> Assumptions, string? Refusal)
 {
     public bool Matched => Generator is not null && Parameters is not null;
 

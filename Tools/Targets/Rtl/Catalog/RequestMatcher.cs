@@ -1,17 +1,16 @@
 using System.Text.RegularExpressions;
 
-namespace HwForge.Catalog;
+namespace HwForge.Tools.Targets.Rtl.Catalog;
 
 /// <summary>
 /// Reads a request in plain words ("a 16-bit signed MAC with 2 pipeline stages") and picks a catalog
 /// family and its parameters. What the words do not say takes the family's default, and each such choice
 /// is stated in <see cref="CatalogMatch.Assumptions"/>. A request outside the catalog gets a plain refusal.
 /// </summary>
-public static partial class RequestMatcher
+internal static partial class RequestMatcher
 {
     /// <summary>What to tell a user whose request needs a language model.</summary>
-    public const string NeedsModel =
-        "needs an LLM: configure one with --llm-endpoint URL --model NAME, or set HWFORGE_LLM_ENDPOINT and HWFORGE_LLM_MODEL";
+    public const string NeedsModel = CatalogRequest.NeedsModel;
 
     public static CatalogMatch Match(string request)
     {

@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace HwForge.Catalog.Generators;
+namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 /// <summary>
 /// FIR filter y[n] = sum c[k] * x[n-k] with constant coefficients: direct form (a delay line of samples and an
 /// adder tree) or transposed form (the input broadcast to every tap, a register chain of partial sums).
 /// </summary>
-public sealed class FirGenerator : KernelGenerator
+internal sealed class FirGenerator : KernelGenerator
 {
     public override string Family => "fir";
 

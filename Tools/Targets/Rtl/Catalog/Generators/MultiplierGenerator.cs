@@ -1,13 +1,13 @@
 using System.Text;
 
-namespace HwForge.Catalog.Generators;
+namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 /// <summary>
 /// Integer multipliers with the full-width product: a carry-save array, radix-4 Booth recoding reduced by a
 /// Wallace tree, and Wallace and Dadda trees of full and half adders. Signed operands use Baugh-Wooley
 /// partial products (array, Wallace, Dadda) or sign-aware Booth digits.
 /// </summary>
-public sealed class MultiplierGenerator : KernelGenerator
+internal sealed class MultiplierGenerator : KernelGenerator
 {
     public override string Family => "multiplier";
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace HwForge.Catalog;
+namespace HwForge.Tools.Targets.Rtl.Catalog;
 
 /// <summary>Parameter values by name, as text. <see cref="ToString"/> is stable (sorted <c>a=1,b=x</c>), fit for ids.</summary>
-public sealed record KernelParameters(IReadOnlyDictionary<string, string> Values)
+internal sealed record KernelParameters(IReadOnlyDictionary<string, string> Values)
 {
     public static KernelParameters Empty { get; } = new(new Dictionary<string, string>());
 

@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace HwForge.Catalog.Generators;
+namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 /// <summary>
 /// Modulo-N counter with enable: a binary counter written as a chain of toggle flip-flops with the carry
 /// ANDs explicit, or a one-hot ring with an encoder to binary. wrap pulses when the count goes from N-1 to 0.
 /// </summary>
-public sealed class CounterGenerator : KernelGenerator
+internal sealed class CounterGenerator : KernelGenerator
 {
     public override string Family => "counter";
 

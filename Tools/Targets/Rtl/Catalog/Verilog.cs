@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HwForge.Catalog;
+namespace HwForge.Tools.Targets.Rtl.Catalog;
 
 /// <summary>Small pieces of Verilog-2005 every generator writes the same way.</summary>
 internal static class Verilog

@@ -1,9 +1,9 @@
-using HwForge.Catalog.Generators;
+using HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
-namespace HwForge.Catalog;
+namespace HwForge.Tools.Targets.Rtl.Catalog;
 
 /// <summary>Every kernel family HwForge can generate without a language model.</summary>
-public static class KernelCatalog
+internal static class KernelCatalog
 {
     /// <summary>The target whose designs the generators write (the catalog is the RTL target's offline catalog).</summary>
     public const string Target = "rtl";

@@ -1,4 +1,4 @@
-namespace HwForge.Catalog.Generators;
+namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 /// <summary>Parameter specs several families share, so they read the same everywhere.</summary>
 internal static class Specs

@@ -1,11 +1,11 @@
-namespace HwForge.Catalog;
+namespace HwForge.Tools.Targets.Rtl.Catalog;
 
 /// <summary>
 /// A generated kernel: the design and its behavioural reference, with the same ports and the same
 /// latency, so the judge can compare them cycle by cycle. <see cref="Clock"/> and <see cref="Reset"/> are
 /// null for a combinational design.
 /// </summary>
-public sealed record GeneratedDesign(
+internal sealed record GeneratedDesign(
     string Family,
     KernelParameters Parameters,
     string Top,

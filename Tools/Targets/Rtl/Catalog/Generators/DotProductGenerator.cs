@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace HwForge.Catalog.Generators;
+namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 /// <summary>
 /// Dot product of two N-lane vectors on flat buses (lane i is bits [i*width +: width]): N multipliers and a
 /// balanced adder tree or a linear chain, with 0 to 2 register stages.
 /// </summary>
-public sealed class DotProductGenerator : KernelGenerator
+internal sealed class DotProductGenerator : KernelGenerator
 {
     public override string Family => "dot_product";
 

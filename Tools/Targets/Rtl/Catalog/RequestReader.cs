@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace HwForge.Catalog;
+namespace HwForge.Tools.Targets.Rtl.Catalog;
 
 /// <summary>The parameters a normalized request states for a family, by name; what it does not state is left out.</summary>
 internal static class RequestReader

@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace HwForge.Catalog.Generators;
+namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 /// <summary>
 /// Multiply-accumulate: acc += a * b when in_valid, restarted by clear, with 0 to 2 pipeline stages before
 /// the accumulator and a choice of multiplier (the synthesis tool's own, or one of the catalog's).
 /// </summary>
-public sealed class MacGenerator : KernelGenerator
+internal sealed class MacGenerator : KernelGenerator
 {
     public override string Family => "mac";
 

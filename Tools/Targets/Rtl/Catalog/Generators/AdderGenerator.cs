@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace HwForge.Catalog.Generators;
+namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 /// <summary>
 /// Two-operand adders: ripple carry, 4-bit carry-lookahead blocks, and the Kogge-Stone and Brent-Kung
 /// parallel-prefix trees, each written out gate by gate with generate loops.
 /// </summary>
-public sealed class AdderGenerator : KernelGenerator
+internal sealed class AdderGenerator : KernelGenerator
 {
     public override string Family => "adder";
 

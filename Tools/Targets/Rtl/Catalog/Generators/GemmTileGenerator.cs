@@ -1,13 +1,13 @@
 using System.Text;
 
-namespace HwForge.Catalog.Generators;
+namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 /// <summary>
 /// Output-stationary systolic GEMM tile: a rows x cols grid of processing elements; A values enter on the
 /// left and move right one cell a cycle, B values enter on top and move down, and cell (i, j) accumulates
 /// their products. Feeding row i of A and column j of B skewed by i and j cycles computes C = A x B.
 /// </summary>
-public sealed class GemmTileGenerator : KernelGenerator
+internal sealed class GemmTileGenerator : KernelGenerator
 {
     public override string Family => "gemm_tile";
 

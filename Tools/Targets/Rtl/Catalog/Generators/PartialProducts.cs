@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HwForge.Catalog.Generators;
+namespace HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 /// <summary>
 /// A column-wise matrix of partial-product bits (Verilog expressions) and the ways to reduce it to two rows:

@@ -1,0 +1,56 @@
+namespace HwForge.Tools.Targets.Rtl.Catalog;
+
+/// <summary>
+/// <see cref="KernelCatalog"/> as the RTL target's offline catalog: a request is read by <see cref="RequestMatcher"/>
+/// (widths, signedness, stages in words), and a generator's architecture parameters are the search's dimensions.
+/// </summary>
+internal sealed class RtlOfflineCatalog : IOfflineCatalog
+{
+    public static IOfflineCatalog Instance { get; } = new RtlOfflineCatalog();
+
+    private readonly IReadOnlyList<ICatalogFamily> _families = [.. KernelCatalog.All.Select(g => new GeneratorFamily(g))];
+
+    // The first catalog, and the one a request without a target reaches: its messages say plain "catalog".
+    public string Name => "catalog";
+
+    public IReadOnlyList<ICatalogFamily> Families => _families;
+
+    public CatalogRequest Read(string request)
+    {
+        var match = RequestMatcher.Match(request);
+        if (!match.Matched) return CatalogRequest.Refused(match.Refusal ?? $"designing it {CatalogRequest.NeedsModel}");
+        var family = _families.First(f => f.Name == match.Generator!.Family);
+        return CatalogRequest.Found(family, match.Given.ToDictionary(name => name, match.Parameters!.Text), match.Assumptions);
+    }
+
+    private sealed class GeneratorFamily(IKernelGenerator generator) : ICatalogFamily
+    {
+        public string Name => generator.Family;
+
+        public string Summary => generator.Summary;
+
+        public IReadOnlyList<CatalogDimension> Dimensions { get; } = [.. generator.Parameters
+            .Where(p => p.Role == ParameterRole.Architecture && p.SearchDomain.Count > 0)
+            .Select(p => new CatalogDimension(p.Name, p.SearchDomain, p.Kind == ParameterKind.Integer))];
+
+        public CatalogChoice Resolve(IReadOnlyDictionary<string, string> given)
+        {
+            var values = KernelParameters.Resolve(generator, new KernelParameters(given));
+            var defaults = generator.Parameters.Where(p => !given.ContainsKey(p.Name) && p.Role == ParameterRole.Function)
+                .Select(p => $"{p.Name} not given: {p.Default} (default)").ToList();
+            return new CatalogChoice(values.Values, defaults);
+        }
+
+        public CatalogDesign Generate(IReadOnlyDictionary<string, string> values)
+        {
+            var design = generator.Generate(new KernelParameters(values));
+            var architecture = Dimensions.Select(d => $"{d.Name}={design.Parameters.Text(d.Name)}");
+            return new CatalogDesign(design.Top, design.Description,
+                DesignArtifact.Single(KernelCatalog.Target, design.Top, design.DesignSource.FileName, design.DesignSource.Text),
+                // The catalog's designs come with a behavioural reference of their own target.
+                DesignReference.Of(DesignArtifact.Single(KernelCatalog.Target, design.ReferenceTop, design.ReferenceSource.FileName, design.ReferenceSource.Text)),
+                design.Parameters.Values,
+                $"{generator.Family} with {string.Join(", ", architecture)} (latency {design.LatencyCycles} cycle(s))");
+        }
+    }
+}
