@@ -73,6 +73,16 @@ public sealed class LocalEmbeddingsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_query_that_means_nothing_to_the_corpus_still_finds_nothing()
+    {
+        await using var store = await SqliteKnowledgeStore.OpenAsync(_folder.Database, ShippedCorpus.Default, Embedder);
+
+        // Every chunk has some cosine to any text; below the encoder's floor it is no match, so "nothing found" stays possible.
+        Assert.Empty(await store.SearchAsync("xyzzyplugh", 5));
+        Assert.NotEmpty(await store.SearchAsync("how do I cross between two clock domains safely", 5));
+    }
+
+    [Fact]
     public async Task Switching_from_an_endpoint_to_the_local_encoder_re_embeds_instead_of_mixing_vectors()
     {
         await using (var server = new EmbeddingServer())
