@@ -52,8 +52,11 @@ public static class CoreCommand
             if (parse.GetValue(CommonOptions.Json)) JsonOutput.Write(output, report);
             else
             {
-                output.WriteLine($"{report.Tokens} tokens, {report.Dimensions} dimensions, kernels {report.Kernels} ({report.Threads} thread(s))");
-                output.WriteLine(string.Join(' ', embedding.Select(x => x.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture))));
+                // 384 numbers are for programs (--json); a person checks the shape, the norm and the head.
+                var norm = Math.Sqrt(embedding.Sum(x => (double)x * x));
+                output.WriteLine($"{report.Tokens} tokens, {report.Dimensions} dimensions, norm {norm:0.000000}, kernels {report.Kernels} ({report.Threads} thread(s))");
+                output.WriteLine("first 8: " + string.Join(' ', embedding.Take(8).Select(x => x.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture))) +
+                    " ... (--json for all)");
             }
             return ExitCodes.Ok;
         });

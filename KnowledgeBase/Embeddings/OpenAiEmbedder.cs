@@ -18,7 +18,7 @@ public sealed class OpenAiEmbedder(HttpClient http, Uri endpoint, string model, 
 
     public string Model => model;
 
-    /// <summary>The embedder the environment configures, or null when no endpoint is set (search is then BM25 only).</summary>
+    /// <summary>The embedder the environment configures, or null when no endpoint is set (see <see cref="EmbedderChoice"/> for what is used then).</summary>
     public static OpenAiEmbedder? FromEnvironment(HttpClient? http = null) => FromEnvironment(Environment.GetEnvironmentVariable, http);
 
     /// <summary>As <see cref="FromEnvironment(HttpClient?)"/>, reading the variables from <paramref name="environment"/>.</summary>
@@ -58,7 +58,7 @@ public sealed class OpenAiEmbedder(HttpClient http, Uri endpoint, string model, 
         }
         catch (HttpRequestException e)
         {
-            throw new KnowledgeStoreException($"embeddings endpoint {url} cannot be reached ({e.Message}); unset {EndpointVariable} to search with BM25 only", e);
+            throw new KnowledgeStoreException($"embeddings endpoint {url} cannot be reached ({e.Message}); unset {EndpointVariable} to embed locally instead", e);
         }
     }
 

@@ -60,9 +60,10 @@ public sealed partial class SqliteKnowledgeStore
         catch (KnowledgeStoreException) { return []; }
 
         var kindNames = kinds is { Count: > 0 } ? kinds.Select(k => k.Name()).ToHashSet() : null;
+        var floor = _embedder.MinimumSimilarity;
         var scored = Guard(() => ReadRows("SELECT id, kind, vector FROM chunks WHERE vector IS NOT NULL",
             reader => (Id: reader.GetInt64(0), Kind: reader.GetString(1), Similarity: Vectors.Cosine(wanted, Vectors.FromBlob((byte[])reader[2])))));
-        return scored.Where(s => kindNames is null || kindNames.Contains(s.Kind))
+        return scored.Where(s => (kindNames is null || kindNames.Contains(s.Kind)) && s.Similarity >= floor)
             .OrderByDescending(s => s.Similarity).Take(depth).Select(s => s.Id).ToList();
     }
 

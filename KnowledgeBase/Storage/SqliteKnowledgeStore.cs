@@ -46,6 +46,9 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
     /// <summary>Whether big stores rank by <see cref="TermHeads"/>; off, they rank with FTS5 (for the benchmark's comparison).</summary>
     internal bool UseTermHeads { get; set; } = true;
 
+    /// <summary>Off, a store with an embedder ranks by vectors alone (for the kb-recall benchmark's comparison).</summary>
+    internal bool UseKeywords { get; set; } = true;
+
     /// <summary>
     /// Opens (or creates) the store at <paramref name="path"/>, brings the shipped corpus up to date when
     /// one is given, and fills in vectors when an embedder is given.
@@ -99,7 +102,7 @@ public sealed partial class SqliteKnowledgeStore : IKnowledgeStore
         await _turn.WaitAsync(cancellation);
         try
         {
-            var keywordRanking = Guard(() => RankByKeywords(FtsQuery.Terms(query), _embedder is null ? top : Math.Max(top, FusionDepth), kinds));
+            var keywordRanking = _embedder is not null && !UseKeywords ? [] : Guard(() => RankByKeywords(FtsQuery.Terms(query), _embedder is null ? top : Math.Max(top, FusionDepth), kinds));
             if (_embedder is null) return Guard(() => Load(keywordRanking.Select(r => (r.Id, -r.Bm25)).ToList()));
 
             var vectorRanking = await RankByVectorsAsync(query, Math.Max(top, FusionDepth), kinds, cancellation);

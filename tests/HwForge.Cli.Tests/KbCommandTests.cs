@@ -94,7 +94,9 @@ public sealed class KbCommandTests : IDisposable
         using var json = JsonDocument.Parse(run.Output);
         Assert.True(json.RootElement.GetProperty("chunks").GetInt32() >= 60);
         Assert.True(json.RootElement.GetProperty("chunksByKind").GetProperty("error-knowledge").GetInt32() >= 30);
-        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("embeddingModel").ValueKind);
+        // With no endpoint configured the shipped corpus is embedded locally (issue 17), every chunk of it.
+        Assert.Equal("hwforge-core/all-MiniLM-L6-v2", json.RootElement.GetProperty("embeddingModel").GetString());
+        Assert.Equal(json.RootElement.GetProperty("chunks").GetInt32(), json.RootElement.GetProperty("chunksWithVectors").GetInt32());
     }
 
     [Fact]
