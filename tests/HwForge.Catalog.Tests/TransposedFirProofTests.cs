@@ -1,4 +1,5 @@
 using HwForge.Tools.Targets;
+using HwForge.Tools.Targets.Rtl.Catalog;
 using HwForge.Tools.Targets.Rtl.Judge;
 using Xunit.Abstractions;
 
