@@ -68,11 +68,13 @@ public static class DesignCommand
                 if (run.Options.Mode == DesignMode.Llm && llm.KeyWithheld is { } withheld) error.WriteLine($"-- {withheld}");
                 run.Events.Appended += e => ProgressPrinter.Print(error, e);
                 var versions = new ToolVersions(host);
-                await using var knowledge = await KnowledgeStores.OpenDefaultAsync(home.Data, cancellation);
-                var strategy = DesignStrategies.For(run.Options, llm, host, versions, new KnowledgePrompts(knowledge));
                 RunReport report;
                 try
                 {
+                    // Opening the knowledge base is inside: a fresh home embeds the shipped corpus first, and Ctrl+C
+                    // then must still name the run folder and the command that continues it.
+                    await using var knowledge = await KnowledgeStores.OpenDefaultAsync(home.Data, cancellation);
+                    var strategy = DesignStrategies.For(run.Options, llm, host, versions, new KnowledgePrompts(knowledge));
                     report = await new DesignRunner(host, versions, knowledge).RunAsync(run, strategy, cancellation);
                 }
                 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
