@@ -7,7 +7,10 @@ internal static class AigRebuild
     /// <paramref name="representative"/>[v] is the literal variable v is replaced by (itself, 2v, when kept); each
     /// replacement is an earlier variable. A replaced register stays in the graph, unread.
     /// </summary>
-    public static AigGraph Merged(AigGraph graph, int[] representative)
+    public static AigGraph Merged(AigGraph graph, int[] representative) => Merged(graph, representative, out _);
+
+    /// <param name="map">Takes a literal of <paramref name="graph"/> to the literal that stands for it in the result.</param>
+    public static AigGraph Merged(AigGraph graph, int[] representative, out Func<int, int> map)
     {
         var aig = new AigBuilder();
         var literal = new int[representative.Length];
@@ -28,6 +31,8 @@ internal static class AigRebuild
                 : aig.And(Map(graph.AndLeft[v - cut]), Map(graph.AndRight[v - cut]));
         for (var i = 0; i < graph.LatchCount; i++) aig.SetNext(latches[i], Map(graph.LatchNext[i]));
         foreach (var output in graph.Outputs) aig.Output(Map(output));
+        var inGraph = aig.GraphLiterals();
+        map = l => inGraph(Map(l));
         return aig.ToGraph();
     }
 }

@@ -4,8 +4,8 @@ namespace HwForge.Tools.Targets.Rtl.Judge;
 internal sealed record AigerLatch(int Literal, int Next, bool? Init);
 
 /// <summary>
-/// One design as Yosys writes it with <c>write_aiger -ascii -map</c>: inputs, latches, outputs and
-/// AND gates by literal (2 × variable + negation), and the map's names for inputs and outputs.
+/// One design as Yosys writes it with <c>write_aiger -ascii -vmap</c>: inputs, latches, outputs and
+/// AND gates by literal (2 × variable + negation), and the map's names for inputs, outputs, latches and wires.
 /// Inputs the map does not name are undefined values Yosys turned into inputs (<c>setundef -anyseq</c>).
 /// </summary>
 internal sealed class AsciiAiger
@@ -24,6 +24,9 @@ internal sealed class AsciiAiger
 
     /// <summary>(port name, bit) → output index.</summary>
     public required IReadOnlyDictionary<(string Name, int Bit), int> OutputIndex { get; init; }
+
+    /// <summary>Named wires' bits (from a verbose map, <c>-vmap</c>): the literal each stands for, the wire and the bit.</summary>
+    public IReadOnlyList<(int Literal, string Name, int Bit)> Wires { get; init; } = [];
 
     /// <summary>Latch index → (register name, bit), where the map names it.</summary>
     public IReadOnlyDictionary<int, (string Name, int Bit)> LatchNames { get; init; } = new Dictionary<int, (string, int)>();
@@ -85,6 +88,7 @@ internal sealed class AsciiAiger
         var inputNames = new Dictionary<int, (string, int)>();
         var outputIndex = new Dictionary<(string, int), int>();
         var latchNames = new Dictionary<int, (string, int)>();
+        var wires = new List<(int, string, int)>();
         foreach (var line in map.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var f = line.Split(' ', 4);
@@ -92,7 +96,8 @@ internal sealed class AsciiAiger
             if (f[0] == "input") inputNames[int.Parse(f[1])] = (f[3], int.Parse(f[2]));
             else if (f[0] == "output") outputIndex[(f[3], int.Parse(f[2]))] = int.Parse(f[1]);
             else if (f[0] == "latch") latchNames[int.Parse(f[1])] = (f[3], int.Parse(f[2]));
+            else if (f[0] == "wire") wires.Add((int.Parse(f[1]), f[3], int.Parse(f[2])));
         }
-        return new AsciiAiger { Inputs = inputs, Latches = latches, Outputs = outputs, Ands = ands, InputNames = inputNames, OutputIndex = outputIndex, LatchNames = latchNames };
+        return new AsciiAiger { Inputs = inputs, Latches = latches, Outputs = outputs, Ands = ands, InputNames = inputNames, OutputIndex = outputIndex, LatchNames = latchNames, Wires = wires };
     }
 }

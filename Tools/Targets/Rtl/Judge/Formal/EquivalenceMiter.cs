@@ -24,11 +24,20 @@ internal static class EquivalenceMiter
     /// <param name="LatchNames">The register bit each latch stands for, where known.</param>
     /// <param name="OutputWords">Each output port of at most 64 bits: the pairs of literals (reference, design) by bit, each
     /// bit gated by the reference knowing it, for a word-level proof (<see cref="WordRewriting"/>).</param>
+    /// <param name="WireNames">The wire bit each gate stands for, where the map names one (the reference's only where it is known).</param>
+    /// <param name="NamedWords">Every named wire of 2 to 64 bits of each side, for <see cref="WordSweep"/>.</param>
     public sealed record Result(AigGraph Graph, IReadOnlyList<(string Port, int Bit)?> Inputs, int ReferenceAnds,
-        LatchNames LatchNames, IReadOnlyList<OutputWord> OutputWords)
+        LatchNames LatchNames, IReadOnlyList<OutputWord> OutputWords, WireNames? WireNames = null, IReadOnlyList<NamedWord>? NamedWords = null)
     {
+        public WireNames Wires => WireNames ?? WireNames.None;
+
+        public IReadOnlyList<NamedWord> Words => NamedWords ?? [];
+
         public int Latches => Graph.LatchCount;
     }
+
+    /// <summary>A named wire of one side of at most 64 bits, lowest first, as literals of the miter (null: a bit not known).</summary>
+    public sealed record NamedWord(string Name, bool Reference, IReadOnlyList<int?> Bits);
 
     /// <summary>An output port's bits, lowest first, as (reference, design) literals of the miter.</summary>
     public sealed record OutputWord(string Port, IReadOnlyList<(int Reference, int Design)> Bits);
@@ -97,8 +106,29 @@ internal static class EquivalenceMiter
             if (port.Width <= 64) words.Add((port.Name, word));
         }
         aig.Output(aig.OrAll(differences));
+        // Named wires of both sides, in the builder's numbering: a reference bit only where it is always known (its
+        // unknown part folded to false), for then its known-one literal is the bit itself.
+        var named = new List<(int Literal, string Wire, int Bit, bool Reference)>();
+        foreach (var (literal, name, bit) in gold.Wires)
+            if (goldSignals(literal & ~1) is { Unknown: AigBuilder.False } signal)
+                named.Add((signal.One ^ (literal & 1), $"reference {name}", bit, true));
+        foreach (var (literal, name, bit) in gate.Wires)
+            named.Add((gateOutputs(literal), $"design {name}", bit, false));
         var inGraph = aig.GraphLiterals();
+        var wires = new WireNames();
+        var firstAnd = 1 + aig.InputCount + aig.LatchCount;
+        var namedWords = new List<NamedWord>();
+        foreach (var group in named.GroupBy(n => n.Wire))
+        {
+            var width = group.Max(n => n.Bit) + 1;
+            foreach (var (literal, wire, bit, _) in group)
+                if (inGraph(literal) >> 1 >= firstAnd) wires.Offer(inGraph(literal), wire, bit, width);
+            if (width is < 2 or > 64) continue;
+            var bits = new int?[width];
+            foreach (var n in group) bits[n.Bit] = inGraph(n.Literal);
+            namedWords.Add(new NamedWord(group.Key, group.First().Reference, bits));
+        }
         return new Result(aig.ToGraph(), inputs, referenceAnds, goldNames.With(gateNames),
-            [.. words.Select(w => new OutputWord(w.Port, [.. w.Bits.Select(b => (inGraph(b.Item1), inGraph(b.Item2)))]))]);
+            [.. words.Select(w => new OutputWord(w.Port, [.. w.Bits.Select(b => (inGraph(b.Item1), inGraph(b.Item2)))]))], wires, namedWords);
     }
 }

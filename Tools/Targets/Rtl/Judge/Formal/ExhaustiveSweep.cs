@@ -22,7 +22,8 @@ internal static class ExhaustiveSweep
 
     private const int SignatureWords = 4;
 
-    public sealed record Result(AigGraph Graph, int Merged, int Checked, TimeSpan Elapsed);
+    /// <param name="Map">Takes a literal of the graph swept to the one that stands for it in <see cref="Graph"/>.</param>
+    public sealed record Result(AigGraph Graph, int Merged, int Checked, TimeSpan Elapsed, Func<int, int> Map);
 
     /// <param name="referenceAnds">
     /// The first gates are the reference's: only a design gate is compared, and only with a reference gate
@@ -64,7 +65,9 @@ internal static class ExhaustiveSweep
                 merged++;
             }
         }
-        return new Result(merged == 0 ? graph : AigRebuild.Merged(graph, representative), merged, checks, clock.Elapsed);
+        if (merged == 0) return new Result(graph, 0, checks, clock.Elapsed, l => l);
+        var swept = AigRebuild.Merged(graph, representative, out var map);
+        return new Result(swept, merged, checks, clock.Elapsed, map);
     }
 
     private readonly record struct Signature(ulong A, ulong B, ulong C, ulong D);

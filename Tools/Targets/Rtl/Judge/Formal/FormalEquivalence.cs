@@ -140,8 +140,17 @@ internal static class FormalEquivalence
         }
         // Gates of both sides that compute the same function of few bits are merged first (each pair enumerated):
         // what SAT finds hard in a multiplier is then gone, and often the whole difference with it.
-        var sweep = ExhaustiveSweep.Run(miter.Graph, miter.ReferenceAnds, budget / 4, cancellation);
-        var swept = sweep.Merged > 0 ? $" (after {sweep.Merged} gate(s) of the two sides were proven equal by enumeration and merged)" : "";
+        // Named words of the two sides equal for every input and state (a product and the reference's a * b), each
+        // proven as a whole by algebraic rewriting and merged: what neither enumeration nor SAT can match bit by bit.
+        var namedWords = WordSweep.Run(miter.Graph, miter.Words, budget / 4, cancellation);
+        budget = TimeSpan.FromSeconds(Math.Max(3, (budget - namedWords.Elapsed).TotalSeconds));
+        var wordsSwept = namedWords.Bits > 0 ? $" (after {namedWords.Words} word(s) of the two sides, {namedWords.Bits} bit(s), were proven equal by algebraic rewriting and merged)" : "";
+        if (namedWords.Graph.Outputs[0] == AigBuilder.False)
+            return (new FormalOutcome(FormalStatus.Proven, null, (sequential
+                ? "proven for all cycles: every output of the two sides was proven equal in every state"
+                : "proven for all inputs: every output of the two sides was proven equal") + wordsSwept), null, false);
+        var sweep = ExhaustiveSweep.Run(namedWords.Graph, miter.ReferenceAnds, budget / 4, cancellation);
+        var swept = wordsSwept + (sweep.Merged > 0 ? $" (after {sweep.Merged} gate(s) of the two sides were proven equal by enumeration and merged)" : "");
         if (sweep.Graph.Outputs[0] == AigBuilder.False)
             return (new FormalOutcome(FormalStatus.Proven, null, sequential
                 ? $"proven for all cycles: every output of the two sides was proven equal by enumeration in every state{swept}"
@@ -152,7 +161,8 @@ internal static class FormalEquivalence
         // a multiplier behind operand registers meets the reference's product register this way.
         if (sequential)
         {
-            var correspondence = await Task.Run(() => SignalCorrespondence.Run(sweep.Graph, budget / 3, cancellation, miter.LatchNames, miter.Inputs), cancellation).ConfigureAwait(false);
+            var correspondence = await Task.Run(() => SignalCorrespondence.Run(sweep.Graph, budget / 3, cancellation, miter.LatchNames, miter.Inputs,
+                miter.Wires.Through(l => sweep.Map(namedWords.Map(l)), 1 + sweep.Graph.InputCount + sweep.Graph.LatchCount)), cancellation).ConfigureAwait(false);
             if (correspondence.Completed && correspondence.Merged > 0)
             {
                 if (correspondence.Graph.Outputs[0] == AigBuilder.False)

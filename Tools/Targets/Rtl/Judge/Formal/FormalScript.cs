@@ -70,7 +70,7 @@ internal static class FormalScript
         s.AppendLine($"techmap -map {RippleCarryMap.FileName} -map +/techmap.v");
         Check(s, "negative-edge flip-flops", "t:$_DFF_N_");
         s.AppendLine("aigmap; opt_clean");
-        s.AppendLine($"write_aiger -ascii -map {ModelMap(side)} {Model(side)}");
+        s.AppendLine($"write_aiger -ascii -vmap {ModelMap(side)} {Model(side)}");
     }
 
     private static void Check(StringBuilder s, string what, string selection)

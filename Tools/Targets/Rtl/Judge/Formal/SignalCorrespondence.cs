@@ -39,22 +39,25 @@ internal static class SignalCorrespondence
     /// <param name="names">The register bits the latches stand for: a register's bits are proven together as one word
     /// (<see cref="WordRewriting"/>) when each alone reads too many bits to enumerate.</param>
     /// <param name="inputs">The port bit each input stands for, where known: ports also take corner values in simulation.</param>
+    /// <param name="wires">The wire bits the gates stand for: a product's bits are proven together the same way, which a
+    /// multiply-accumulate without a product register needs (each product bit reads 32 input bits).</param>
     public static Result Run(AigGraph graph, TimeSpan limit, CancellationToken cancellation = default, LatchNames? names = null,
-        IReadOnlyList<(string Port, int Bit)?>? inputs = null)
+        IReadOnlyList<(string Port, int Bit)?>? inputs = null, WireNames? wires = null)
     {
+        wires ??= WireNames.None;
         var clock = Stopwatch.StartNew();
         // First the plain fixed point (a refuted candidate is dropped): few rounds, and what most pairs need. Only
         // when its merged miter does not close is it run again with refinement (refuted registers split into new
         // classes, refutations owed to a false assumption given another round), which takes more rounds; the
         // refined result is taken when it closes the miter or merges more.
-        var plain = FixedPoint(graph, Candidates(graph, inputs ?? [], longRuns: false), names ?? LatchNames.None, refine: false, limit, clock, cancellation);
+        var plain = FixedPoint(graph, Candidates(graph, inputs ?? [], longRuns: false), names ?? LatchNames.None, wires, refine: false, limit, clock, cancellation);
         if (!plain.Completed || plain.Graph.Outputs[0] == AigBuilder.False || clock.Elapsed >= limit) return plain with { Elapsed = clock.Elapsed };
-        var refined = FixedPoint(graph, Candidates(graph, inputs ?? [], longRuns: true), names ?? LatchNames.None, refine: true, limit, clock, cancellation);
+        var refined = FixedPoint(graph, Candidates(graph, inputs ?? [], longRuns: true), names ?? LatchNames.None, wires, refine: true, limit, clock, cancellation);
         var better = refined.Completed && (refined.Graph.Outputs[0] == AigBuilder.False || refined.Merged > plain.Merged);
         return (better ? refined : plain) with { Elapsed = clock.Elapsed };
     }
 
-    private static Result FixedPoint(AigGraph graph, List<Candidate> candidates, LatchNames names, bool refine, TimeSpan limit, Stopwatch clock,
+    private static Result FixedPoint(AigGraph graph, List<Candidate> candidates, LatchNames names, WireNames wires, bool refine, TimeSpan limit, Stopwatch clock,
         CancellationToken cancellation)
     {
         var initial = candidates.Count;
@@ -68,7 +71,7 @@ internal static class SignalCorrespondence
         bool isRegister(int v) => refine && v >= 1 + graph.InputCount && v < 1 + graph.InputCount + graph.LatchCount;
         while (unchecked_.Count > 0)
         {
-            var (holding, refined, _) = Holding(Frames(graph, unchecked_, fromStart: true), unchecked_, RegisterWords(graph, unchecked_, names), deferredOnce, isRegister, limit - clock.Elapsed, cancellation, out var baseCompleted);
+            var (holding, refined, _) = Holding(Frames(graph, unchecked_, fromStart: true), unchecked_, RegisterWords(graph, unchecked_, names, wires), deferredOnce, isRegister, limit - clock.Elapsed, cancellation, out var baseCompleted);
             if (!baseCompleted) return new Result(false, graph, 0, initial, rounds, clock.Elapsed);
             based.AddRange(holding);
             unchecked_ = refined;
@@ -81,7 +84,7 @@ internal static class SignalCorrespondence
         {
             cancellation.ThrowIfCancellationRequested();
             rounds++;
-            var (holding, refined, deferred) = Holding(Frames(graph, candidates, fromStart: false), candidates, RegisterWords(graph, candidates, names), deferredOnce, isRegister, limit - clock.Elapsed, cancellation, out var completed);
+            var (holding, refined, deferred) = Holding(Frames(graph, candidates, fromStart: false), candidates, RegisterWords(graph, candidates, names, wires), deferredOnce, isRegister, limit - clock.Elapsed, cancellation, out var completed);
             if (!completed) return new Result(false, graph, 0, initial, rounds, clock.Elapsed);
             if (holding.Count == candidates.Count) break;
             foreach (var c in deferred) deferredOnce.Add(c.Member);
@@ -267,11 +270,12 @@ internal static class SignalCorrespondence
     /// first): a product register's bits against the other side's product bits. Each word has each bit once; a
     /// register bit equal to several signals is in several words (see below).
     /// </summary>
-    private static List<Word> RegisterWords(AigGraph graph, List<Candidate> candidates, LatchNames names)
+    private static List<Word> RegisterWords(AigGraph graph, List<Candidate> candidates, LatchNames names, WireNames wires)
     {
         var firstLatch = 1 + graph.InputCount;
         LatchNames.Bit? Named(int v) =>
-            v >= firstLatch && v < firstLatch + graph.LatchCount && names.Bits.TryGetValue(v - firstLatch, out var bit) ? bit : null;
+            v >= firstLatch && v < firstLatch + graph.LatchCount ? (names.Bits.TryGetValue(v - firstLatch, out var bit) ? bit : null)
+            : wires.Of(v);
         var byRegister = new Dictionary<string, Dictionary<int, List<(int Candidate, bool Inverted)>>>();
         for (var i = 0; i < candidates.Count; i++)
         {
