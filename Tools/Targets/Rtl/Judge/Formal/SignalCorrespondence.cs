@@ -195,6 +195,8 @@ internal static class SignalCorrespondence
                 continue;
             }
             if (word.Bits.All(b => frames.Pairs[b.Candidate].Member == frames.Pairs[b.Candidate].Representative)) continue;
+            // Bits a register's word showed already need no wire's word.
+            if (word.OfWire && word.Bits.All(b => shown[b.Candidate])) continue;
             var terms = new List<WordRewriting.Term>();
             foreach (var (i, weight, registerIsMember) in word.Bits)
             {
@@ -204,7 +206,10 @@ internal static class SignalCorrespondence
                 terms.Add(new(frames.Pairs[i].Member ^ flip, weight));
                 terms.Add(new(frames.Pairs[i].Representative ^ flip, 0UL - weight));
             }
-            if (WordRewriting.IsZero(frames.Graph, terms, word.Width, (limit - clock.Elapsed) / 2, cancellation).Zero is true)
+            // A wire's word (a product no register holds) gets a small share: most wire words are partial sums
+            // that do not rewrite, and each would otherwise take half of what is left.
+            var share = (limit - clock.Elapsed) / (word.OfWire ? WireWordShare : 2);
+            if (WordRewriting.IsZero(frames.Graph, terms, word.Width, share, cancellation).Zero is true)
                 foreach (var (i, _, _) in word.Bits) shown[i] = true;
         }
         for (var i = 0; i < candidates.Count; i++)
@@ -263,7 +268,10 @@ internal static class SignalCorrespondence
     private const int MaxWordsPerRegister = 4;
 
     /// <summary>Candidates that are bits of one register (by <see cref="LatchNames"/>), each weighted ±2^bit, modulo 2^<see cref="Width"/>.</summary>
-    private sealed record Word(List<(int Candidate, ulong Weight, bool RegisterIsMember)> Bits, int Width);
+    private sealed record Word(List<(int Candidate, ulong Weight, bool RegisterIsMember)> Bits, int Width, bool OfWire);
+
+    /// <summary>A wire's word is tried with at most this fraction of the time left.</summary>
+    private const int WireWordShare = 16;
 
     /// <summary>
     /// The candidates grouped into words by the register one of their two signals is a bit of (the member's name
@@ -273,23 +281,27 @@ internal static class SignalCorrespondence
     private static List<Word> RegisterWords(AigGraph graph, List<Candidate> candidates, LatchNames names, WireNames wires)
     {
         var firstLatch = 1 + graph.InputCount;
-        LatchNames.Bit? Named(int v) =>
-            v >= firstLatch && v < firstLatch + graph.LatchCount ? (names.Bits.TryGetValue(v - firstLatch, out var bit) ? bit : null)
-            : wires.Of(v);
-        var byRegister = new Dictionary<string, Dictionary<int, List<(int Candidate, bool Inverted)>>>();
+        LatchNames.Bit? Register(int v) =>
+            v >= firstLatch && v < firstLatch + graph.LatchCount && names.Bits.TryGetValue(v - firstLatch, out var bit) ? bit : null;
+        var byRegister = new Dictionary<(bool OfWire, bool MemberSide, string Name), Dictionary<int, List<(int Candidate, bool Inverted)>>>();
         for (var i = 0; i < candidates.Count; i++)
         {
-            var (side, bit) = Named(candidates[i].Member) is { } m ? ("member", m) : Named(candidates[i].Representative) is { } r ? ("representative", r) : (null, default);
-            if (side is null || bit.Index >= 64) continue;
-            var key = $"{side} {bit.Register}";
+            // A register's name comes before a wire's: a product register against the other side's multiplier is
+            // one word by the register, where the multiplier's wire name would group the same bits by a name the
+            // other candidates of that register do not share.
+            var (member, representative) = (candidates[i].Member, candidates[i].Representative);
+            var (ofWire, memberSide, bit) = Register(member) is { } m ? (false, true, m) : Register(representative) is { } r ? (false, false, r)
+                : wires.Of(member) is { } mw ? (true, true, mw) : wires.Of(representative) is { } rw ? (true, false, rw) : (false, false, default(LatchNames.Bit?));
+            if (bit is not { } named || named.Index >= 64) continue;
+            var key = (ofWire, memberSide, named.Register);
             if (!byRegister.TryGetValue(key, out var bits)) byRegister[key] = bits = [];
-            if (!bits.TryGetValue(bit.Index, out var alternatives)) bits[bit.Index] = alternatives = [];
-            alternatives.Add((i, bit.Inverted));
+            if (!bits.TryGetValue(named.Index, out var alternatives)) bits[named.Index] = alternatives = [];
+            alternatives.Add((i, named.Inverted));
         }
         var words = new List<Word>();
-        foreach (var (key, bits) in byRegister)
+        // Registers' words first: a wire's word is tried only for bits they leave unshown.
+        foreach (var ((ofWire, memberSide, _), bits) in byRegister.OrderBy(w => w.Key.OfWire))
         {
-            var memberSide = key.StartsWith("member ", StringComparison.Ordinal);
             // A register bit equal to several signals (the product bit, and the reference's own copies of it) is
             // matched with the signal numbered nearest the one chosen for the bit below: a word's bits come from one
             // arithmetic structure, numbered together, and a stray signal in it would keep the word from rewriting.
@@ -311,7 +323,7 @@ internal static class SignalCorrespondence
             // A word's bits must pair with distinct signals: bits that all equal one signal (an accumulator's top
             // bits taken for its sign) are no arithmetic word and would only blow up.
             words.AddRange(groups.Where(g => g.Count > 1 && g.Values.Select(b => memberSide ? candidates[b.Candidate].Representative : candidates[b.Candidate].Member).Distinct().Count() == g.Count).Select(g => new Word(
-                [.. g.Select(b => (b.Value.Candidate, b.Value.Inverted ? 0UL - (1UL << b.Key) : 1UL << b.Key, memberSide))], g.Keys.Max() + 1)));
+                [.. g.Select(b => (b.Value.Candidate, b.Value.Inverted ? 0UL - (1UL << b.Key) : 1UL << b.Key, memberSide))], g.Keys.Max() + 1, ofWire)));
         }
         return words;
     }
