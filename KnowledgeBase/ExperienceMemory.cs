@@ -16,7 +16,7 @@ public sealed class ExperienceMemory(IKnowledgeStore store)
     public const string ProvenLine = "Proven equivalent to its reference: ";
 
     /// <summary>Records a design proven equivalent to its reference; <paramref name="proof"/> says how it was proven, <paramref name="fence"/> tags its code.</summary>
-    public Task<AddResult> RecordVerifiedDesignAsync(string runId, string candidateId, string spec, string code, string ppaSummary, string proof, CancellationToken cancellation = default, string fence = "verilog")
+    public Task<AddResult> RecordVerifiedDesignAsync(string runId, string candidateId, string spec, string code, string ppaSummary, string proof, CancellationToken cancellation = default, string fence = "")
     {
         var text = new StringBuilder()
             .AppendLine("Specification:").AppendLine(spec.Trim()).AppendLine()
@@ -31,7 +31,7 @@ public sealed class ExperienceMemory(IKnowledgeStore store)
     /// was shown to match (a repair whose result is only bounded is labelled so, never called verified).
     /// </summary>
     public Task<AddResult> RecordRepairAsync(string runId, string candidateId, string errorText, string fixDescription, string codeBefore, string codeAfter,
-        string? result = null, CancellationToken cancellation = default, string fence = "verilog")
+        string? result = null, CancellationToken cancellation = default, string fence = "")
     {
         var text = new StringBuilder()
             .AppendLine("Error:").AppendLine(errorText.Trim()).AppendLine()

@@ -31,15 +31,15 @@ public sealed record SpecInput
 
     public string? ReferenceTop { get; init; }
 
-    /// <summary>The reference's Verilog files, in the order the spec file lists them.</summary>
+    /// <summary>The reference's source files, in the order the spec file lists them.</summary>
     public IReadOnlyList<SourceFile>? ReferenceFiles { get; init; }
 
     /// <summary>
-    /// The reference as one Verilog text, its files one after another, as the judge takes a reference today;
+    /// The reference as one source text, its files one after another, as the judge takes a reference today;
     /// setting it makes a one-file reference.
     /// </summary>
     [JsonIgnore]
-    public string? ReferenceVerilog
+    public string? ReferenceText
     {
         get => ReferenceFiles switch
         {
@@ -59,14 +59,14 @@ public sealed record SpecInput
     public bool? ResetActiveLow { get; init; }
 
     /// <summary>True when the user supplied the reference: then no Architect is needed.</summary>
-    public bool HasUserReference => ReferenceVerilog is not null || ReferenceModel is not null;
+    public bool HasUserReference => ReferenceText is not null || ReferenceModel is not null;
 
     // The run.json of a run started before references were lists holds one text; resuming it keeps its reference.
     [JsonInclude, JsonPropertyName("referenceVerilog"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    private string? SavedReferenceVerilog
+    private string? SavedReferenceText
     {
         get => null;
-        init { if (value is not null) ReferenceVerilog = value; }
+        init { if (value is not null) ReferenceText = value; }
     }
 
     /// <summary>The spec this input fixes completely, when it carries a user reference.</summary>

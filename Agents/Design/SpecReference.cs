@@ -7,7 +7,7 @@ namespace HwForge.Agents.Design;
 /// <summary>
 /// The reference a spec file names, in either of its two forms: a map (<c>reference: {rtl: [a.v, b.v], top: NAME}</c>
 /// or <c>reference: {model: file.cpp}</c>), or the flat keys <c>reference</c>, <c>reference_top</c> and
-/// <c>reference_model</c> of earlier spec files. Mixing the forms, or naming Verilog and a model at once, is an error
+/// <c>reference_model</c> of earlier spec files. Mixing the forms, or naming RTL files and a model at once, is an error
 /// at the key that mixes them: one of the two would otherwise be silently ignored.
 /// </summary>
 internal sealed record SpecReference(IReadOnlyList<SourceFile>? Files, string? Top, string? Model)
@@ -31,9 +31,9 @@ internal sealed record SpecReference(IReadOnlyList<SourceFile>? Files, string? T
             return reader.FromMap(map);
         }
         if (reference.Value is not null and not YamlScalarNode)
-            throw reader.Error(reference.Value, $"'reference' is a Verilog file, or a map such as {MapShape}");
+            throw reader.Error(reference.Value, $"'reference' is a file of the design's sources, or a map such as {MapShape}");
         if (reference.Value is not null && flatModel.Key is not null)
-            throw reader.Error(flatModel.Key, "give one reference: 'reference' (Verilog) or 'reference_model' (a C++ model), not both");
+            throw reader.Error(flatModel.Key, "give one reference: 'reference' (the design's sources) or 'reference_model' (a C++ model), not both");
         return new SpecReference(
             reference.Value is null ? null : [reader.Load(reference.Value)],
             flatTop.Value is null ? null : reader.Scalar(flatTop.Value, "reference_top"),
@@ -55,7 +55,7 @@ internal sealed record SpecReference(IReadOnlyList<SourceFile>? Files, string? T
                     case var key: throw new HwForgeException(ProblemKind.InvalidInput, YamlProblems.UnknownKey(path, keyNode.Start, key, "the 'reference' map", MapKeys));
                 }
                 if (rtl is not null && model is not null)
-                    throw Error(keyNode, "a reference is Verilog ('rtl') or a C++ model ('model'), not both");
+                    throw Error(keyNode, "a reference is RTL files ('rtl') or a C++ model ('model'), not both");
             }
             if (rtl is null && model is null) throw Error(map, $"the 'reference' map names its files: {MapShape}");
             return new SpecReference(
@@ -88,7 +88,7 @@ internal sealed record SpecReference(IReadOnlyList<SourceFile>? Files, string? T
         {
             if (node is YamlScalarNode) return [Load(node)];
             if (node is not YamlSequenceNode { Children.Count: > 0 } list)
-                throw Error(node, "'rtl' is a Verilog file or a list of them, such as [a.v, b.v]");
+                throw Error(node, "'rtl' is an RTL file or a list of them, such as [a.v, b.v]");
             var files = new List<SourceFile>();
             foreach (var item in list.Children)
             {

@@ -27,7 +27,7 @@ public static class KbCommand
     private static Command CreateAdd()
     {
         var paths = new Argument<string[]>("path") { Description = "Files or folders (read recursively: .md .txt .v .sv .vh)", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("add", "Add documents to the knowledge base, chunked by heading (Markdown), module (Verilog) or paragraph") { paths, CommonOptions.Json };
+        var command = new Command("add", "Add documents to the knowledge base, chunked by heading (Markdown), module (RTL sources) or paragraph") { paths, CommonOptions.Json };
         command.SetAction(async (parse, cancellation) =>
         {
             await using var store = await OpenAsync(cancellation);

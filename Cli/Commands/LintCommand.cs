@@ -5,6 +5,7 @@ using HwForge.Tools.Foundation.Execution;
 using HwForge.Tools.Foundation.Sources;
 using HwForge.Tools.Programs;
 using HwForge.Tools.Programs.Verilator;
+using HwForge.Tools.Targets.Rtl;
 
 namespace HwForge.Cli.Commands;
 
@@ -18,9 +19,9 @@ public static class LintCommand
 
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Verilog or SystemVerilog sources", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = RtlWords.Sources + " sources", Arity = ArgumentArity.OneOrMore };
         var top = new Option<string?>("--top") { Description = "Top module (default: Verilator picks the one not instantiated)" };
-        var command = new Command("lint", "Lint Verilog/SystemVerilog with Verilator, printing file:line:col: severity: message") { files, top, CommonOptions.Json, CommonOptions.Format };
+        var command = new Command("lint", "Lint " + RtlWords.Sources + " with Verilator, printing file:line:col: severity: message") { files, top, CommonOptions.Json, CommonOptions.Format };
         command.SetAction(async (parse, cancellation) =>
         {
             var sources = SourceLoader.Load(parse.GetValue(files)!);

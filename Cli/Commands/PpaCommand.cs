@@ -4,6 +4,7 @@ using HwForge.Tools.Programs;
 using HwForge.Tools.Programs.Liberty;
 using HwForge.Tools.Programs.Nextpnr;
 using HwForge.Tools.Targets.Rtl.Ppa;
+using HwForge.Tools.Targets.Rtl;
 
 namespace HwForge.Cli.Commands;
 
@@ -15,7 +16,7 @@ public static class PpaCommand
 {
     public static Command Create()
     {
-        var design = new Argument<string[]>("design") { Description = "The design's Verilog/SystemVerilog sources", Arity = ArgumentArity.OneOrMore };
+        var design = new Argument<string[]>("design") { Description = "The design's " + RtlWords.Sources + " sources", Arity = ArgumentArity.OneOrMore };
         var top = new Option<string>("--top") { Description = "The top module", Required = true };
         var period = new Option<double>("--clock-period") { Description = "Clock period in ns for slack (and the FPGA target)", DefaultValueFactory = _ => 10 };
         var liberty = new Option<string>("--liberty") { Description = "osu018 (default), sky130 ($HWFORGE_SKY130_LIBERTY), a .lib/.lib.gz path, or generic", DefaultValueFactory = _ => "osu018" };
@@ -27,7 +28,7 @@ public static class PpaCommand
         var clock = new Option<string?>("--clock") { Description = "The clock input (default: found by use and name)" };
         var activity = new Option<string?>("--activity") { Description = "A VCD of the design for switching activity (default: HwForge simulates the design itself)" };
         var scope = new Option<string?>("--activity-scope") { Description = "The design's instance in the VCD, e.g. tb.dut" };
-        var command = new Command("ppa", "Measure power, performance and area with Yosys, OpenSTA or nextpnr")
+        var command = new Command("ppa", "Measure power, performance and area with " + RtlWords.PpaTools)
         {
             design, top, period, liberty, fpga, outOfContext, clock, activity, scope, CommonOptions.Json,
         };

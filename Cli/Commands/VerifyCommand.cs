@@ -4,6 +4,7 @@ using HwForge.Tools.Programs;
 using HwForge.Tools.Targets;
 using HwForge.Tools.Targets.Cuda;
 using HwForge.Tools.Targets.Rtl.Judge;
+using HwForge.Tools.Targets.Rtl;
 
 namespace HwForge.Cli.Commands;
 
@@ -16,7 +17,7 @@ public static class VerifyCommand
 {
     public static Command Create()
     {
-        var design = new Argument<string[]>("design") { Description = "The design's sources (for RTL: Verilog/SystemVerilog; for HLS: C++; for CUDA: .cu)", Arity = ArgumentArity.OneOrMore };
+        var design = new Argument<string[]>("design") { Description = "The design's sources (for RTL: " + RtlWords.Sources + "; for HLS: C++; for CUDA: .cu)", Arity = ArgumentArity.OneOrMore };
         // Not required for CUDA, whose problem.yaml names the entry; every other target refuses a verify without it.
         var top = new Option<string?>("--top") { Description = "The design's top module (or top function; for CUDA: the problem's entry)" };
         var spec = new Option<string?>("--spec") { Description = "The problem the target reads beside the reference (CUDA: problem.yaml)" };

@@ -7,6 +7,7 @@ using HwForge.Tools.Programs;
 using HwForge.Tools.Programs.Verilator;
 using HwForge.Tools.Targets;
 using HwForge.Tools.Targets.Rtl.Judge;
+using HwForge.Tools.Targets.Rtl;
 
 namespace HwForge.Cli.Commands;
 
@@ -22,7 +23,7 @@ public static class WatchCommand
 
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Verilog/SystemVerilog files, or folders whose .v/.sv files are watched", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = RtlWords.Sources + " files, or folders whose " + RtlWords.Extensions + " files are watched", Arity = ArgumentArity.OneOrMore };
         var top = new Option<string>("--top") { Description = "The top module", Required = true };
         var reference = new Option<string[]>("--ref") { Description = "Also verify against this reference on every save", AllowMultipleArgumentsPerToken = true };
         var referenceTop = new Option<string?>("--ref-top") { Description = "The reference's top module (default: --top)" };

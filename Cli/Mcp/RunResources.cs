@@ -6,6 +6,7 @@ using HwForge.Tools.Foundation;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using HwForge.Tools.Targets.Rtl;
 
 namespace HwForge.Cli.Mcp;
 
@@ -26,7 +27,7 @@ internal static class RunResources
     public static TextResourceContents ReportMarkdown(string id) =>
         new() { Uri = $"hwforge://runs/{id}/report.md", MimeType = "text/markdown", Text = File.ReadAllText(Path.Combine(Folder(id), RunFolder.ReportMarkdownFile)) };
 
-    [McpServerResource(UriTemplate = "hwforge://runs/{id}/design", Name = "run_design", MimeType = "text/x-verilog")]
+    [McpServerResource(UriTemplate = "hwforge://runs/{id}/design", Name = "run_design", MimeType = RtlWords.MimeType)]
     [Description("A design run's final design: the best verified candidate's source")]
     public static TextResourceContents Design(string id)
     {
@@ -36,7 +37,7 @@ internal static class RunResources
         var path = Path.Combine(Folder(id), "final", Path.GetFileName(final));
         if (!File.Exists(path))
             throw new McpException($"run {id}: its final design {final} is not in the run folder");
-        return new() { Uri = $"hwforge://runs/{id}/design", MimeType = "text/x-verilog", Text = File.ReadAllText(path) };
+        return new() { Uri = $"hwforge://runs/{id}/design", MimeType = RtlWords.MimeType, Text = File.ReadAllText(path) };
     }
 
     private static string ReportPath(string id)

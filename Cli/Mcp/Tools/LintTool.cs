@@ -5,6 +5,7 @@ using HwForge.Tools.Programs;
 using HwForge.Tools.Programs.Verilator;
 using ModelContextProtocol;
 using ModelContextProtocol.Server;
+using HwForge.Tools.Targets.Rtl;
 
 namespace HwForge.Cli.Mcp.Tools;
 
@@ -12,8 +13,8 @@ namespace HwForge.Cli.Mcp.Tools;
 [McpServerToolType]
 internal static class LintTool
 {
-    [McpServerTool(Name = "lint", Title = "Lint Verilog", ReadOnly = true, UseStructuredContent = true)]
-    [Description("Lint Verilog/SystemVerilog files with Verilator (sandboxed). Returns every diagnostic with file, line, column, severity, code and message; clean is false when there are errors.")]
+    [McpServerTool(Name = "lint", Title = "Lint RTL", ReadOnly = true, UseStructuredContent = true)]
+    [Description("Lint " + RtlWords.Sources + " files with Verilator (sandboxed). Returns every diagnostic with file, line, column, severity, code and message; clean is false when there are errors.")]
     public static async Task<LintCommand.LintOutput> Lint(
         McpServer server, WorkspaceRoots roots, SharedToolHost shared,
         [Description("The source files, relative to the workspace root or absolute inside it")] string[] files,

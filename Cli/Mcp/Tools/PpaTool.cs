@@ -5,6 +5,7 @@ using HwForge.Tools.Programs;
 using HwForge.Tools.Programs.Liberty;
 using HwForge.Tools.Targets.Rtl.Ppa;
 using ModelContextProtocol.Server;
+using HwForge.Tools.Targets.Rtl;
 
 namespace HwForge.Cli.Mcp.Tools;
 
@@ -13,10 +14,10 @@ namespace HwForge.Cli.Mcp.Tools;
 internal static class PpaTool
 {
     [McpServerTool(Name = "ppa", Title = "Measure power, performance and area", ReadOnly = true, UseStructuredContent = true)]
-    [Description("Synthesize an RTL design with Yosys and measure area, timing and power with OpenSTA (or logic cells and Fmax with nextpnr for an iCE40), sandboxed. succeeded is false when the design cannot be synthesized or analysed.")]
+    [Description("Synthesize an RTL design with " + RtlWords.Synthesis + " and measure area, timing and power with OpenSTA (or logic cells and Fmax with nextpnr for an iCE40), sandboxed. succeeded is false when the design cannot be synthesized or analysed.")]
     public static async Task<PpaReport> Ppa(
         McpServer server, WorkspaceRoots roots, SharedToolHost shared,
-        [Description("The design's Verilog/SystemVerilog files")] string[] design,
+        [Description("The design's " + RtlWords.Sources + " files")] string[] design,
         [Description("The top module")] string top,
         [Description("Clock period in ns, for slack")] double clockPeriod = 10,
         [Description("osu018 (default), sky130, generic, or the path of a .lib/.lib.gz file in the workspace")] string liberty = LibertyResolver.Osu018,

@@ -4,6 +4,7 @@ using HwForge.Tools.Programs;
 using HwForge.Tools.Targets;
 using HwForge.Tools.Targets.Rtl.Judge;
 using ModelContextProtocol.Server;
+using HwForge.Tools.Targets.Rtl;
 
 namespace HwForge.Cli.Mcp.Tools;
 
@@ -16,7 +17,7 @@ internal static class VerifyTool
         + "report.verdict is pass, fail or error; report.verified is true only for a proof; report.firstMismatch names the first differing output, cycle and values; exitCode is what 'hwforge verify' would exit with.")]
     public static async Task<VerifyVerdict> Verify(
         McpServer server, WorkspaceRoots roots, SharedToolHost shared,
-        [Description("The design's Verilog/SystemVerilog files")] string[] design,
+        [Description("The design's " + RtlWords.Sources + " files")] string[] design,
         [Description("The design's top module")] string top,
         [Description("The reference's files, or one C++ golden model (.cpp)")] string[] reference,
         [Description("The reference's top module (default: top)")] string? referenceTop = null,

@@ -40,7 +40,7 @@ public sealed class SpecFileFormsTests : IDisposable
 
         Assert.Equal(("mac16", "rtl", "a 16-bit MAC", "mac", "mac_ref"), (spec.Name, spec.Target, spec.Request, spec.Top, spec.ReferenceTop));
         Assert.Equal(["mac_ref.v", "helper.v"], spec.ReferenceFiles!.Select(f => f.FileName));
-        Assert.Equal(Ref + Helper + "\n", spec.ReferenceVerilog);
+        Assert.Equal(Ref + Helper + "\n", spec.ReferenceText);
         Assert.Equal(["mac_ref.v", "helper.v"], spec.ToUserSpec().Reference.Design!.Files.Select(f => f.FileName));
         Assert.Null(spec.ReferenceModel);
     }
@@ -49,12 +49,12 @@ public sealed class SpecFileFormsTests : IDisposable
     public void A_reference_map_may_give_one_verilog_file_or_a_cpp_model()
     {
         var one = Parse("top: mac\nreference:\n  rtl: mac_ref.v\n");
-        Assert.Equal(Ref, one.ReferenceVerilog);
+        Assert.Equal(Ref, one.ReferenceText);
         Assert.Equal("mac", one.ToUserSpec().Reference.Top);
 
         var model = Parse("top: mac\nreference: {model: mac.cpp}\n");
         Assert.Equal(Model, model.ReferenceModel);
-        Assert.Null(model.ReferenceVerilog);
+        Assert.Null(model.ReferenceText);
         Assert.True(model.HasUserReference);
     }
 
@@ -62,7 +62,7 @@ public sealed class SpecFileFormsTests : IDisposable
     public void The_flat_reference_keys_of_earlier_spec_files_still_work()
     {
         var verilog = Parse("top: mac\nreference: mac_ref.v\nreference_top: mac_ref\n");
-        Assert.Equal((Ref, "mac_ref", "rtl"), (verilog.ReferenceVerilog, verilog.ReferenceTop, verilog.Target));
+        Assert.Equal((Ref, "mac_ref", "rtl"), (verilog.ReferenceText, verilog.ReferenceTop, verilog.Target));
 
         var model = Parse("top: mac\nreference_model: mac.cpp\n");
         Assert.Equal(Model, model.ReferenceModel);
@@ -91,15 +91,15 @@ public sealed class SpecFileFormsTests : IDisposable
     [Theory]
     [InlineData("top: mac\nreference: {rtl: mac_ref.v}\nreference_top: mac_ref\n", ":3:1: 'reference_top' cannot stand beside a 'reference' map")]
     [InlineData("top: mac\nreference_model: mac.cpp\nreference: {rtl: mac_ref.v}\n", ":2:1: 'reference_model' cannot stand beside a 'reference' map")]
-    [InlineData("top: mac\nreference: mac_ref.v\nreference_model: mac.cpp\n", ":3:1: give one reference: 'reference' (Verilog) or 'reference_model' (a C++ model), not both")]
-    [InlineData("top: mac\nreference: {rtl: mac_ref.v, model: mac.cpp}\n", ":2:29: a reference is Verilog ('rtl') or a C++ model ('model'), not both")]
+    [InlineData("top: mac\nreference: mac_ref.v\nreference_model: mac.cpp\n", ":3:1: give one reference: 'reference' (the design's sources) or 'reference_model' (a C++ model), not both")]
+    [InlineData("top: mac\nreference: {rtl: mac_ref.v, model: mac.cpp}\n", ":2:29: a reference is RTL files ('rtl') or a C++ model ('model'), not both")]
     [InlineData("top: mac\nreference: {top: mac_ref}\n", ":2:12: the 'reference' map names its files")]
     [InlineData("top: mac\nreference: {rtl: mac_ref.v, tp: x}\n", ":2:29: unknown key in the 'reference' map (did you mean 'top'?); it knows rtl, top, model")]
-    [InlineData("top: mac\nreference: {rtl: []}\n", ":2:18: 'rtl' is a Verilog file or a list of them")]
+    [InlineData("top: mac\nreference: {rtl: []}\n", ":2:18: 'rtl' is an RTL file or a list of them")]
     [InlineData("top: mac\nreference: {rtl: [mac_ref.v, [x.v]]}\n", ":2:30: a reference file is one file name")]
     [InlineData("top: mac\nreference: {rtl: [mac_ref.v, mac_ref.v]}\n", ":2:30: this file has the name of one listed before it")]
     [InlineData("top: mac\nreference: {model: [mac.cpp]}\n", ":2:20: a reference file is one file name")]
-    [InlineData("top: mac\nreference: [mac_ref.v]\n", ":2:12: 'reference' is a Verilog file, or a map such as {rtl: [a.v, b.v], top: NAME} or {model: file.cpp}")]
+    [InlineData("top: mac\nreference: [mac_ref.v]\n", ":2:12: 'reference' is a file of the design's sources, or a map such as {rtl: [a.v, b.v], top: NAME} or {model: file.cpp}")]
     [InlineData("top: mac\nreference: {rtl: mac_ref.v, top: [a, b]}\n", ":2:34: 'top' must be a single value")]
     [InlineData("top: mac\nreference:\n  rtl:\n    - mac_ref.v\n    - missing.v\n", ":5:7: ")]
     public void A_reference_given_wrongly_is_an_error_at_its_line_and_column(string text, string expected)
@@ -121,13 +121,13 @@ public sealed class SpecFileFormsTests : IDisposable
         var saved = JsonSerializer.Serialize(spec, RunJson.Options);
         Assert.DoesNotContain("referenceVerilog", saved); // the files are saved once, as files
         var restored = JsonSerializer.Deserialize<SpecInput>(saved, RunJson.Options)!;
-        Assert.Equal(spec.ReferenceVerilog, restored.ReferenceVerilog);
+        Assert.Equal(spec.ReferenceText, restored.ReferenceText);
         Assert.Equal(spec.ReferenceFiles!.Select(f => f.Path), restored.ReferenceFiles!.Select(f => f.Path));
 
         // run.json as runs started before references were lists saved it.
         var older = JsonSerializer.Deserialize<SpecInput>("""{"top":"mac","referenceTop":"mac_ref","referenceVerilog":"module mac_ref; endmodule\n"}""", RunJson.Options)!;
         Assert.True(older.HasUserReference);
-        Assert.Equal(("module mac_ref; endmodule\n", "rtl"), (older.ReferenceVerilog, older.Target));
+        Assert.Equal(("module mac_ref; endmodule\n", "rtl"), (older.ReferenceText, older.Target));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
