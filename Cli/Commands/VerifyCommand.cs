@@ -29,7 +29,7 @@ public static class VerifyCommand
         var cycles = new Option<int>("--cycles") { Description = "Simulated cycles", DefaultValueFactory = _ => 1000 };
         var formal = CommonOptions.Choice("--formal", "auto: prove when possible; on: a design that cannot be proven is an error; off", FormalMode.Auto);
         var depth = new Option<int>("--formal-depth") { Description = "Cycles from reset checked formally when induction does not close", DefaultValueFactory = _ => 20 };
-        var formalTimeout = new Option<double>("--formal-timeout") { Description = "Seconds the proof may take before it is reported unsupported", DefaultValueFactory = _ => 30 };
+        var formalTimeout = new Option<double>("--formal-timeout") { Description = "Seconds the proof may take (grown with the design); past them the result is bounded, not proven (exit 3)", DefaultValueFactory = _ => 30 };
         var seed = new Option<int>("--seed") { Description = "Seed of the random stimulus", DefaultValueFactory = _ => 1 };
         var vcd = new Option<string?>("--vcd") { Description = "Write the design's waveform (VCD) here" };
         var command = new Command("verify", "Check a design against a reference: lint, compile, interface, simulation, formal equivalence")

@@ -28,8 +28,10 @@ public sealed class CatalogJudge : IDisposable
     public ToolVersions Versions { get; }
 
     /// <summary>The generated design against its own reference, as <c>hwforge verify</c> would judge it.</summary>
-    internal Task<VerifyReport> VerifyAsync(GeneratedDesign design, FormalMode formal = FormalMode.Auto, int cycles = 300) =>
-        new Verifier(Host, Versions).VerifyAsync(Request(design, formal, cycles));
+    /// <param name="formalTimeout">The proof's budget (60 s unless given): a heavy proof on a machine busy with the
+    /// other test assemblies needs more, and a budget run out is no verdict on the design.</param>
+    internal Task<VerifyReport> VerifyAsync(GeneratedDesign design, FormalMode formal = FormalMode.Auto, int cycles = 300, TimeSpan? formalTimeout = null) =>
+        new Verifier(Host, Versions).VerifyAsync(Request(design, formal, cycles) with { FormalTimeout = formalTimeout ?? TimeSpan.FromSeconds(60) });
 
     internal static VerifyRequest Request(GeneratedDesign design, FormalMode formal, int cycles) =>
         new([SourceLoader.FromText(design.DesignFileName, design.Verilog)], design.Top,

@@ -12,6 +12,9 @@ namespace HwForge.Catalog.Tests;
 /// </summary>
 public sealed class UnregisteredProductMacProofTests(CatalogJudge judge, ITestOutputHelper output) : IClassFixture<CatalogJudge>
 {
+    /// <summary>The proofs take 8–25 s alone; CI runs the other test assemblies beside them on two cores.</summary>
+    private static readonly TimeSpan ProofBudget = TimeSpan.FromSeconds(240);
+
     private static GeneratedDesign Mac(int pipeline, string multiplier) =>
         ArchitectureVariantTests.Generate("mac", ("width", 16), ("signed", true), ("pipeline", pipeline), ("multiplier", multiplier));
 
@@ -20,8 +23,8 @@ public sealed class UnregisteredProductMacProofTests(CatalogJudge judge, ITestOu
     [InlineData(1, "booth_radix4")]
     public async Task A_16_bit_signed_mac_with_a_multiplier_of_the_catalog_and_no_operand_registers_is_proven(int pipeline, string multiplier)
     {
-        var report = await judge.VerifyAsync(Mac(pipeline, multiplier), FormalMode.On);
-        output.WriteLine($"{report.Verdict} {report.Assurance}: {report.Formal.Detail} ({report.Stages.Where(s => s.Stage == StageName.Formal).Sum(s => s.Duration.TotalSeconds):0.0} s)");
+        var report = await judge.VerifyAsync(Mac(pipeline, multiplier), FormalMode.On, formalTimeout: ProofBudget);
+        output.WriteLine($"{report.Verdict} {report.Assurance}: {report.Summary}; {report.Formal.Detail} ({report.Stages.Where(s => s.Stage == StageName.Formal).Sum(s => s.Duration.TotalSeconds):0.0} s)");
         Assert.Equal(Assurance.Proven, report.Assurance);
         Assert.Contains("proven equal by algebraic rewriting and merged", report.Formal.Detail);
     }
@@ -33,7 +36,7 @@ public sealed class UnregisteredProductMacProofTests(CatalogJudge judge, ITestOu
         var correct = Mac(0, "array");
         var mutant = correct with { Verilog = OnePairWrong(correct.Verilog, correct.Top) };
         Assert.NotEqual(correct.Verilog, mutant.Verilog);
-        var report = await judge.VerifyAsync(mutant, FormalMode.On);
+        var report = await judge.VerifyAsync(mutant, FormalMode.On, formalTimeout: ProofBudget);
         output.WriteLine($"{report.Verdict} at {report.DecidedBy}: {report.Summary}; {report.Formal.Detail}; {string.Join("; ", report.Formal.Counterexample?.PrecedingInputs ?? [])}");
         Assert.Equal(Verdict.Fail, report.Verdict);
         Assert.Equal(FormalStatus.Counterexample, report.Formal.Status);

@@ -245,6 +245,8 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
                 return run.Fail(StageName.Formal, replayed.DuringReset ? FailureClass.ResetBehaviour : FailureClass.FunctionalMismatch, formalTime,
                     $"formal counterexample: {replayed.Describe()}", formalCached, replayed);
             case FormalStatus.Unsupported or FormalStatus.TimedOut when request.Formal == FormalMode.On:
+                // The report says what the proof reached (its bound, its budget), not that an earlier stage decided.
+                run.Formal = new FormalResult(outcome.Status, outcome.Bound, FormalMethod(module), outcome.Detail);
                 return run.Error($"the formal check is required, but it could not conclude: {outcome.Detail}");
             default:
                 run.Formal = new FormalResult(outcome.Status, outcome.Bound, FormalMethod(module), outcome.Detail);
