@@ -267,7 +267,10 @@ internal static class SignalCorrespondence
     /// <summary>Words tried for one register, at most: one for each signal its lowest bit equals, up to this many.</summary>
     private const int MaxWordsPerRegister = 4;
 
-    /// <summary>Candidates that are bits of one register (by <see cref="LatchNames"/>), each weighted ±2^bit, modulo 2^<see cref="Width"/>.</summary>
+    /// <summary>
+    /// Candidates that are bits of one register (by <see cref="LatchNames"/>) or, where neither signal is a register,
+    /// of one named wire (<see cref="OfWire"/>, by <see cref="WireNames"/>), each weighted ±2^bit, modulo 2^<see cref="Width"/>.
+    /// </summary>
     private sealed record Word(List<(int Candidate, ulong Weight, bool RegisterIsMember)> Bits, int Width, bool OfWire);
 
     /// <summary>A wire's word is tried with at most this fraction of the time left.</summary>
@@ -275,7 +278,7 @@ internal static class SignalCorrespondence
 
     /// <summary>
     /// The candidates grouped into words by the register one of their two signals is a bit of (the member's name
-    /// first): a product register's bits against the other side's product bits. Each word has each bit once; a
+    /// first), or else by the wire one of them carries: a product register's bits against the other side's product bits. Each word has each bit once; a
     /// register bit equal to several signals is in several words (see below).
     /// </summary>
     private static List<Word> RegisterWords(AigGraph graph, List<Candidate> candidates, LatchNames names, WireNames wires)
