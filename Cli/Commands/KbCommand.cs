@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HwForge.KnowledgeBase;
+using HwForge.KnowledgeBase.Chunking;
 using HwForge.Tools.Foundation;
 
 namespace HwForge.Cli.Commands;
@@ -26,8 +27,8 @@ public static class KbCommand
 
     private static Command CreateAdd()
     {
-        var paths = new Argument<string[]>("path") { Description = "Files or folders (read recursively: .md .txt .v .sv .vh)", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("add", "Add documents to the knowledge base, chunked by heading (Markdown), module (RTL sources) or paragraph") { paths, CommonOptions.Json };
+        var paths = new Argument<string[]>("path") { Description = $"Files or folders (read recursively: {string.Join(" ", DocumentChunker.Extensions.Order(StringComparer.Ordinal))})", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("add", "Add documents to the knowledge base, chunked by heading (Markdown), by the sections of a target's source (a module, a function) or by paragraph") { paths, CommonOptions.Json };
         command.SetAction(async (parse, cancellation) =>
         {
             await using var store = await OpenAsync(cancellation);

@@ -19,7 +19,9 @@ namespace HwForge.Cli.Commands;
 /// </summary>
 public static class WatchCommand
 {
-    private static readonly HashSet<string> SourceExtensions = [".v", ".sv", ".vh", ".svh"];
+    // The RTL target's file kinds, headers included: a saved header changes what its includers lint to.
+    private static readonly HashSet<string> SourceExtensions = new(
+        TargetRegistry.ShippedFileKinds[TargetRegistry.DefaultName].Select(kind => kind.Extension), StringComparer.OrdinalIgnoreCase);
 
     public static Command Create()
     {

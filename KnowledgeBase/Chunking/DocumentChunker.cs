@@ -1,16 +1,22 @@
 using System.Text.RegularExpressions;
+using HwForge.Tools.Targets;
 
 namespace HwForge.KnowledgeBase.Chunking;
 
 /// <summary>
-/// Cuts a file into chunks that each answer one question: Markdown by heading (the title is the
-/// heading path), Verilog by module, plain text by paragraphs. Every chunk stays under a size cap so
-/// one hit never eats a prompt's whole budget.
+/// Cuts a file into chunks that each answer one question: Markdown by heading (the title is the heading path), a
+/// target's source by the sections its file kind defines (a module, a function), plain text by paragraphs. Every
+/// chunk stays under a size cap so one hit never eats a prompt's whole budget.
 /// </summary>
 public static partial class DocumentChunker
 {
-    /// <summary>File types <c>kb add</c> reads from folders.</summary>
-    public static IReadOnlySet<string> Extensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".md", ".txt", ".v", ".sv", ".vh" };
+    /// <summary>
+    /// File types <c>kb add</c> reads from folders: Markdown, text, and every file kind of the shipped targets that
+    /// says how it is cut into sections (a problem's YAML does not).
+    /// </summary>
+    public static IReadOnlySet<string> Extensions { get; } = new HashSet<string>(
+        [".md", ".txt", .. TargetRegistry.ShippedFileKinds.Values.SelectMany(kinds => kinds).Where(k => k.Sections is not null).Select(k => k.Extension)],
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The largest chunk body in characters (about 600 tokens).</summary>
     public const int MaxChunkChars = 2400;
@@ -22,12 +28,11 @@ public static partial class DocumentChunker
         // A file may say what it is: <!-- kind: error-knowledge --> in Markdown or text.
         if (KindMarker().Match(text) is { Success: true } marker && KnowledgeKinds.TryParse(marker.Groups[1].Value, out var marked)) kind = marked;
         var name = Path.GetFileName(path);
-        var sections = Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".md" => MarkdownSections.Split(text, name),
-            ".v" or ".sv" or ".vh" => VerilogSections.Split(text, name),
-            _ => [(name, text)],
-        };
+        IReadOnlyList<(string Title, string Body)> sections = Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase)
+            ? MarkdownSections.Split(text, name)
+            : TargetRegistry.ShippedFileKind(path)?.Sections is { } splitter
+                ? [.. splitter.Split(text, name).Select(s => (s.Title, s.Body))]
+                : [(name, text)];
         var chunks = new List<KnowledgeChunk>();
         foreach (var (title, body) in sections)
         {

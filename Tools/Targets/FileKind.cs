@@ -16,7 +16,11 @@ public sealed record FileKind(string Extension, string Language, IReadOnlyList<s
     [JsonIgnore]
     public ICodeHighlighter? Highlighter { get; init; }
 
-    // A person reads ToString (hwforge targets prints it): the highlighter is code, not something to show.
+    /// <summary>How the knowledge base cuts a file of this kind into sections; null: the kind is not knowledge (a problem's YAML).</summary>
+    [JsonIgnore]
+    public ISourceSections? Sections { get; init; }
+
+    // A person reads ToString (hwforge targets prints it): the highlighter and splitter are code, not something to show.
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append($"Extension = {Extension}, Language = {Language}, FenceTags = {FenceTags}");

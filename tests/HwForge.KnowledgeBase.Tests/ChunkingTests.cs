@@ -41,6 +41,38 @@ public sealed class ChunkingTests
     }
 
     [Fact]
+    public void Cpp_is_cut_at_top_level_definitions_and_braces_in_comments_strings_and_pragmas_do_not_count()
+    {
+        var chunks = DocumentChunker.Chunk("/hls/kernels.cpp", """
+            #include "ap_int.h"
+            // The accumulator's state: one struct { per kernel }.
+            struct Acc { ap_int<32> sum; };
+
+            /* dot product } of two vectors */
+            ap_int<32> dot(const ap_int<8> a[4], const ap_int<8> b[4]) {
+            #pragma HLS PIPELINE II=1
+                ap_int<32> s = 0;
+                for (int i = 0; i < 4; i++) { s += a[i] * b[i]; }
+                const char* tag = "{";
+                return s;
+            }
+            __global__ void scale(float* x, int n) { if (threadIdx.x < n) { x[threadIdx.x] *= 2.0f; } }
+            """);
+
+        Assert.Equal(["struct Acc (kernels.cpp)", "function dot (kernels.cpp)", "function scale (kernels.cpp)"], chunks.Select(c => c.Title));
+        Assert.Contains("#include \"ap_int.h\"", chunks[0].Text);
+        Assert.StartsWith("/* dot product } of two vectors */", chunks[1].Text);
+        Assert.EndsWith("return s;\n}", chunks[1].Text);
+    }
+
+    [Fact]
+    public void The_files_read_are_text_markdown_and_every_target_source_kind_that_has_sections()
+    {
+        Assert.Superset(new HashSet<string> { ".md", ".txt", ".v", ".sv", ".vh", ".svh", ".cpp", ".h", ".cu" }, new HashSet<string>(DocumentChunker.Extensions));
+        Assert.DoesNotContain(".yaml", DocumentChunker.Extensions);
+    }
+
+    [Fact]
     public void Long_text_is_cut_into_parts_under_the_cap_at_paragraph_ends()
     {
         var paragraph = string.Join(' ', Enumerable.Repeat("word", 300));

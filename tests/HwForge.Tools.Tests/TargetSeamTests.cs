@@ -19,26 +19,8 @@ public sealed partial class TargetSeamTests
     // Files that still name the RTL language outside its owners, each for a reason of its own (issue 13 continues).
     private static readonly Dictionary<string, string> NotYet = new()
     {
-        // The spec file's reference keys read design files; "referenceVerilog" is the name saved in run folders, which resume reads back.
-        ["Agents/Design/SpecReference.cs"] = "spec-file messages name the reference's language",
+        // "referenceVerilog" is the name saved in older run folders, which resume reads back.
         ["Agents/Design/SpecInput.cs"] = "the saved name referenceVerilog, read back on resume",
-        // hwforge verify, lint and ppa build RTL requests and print the RTL reports; next, they go through the target (--target).
-        ["Cli/Commands/VerifyCommand.cs"] = "builds an RTL verify request",
-        ["Cli/Commands/LintCommand.cs"] = "runs Verilator's lint",
-        ["Cli/Commands/PpaCommand.cs"] = "builds an RTL PPA request",
-        // The IDE side (issue 18) offers the same RTL commands: watch re-lints Verilog,
-        // and the MCP tools describe their RTL arguments; they follow the commands onto the target.
-        ["Cli/Commands/WatchCommand.cs"] = "watches and lints Verilog files",
-        ["Cli/Mcp/RunResources.cs"] = "a run's design served as text/x-verilog",
-        ["Cli/Mcp/Tools/LintTool.cs"] = "the MCP face of hwforge lint",
-        ["Cli/Mcp/Tools/VerifyTool.cs"] = "the MCP face of hwforge verify",
-        ["Cli/Mcp/Tools/PpaTool.cs"] = "the MCP face of hwforge ppa",
-        // The knowledge base chunks a .v file by module; next, a target supplies the chunker of its file kinds.
-        ["KnowledgeBase/Chunking/VerilogSections.cs"] = "splits Verilog at modules",
-        ["KnowledgeBase/Chunking/DocumentChunker.cs"] = "picks the module splitter for .v files",
-        ["Cli/Commands/KbCommand.cs"] = "its help names the module splitter",
-        // Callers that name no fence get the RTL one; the agents always pass their target's.
-        ["KnowledgeBase/ExperienceMemory.cs"] = "the default fence of recorded code",
     };
 
     [Fact]

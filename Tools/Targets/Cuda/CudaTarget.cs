@@ -31,8 +31,8 @@ public sealed class CudaTarget(ToolHost host, ToolVersions versions) : ITarget
     /// <summary>A kernel (.cu), a C++ reference (.cpp) and the problem (.yaml).</summary>
     public static IReadOnlyList<FileKind> Kinds { get; } =
     [
-        new(".cu", "CUDA C++", ["cuda", "cu", "cpp", "c++"]) { Highlighter = CppHighlighter.Instance },
-        new(".cpp", "C++ reference", ["cpp", "c++"]) { Highlighter = CppHighlighter.Instance },
+        new(".cu", "CUDA C++", ["cuda", "cu", "cpp", "c++"]) { Highlighter = CppHighlighter.Instance, Sections = CppSections.Instance },
+        new(".cpp", "C++ reference", ["cpp", "c++"]) { Highlighter = CppHighlighter.Instance, Sections = CppSections.Instance },
         new(".yaml", "CUDA problem", ["yaml", "yml"]),
     ];
 

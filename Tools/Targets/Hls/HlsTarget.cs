@@ -31,10 +31,10 @@ public sealed partial class HlsTarget(ToolHost host, ToolVersions versions) : IT
     /// <summary>The files an HLS design is made of, each highlighted as C++.</summary>
     public static IReadOnlyList<FileKind> Kinds { get; } =
     [
-        new(".cpp", "HLS C++", ["cpp", "c++", "cc", "hls"]) { Highlighter = CppHighlighter.Instance },
-        new(".h", "C++ header", ["h", "hpp"]) { Highlighter = CppHighlighter.Instance },
-        new(".v", "Verilog (the kernel's RTL, ap_ctrl_hs)", ["verilog", "v"]) { Highlighter = Rtl.Syntax.VerilogHighlighter.Instance },
-        new(".sv", "SystemVerilog (the kernel's RTL, ap_ctrl_hs)", ["systemverilog", "sv"]) { Highlighter = Rtl.Syntax.VerilogHighlighter.Instance },
+        new(".cpp", "HLS C++", ["cpp", "c++", "cc", "hls"]) { Highlighter = CppHighlighter.Instance, Sections = CppSections.Instance },
+        new(".h", "C++ header", ["h", "hpp"]) { Highlighter = CppHighlighter.Instance, Sections = CppSections.Instance },
+        new(".v", "Verilog (the kernel's RTL, ap_ctrl_hs)", ["verilog", "v"]) { Highlighter = Rtl.Syntax.VerilogHighlighter.Instance, Sections = Rtl.Syntax.ModuleSections.Instance },
+        new(".sv", "SystemVerilog (the kernel's RTL, ap_ctrl_hs)", ["systemverilog", "sv"]) { Highlighter = Rtl.Syntax.VerilogHighlighter.Instance, Sections = Rtl.Syntax.ModuleSections.Instance },
     ];
 
     public IReadOnlyList<FileKind> FileKinds => Kinds;

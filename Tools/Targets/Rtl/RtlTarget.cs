@@ -33,8 +33,11 @@ internal sealed class RtlTarget(ToolHost host, ToolVersions versions) : ITarget
     /// <summary>Its file kinds, known before any tool is set up (<see cref="TargetRegistry.ShippedFileKind"/>).</summary>
     internal static IReadOnlyList<FileKind> Kinds { get; } =
     [
-        new(".v", "Verilog", ["verilog", "v"]) { Highlighter = VerilogHighlighter.Instance },
-        new(".sv", "SystemVerilog", ["systemverilog", "sv"]) { Highlighter = VerilogHighlighter.Instance },
+        new(".v", "Verilog", ["verilog", "v"]) { Highlighter = VerilogHighlighter.Instance, Sections = ModuleSections.Instance },
+        new(".sv", "SystemVerilog", ["systemverilog", "sv"]) { Highlighter = VerilogHighlighter.Instance, Sections = ModuleSections.Instance },
+        // Headers a design includes (`include "defs.vh"): read with it, never a design of their own.
+        new(".vh", "Verilog header", []) { Highlighter = VerilogHighlighter.Instance, Sections = ModuleSections.Instance },
+        new(".svh", "SystemVerilog header", []) { Highlighter = VerilogHighlighter.Instance, Sections = ModuleSections.Instance },
     ];
 
     public IReadOnlyList<ToolDescriptor> Tools { get; } = [.. Verifier.ToolsUsed, OpenStaTool.Descriptor];

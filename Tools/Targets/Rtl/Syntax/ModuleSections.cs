@@ -1,26 +1,28 @@
 using System.Text.RegularExpressions;
 
-namespace HwForge.KnowledgeBase.Chunking;
+namespace HwForge.Tools.Targets.Rtl.Syntax;
 
 /// <summary>
-/// Splits Verilog at modules: each chunk is one module with the comments just above it, titled
-/// "module NAME (file)". A file without modules (a header of defines) is one chunk.
+/// Splits Verilog at modules: each section is one module with the comments just above it, titled
+/// "module NAME (file)". A file without modules (a header of defines) is one section.
 /// </summary>
-internal static partial class VerilogSections
+internal sealed partial class ModuleSections : ISourceSections
 {
-    public static IReadOnlyList<(string Title, string Body)> Split(string text, string fileName)
+    public static ModuleSections Instance { get; } = new();
+
+    public IReadOnlyList<SourceSection> Split(string text, string fileName)
     {
-        var sections = new List<(string, string)>();
+        var sections = new List<SourceSection>();
         var start = 0;
         foreach (Match end in EndModule().Matches(text))
         {
             var piece = text[start..(end.Index + end.Length)];
             start = end.Index + end.Length;
             var name = ModuleName().Match(Comment().Replace(piece, " "));
-            sections.Add((name.Success ? $"module {name.Groups[1].Value} ({fileName})" : fileName, piece));
+            sections.Add(new(name.Success ? $"module {name.Groups[1].Value} ({fileName})" : fileName, piece));
         }
         var rest = text[start..];
-        if (rest.Trim().Length > 0) sections.Add((sections.Count == 0 ? fileName : $"{fileName} (after the last module)", rest));
+        if (rest.Trim().Length > 0) sections.Add(new(sections.Count == 0 ? fileName : $"{fileName} (after the last module)", rest));
         return sections;
     }
 
