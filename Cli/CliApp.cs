@@ -94,6 +94,10 @@ public static class CliApp
         }
     }
 
+    /// <summary>What the command line adds to a library's "configure an LLM" advice (<see cref="LlmSetupAdvice"/>): its flags.</summary>
+    internal const string CommandLineLlm =
+        "On the command line: --llm-endpoint URL --model NAME (e.g. --llm-endpoint http://localhost:11434/v1 --model qwen2.5-coder:7b for Ollama).";
+
     /// <summary>The user-facing sentence for a failure HwForge expects; null lets a real bug surface.</summary>
     internal static string? Explain(Exception e) => e switch
     {
@@ -101,6 +105,8 @@ public static class CliApp
         HwForgeException { Kind: ProblemKind.RunExists, Subject: { } folder } =>
             $"{e.Message}; continue it with 'hwforge design --resume {folder}' or choose another --out folder.",
         SandboxUnavailableException or ToolNotFoundException or SourceFileException or ArgumentException or HwForgeException => e.Message,
+        LlmConfigurationException => $"{e.Message} {CommandLineLlm}",
+        LlmException or OfflineCatalogException when LlmSetupAdvice.Advises(e.Message) => $"{e.Message} {CommandLineLlm}",
         LlmException or LlmAnswerException or OfflineCatalogException or InvalidDataException => e.Message,
         HwForge.Tools.Programs.Liberty.LibertyUnavailableException => e.Message,
         OperationCanceledException => "cancelled",

@@ -29,12 +29,12 @@ public static partial class JobsFile
     public static IReadOnlyList<BatchJob> Load(string path)
     {
         path = Path.GetFullPath(path);
-        if (!File.Exists(path)) throw new ArgumentException($"{path}: no such jobs file");
+        if (!File.Exists(path)) throw new HwForgeException(ProblemKind.InvalidInput, $"{path}: no such jobs file");
         return Parse(File.ReadAllText(path), path);
     }
 
     /// <summary>
-    /// The jobs of a jobs file, or one <see cref="ArgumentException"/> listing every problem found in it (each job's,
+    /// The jobs of a jobs file, or one <see cref="HwForgeException"/> listing every problem found in it (each job's,
     /// each key's), so a user fixes them all in one edit instead of one per try.
     /// </summary>
     public static IReadOnlyList<BatchJob> Parse(string text, string path)
@@ -57,7 +57,7 @@ public static partial class JobsFile
             // A job's own first fault stops that job only; the next job is still read and its faults reported.
             BatchJob job;
             try { job = ReadJob(node, path, baseFolder, defaults, problems); }
-            catch (ArgumentException e) { problems.Add(e.Message); continue; }
+            catch (Exception e) when (e is HwForgeException or ArgumentException) { problems.Add(e.Message); continue; }
             if (seen.TryGetValue(job.Id, out var first))
             {
                 problems.Add($"{path}:{job.Line}: duplicate job id '{job.Id}' (first used on line {first}); every job needs its own id, it names its run folder");
@@ -70,7 +70,7 @@ public static partial class JobsFile
         return jobs;
     }
 
-    private static ArgumentException Problems(IReadOnlyList<string> problems) => new(problems.Count == 1
+    private static HwForgeException Problems(IReadOnlyList<string> problems) => new(ProblemKind.InvalidInput, problems.Count == 1
         ? problems[0]
         : $"{problems.Count} problems in the jobs file, each to fix before anything runs:\n  " + string.Join("\n  ", problems));
 
@@ -78,24 +78,24 @@ public static partial class JobsFile
     {
         var keys = Mapping(node, path, [.. JobKeys, .. OptionKeys], "a job", problems);
         var line = Line(node);
-        var id = Scalar(keys, "id", path) ?? throw new ArgumentException($"{At(node, path)}: a job needs an 'id' (it names the job's run folder)");
+        var id = Scalar(keys, "id", path) ?? throw new HwForgeException(ProblemKind.InvalidInput, $"{At(node, path)}: a job needs an 'id' (it names the job's run folder)");
         if (!IdPattern().IsMatch(id))
-            throw new ArgumentException($"{At(keys["id"], path)}: a job id may use letters, digits, '.', '_' and '-' only, up to 100 characters (it names a folder)");
+            throw new HwForgeException(ProblemKind.InvalidInput, $"{At(keys["id"], path)}: a job id may use letters, digits, '.', '_' and '-' only, up to 100 characters (it names a folder)");
         var request = Scalar(keys, "request", path);
         var spec = Scalar(keys, "spec", path);
         if ((request is null) == (spec is null))
-            throw new ArgumentException($"{At(node, path)}: job '{id}' needs exactly one of 'request' (plain words) or 'spec' (a spec file)");
+            throw new HwForgeException(ProblemKind.InvalidInput, $"{At(node, path)}: job '{id}' needs exactly one of 'request' (plain words) or 'spec' (a spec file)");
         string? specPath = null;
         if (spec is not null)
         {
             specPath = Path.GetFullPath(Path.Combine(baseFolder, spec));
             var specAt = At(keys["spec"], path);
             if (!File.Exists(specPath))
-                throw new ArgumentException($"{specAt}: job '{id}': spec file {specPath} does not exist (paths are relative to the jobs file)");
+                throw new HwForgeException(ProblemKind.InvalidInput, $"{specAt}: job '{id}': spec file {specPath} does not exist (paths are relative to the jobs file)");
             try { SpecFile.Load(specPath); }
             catch (Exception e) when (e is ArgumentException or HwForgeException or IOException or InvalidDataException)
             {
-                throw new ArgumentException($"{specAt}: job '{id}': {e.Message}", e);
+                throw new HwForgeException(ProblemKind.InvalidInput, $"{specAt}: job '{id}': {e.Message}");
             }
         }
         return new BatchJob(id, request, specPath, ReadOptions(keys, path, problems).Over(defaults), line);
@@ -112,7 +112,7 @@ public static partial class JobsFile
             if (!keys.TryGetValue(row.Name, out var node)) continue;
             string value;
             try { value = row.Name == "weights" ? Weights(node) : Scalar(keys, row.Name, path)!; }
-            catch (ArgumentException e) { problems.Add(e.Message); continue; }
+            catch (Exception e) when (e is HwForgeException or ArgumentException) { problems.Add(e.Message); continue; }
             if (row.Check(value) is { } problem)
             {
                 problems.Add($"{At(node, path)}: {new OptionProblem(row.Name, problem).Worded($"'{row.Name}'")}");
@@ -122,7 +122,7 @@ public static partial class JobsFile
         }
         double? timeout = null;
         try { timeout = Parse<double>(keys, TimeoutKey, path, TryPositive, "a positive number of seconds"); }
-        catch (ArgumentException e) { problems.Add(e.Message); }
+        catch (Exception e) when (e is HwForgeException or ArgumentException) { problems.Add(e.Message); }
         return new JobOptions { Values = values, Timeout = timeout };
     }
 
@@ -139,7 +139,7 @@ public static partial class JobsFile
 
     private static T? Parse<T>(IReadOnlyDictionary<string, YamlNode> keys, string key, string path, TryParser<T> parse, string expected) where T : struct =>
         Scalar(keys, key, path) is { } text
-            ? parse(text, out var value) ? value : throw new ArgumentException($"{At(keys[key], path)}: '{key}' must be {expected}")
+            ? parse(text, out var value) ? value : throw new HwForgeException(ProblemKind.InvalidInput, $"{At(keys[key], path)}: '{key}' must be {expected}")
             : null;
 
     private static bool TryPositive(string text, out double value) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && value > 0;
@@ -150,11 +150,11 @@ public static partial class JobsFile
         {
             var stream = YamlText.Load(text);
             return stream.Documents.Count == 1 ? stream.Documents[0].RootNode
-                : throw new ArgumentException($"{path}: a jobs file is one mapping with 'defaults' and 'jobs'");
+                : throw new HwForgeException(ProblemKind.InvalidInput, $"{path}: a jobs file is one mapping with 'defaults' and 'jobs'");
         }
         catch (YamlException e)
         {
-            throw new ArgumentException($"{YamlProblems.At(path, e.Start)}: {YamlProblems.Describe(e)}; a jobs file is one mapping with 'defaults' and 'jobs'");
+            throw new HwForgeException(ProblemKind.InvalidInput, $"{YamlProblems.At(path, e.Start)}: {YamlProblems.Describe(e)}; a jobs file is one mapping with 'defaults' and 'jobs'");
         }
     }
 
@@ -162,7 +162,7 @@ public static partial class JobsFile
     private static Dictionary<string, YamlNode> Mapping(YamlNode node, string path, string[] allowed, string what, List<string> problems)
     {
         if (node is not YamlMappingNode map)
-            throw new ArgumentException($"{At(node, path)}: {what} is a mapping of keys ({string.Join(", ", allowed)})");
+            throw new HwForgeException(ProblemKind.InvalidInput, $"{At(node, path)}: {what} is a mapping of keys ({string.Join(", ", allowed)})");
         var keys = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in map.Children)
         {
@@ -177,7 +177,7 @@ public static partial class JobsFile
 
     private static string? Scalar(IReadOnlyDictionary<string, YamlNode> keys, string key, string path) =>
         keys.TryGetValue(key, out var node)
-            ? (node as YamlScalarNode)?.Value ?? throw new ArgumentException($"{At(node, path)}: '{key}' must be a single value")
+            ? (node as YamlScalarNode)?.Value ?? throw new HwForgeException(ProblemKind.InvalidInput, $"{At(node, path)}: '{key}' must be a single value")
             : null;
 
     private static int Line(YamlNode node) => (int)node.Start.Line;

@@ -94,7 +94,7 @@ internal static class SlurmCommands
         }
         catch (Win32Exception)
         {
-            throw new IOException($"{tool} not found: install Slurm's client tools (sandbox/install-toolchain.sh installs slurm-wlm) or use --executor local");
+            throw new IOException($"{tool} not found: install Slurm's client tools (sandbox/install-toolchain.sh installs slurm-wlm) or run the batch on this machine (the local executor)");
         }
     }
 }

@@ -1,3 +1,4 @@
+using HwForge.Tools.Foundation;
 namespace HwForge.Agents.Batch;
 
 /// <summary>
@@ -11,7 +12,7 @@ public static class SlurmTask
     {
         var list = SlurmJobList.Load(listPath);
         if (!int.TryParse(taskId, out var index) || index < 0 || index >= list.Jobs.Count)
-            throw new ArgumentException($"--slurm-task needs SLURM_ARRAY_TASK_ID between 0 and {list.Jobs.Count - 1}, got '{taskId}'");
+            throw new HwForgeException(ProblemKind.InvalidInput, $"a Slurm array task needs SLURM_ARRAY_TASK_ID between 0 and {list.Jobs.Count - 1}, got '{taskId}'");
         var job = list.Jobs[index];
         var settings = new BatchSettings(new BatchLayout(list.Root).Created(), HwForgeEntry.Current())
         {

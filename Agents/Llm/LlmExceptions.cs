@@ -7,7 +7,7 @@ namespace HwForge.Agents.Llm;
 public abstract class LlmException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>The LLM settings are missing, half-given or unreadable.</summary>
-internal sealed class LlmConfigurationException(string message, Exception? inner = null) : LlmException(message, inner);
+public sealed class LlmConfigurationException(string message, Exception? inner = null) : LlmException(message, inner);
 
 /// <summary>The endpoint cannot be reached, or kept failing (timeouts, 429, 5xx) after every retry.</summary>
 internal class LlmUnavailableException(string message, Exception? inner = null) : LlmException(message, inner)

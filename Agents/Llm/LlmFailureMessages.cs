@@ -1,3 +1,5 @@
+using HwForge.Tools.Foundation;
+
 namespace HwForge.Agents.Llm;
 
 /// <summary>
@@ -6,9 +8,7 @@ namespace HwForge.Agents.Llm;
 /// </summary>
 internal static class LlmFailureMessages
 {
-    private const string HowToConfigure =
-        "point HwForge at a running OpenAI-compatible server with --llm-endpoint URL or " + LlmSettings.EndpointVariable +
-        " (and its model with --model NAME or " + LlmSettings.ModelVariable + ")";
+    private const string HowToConfigure = "point HwForge at a running OpenAI-compatible server: " + LlmSetupAdvice.Where;
 
     public static LlmException ToException(this LlmFailure failure, LlmSettings settings, string model, int attempts, bool midStream)
     {
@@ -47,7 +47,7 @@ internal static class LlmFailureMessages
                     : $"The LLM endpoint {endpoint} rejected the API key ({detail}). Check {LlmSettings.ApiKeyVariable} or \"apiKey\" under \"llm\" in $HWFORGE_HOME/config.json.", cause),
             FailureKind.ModelNotFound => new LlmModelNotFoundException(
                 $"The LLM endpoint {endpoint} does not serve the model '{model}' ({detail}). Name one it serves (listed at {endpoint.TrimEnd('/')}/models) " +
-                $"with --model NAME or {LlmSettings.ModelVariable}; if the model is right, check that the URL is the API's base URL (usually ending in /v1).", model, cause),
+                $"with {LlmSettings.ModelVariable} or \"model\" under \"llm\" in $HWFORGE_HOME/config.json; if the model is right, check that the URL is the API's base URL (usually ending in /v1).", model, cause),
             _ => new LlmRequestException(
                 $"The LLM endpoint {endpoint} refused the request to model '{model}' ({detail}).", failure.Status, cause),
         };

@@ -9,9 +9,9 @@ namespace HwForge.Agents.Llm;
 /// </summary>
 public sealed record LlmSettings
 {
-    public const string EndpointVariable = "HWFORGE_LLM_ENDPOINT";
-    public const string ModelVariable = "HWFORGE_LLM_MODEL";
-    public const string ApiKeyVariable = "HWFORGE_LLM_API_KEY";
+    public const string EndpointVariable = LlmSetupAdvice.EndpointVariable;
+    public const string ModelVariable = LlmSetupAdvice.ModelVariable;
+    public const string ApiKeyVariable = LlmSetupAdvice.ApiKeyVariable;
 
     /// <summary>Where <see cref="ApiKeyVariable"/> belongs when <see cref="EndpointVariable"/> does not say.</summary>
     public const string DefaultOpenAiEndpoint = "https://api.openai.com/v1";
@@ -92,10 +92,9 @@ public sealed record LlmSettings
     {
         if (IsConfigured) return this;
         throw new LlmConfigurationException(
-            $"No LLM is configured. Point HwForge at an OpenAI-compatible endpoint with --llm-endpoint URL --model NAME, " +
-            $"or set {EndpointVariable} and {ModelVariable} (and {ApiKeyVariable} if it needs a key), " +
-            $"or write them in $HWFORGE_HOME/config.json (see {nameof(LlmSettingsResolver)}). " +
-            "For a local server: --llm-endpoint http://localhost:11434/v1 --model qwen2.5-coder:7b (Ollama).");
+            $"No LLM is configured. Point HwForge at an OpenAI-compatible endpoint: {LlmSetupAdvice.Where} " +
+            $"({ApiKeyVariable} too if it needs a key). For a local Ollama server the endpoint is http://localhost:11434/v1 " +
+            "and a model e.g. qwen2.5-coder:7b.");
     }
 
     // A record's generated ToString prints every property; this one must never print the key.
@@ -106,7 +105,13 @@ public sealed record LlmSettings
         return true;
     }
 
-    /// <summary>Resolves flag > environment > <c>$HWFORGE_HOME/config.json</c>; see <see cref="LlmSettingsResolver"/>.</summary>
-    public static LlmSettings Resolve(string? endpointFlag = null, string? modelFlag = null, Func<string, string?>? environment = null, HwForgeHome? home = null) =>
-        LlmSettingsResolver.Resolve(endpointFlag, modelFlag, environment ?? Environment.GetEnvironmentVariable, home);
+    /// <summary>The design option that names an endpoint (a jobs file's key), for messages that say where one came from.</summary>
+    public const string EndpointOptionName = "the llm_endpoint option";
+
+    /// <summary>Resolves the given values > environment > <c>$HWFORGE_HOME/config.json</c>; see <see cref="LlmSettingsResolver"/>.</summary>
+    /// <param name="givenBy">How messages name where <paramref name="endpointFlag"/> came from: a front end's own
+    /// control ("--llm-endpoint"), or the design option by default.</param>
+    public static LlmSettings Resolve(string? endpointFlag = null, string? modelFlag = null, Func<string, string?>? environment = null, HwForgeHome? home = null,
+        string givenBy = EndpointOptionName) =>
+        LlmSettingsResolver.Resolve(endpointFlag, modelFlag, environment ?? Environment.GetEnvironmentVariable, home, givenBy);
 }

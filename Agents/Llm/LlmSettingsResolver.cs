@@ -26,14 +26,17 @@ internal static class LlmSettingsResolver
 {
     public const string ConfigFileName = "config.json";
 
-    public static LlmSettings Resolve(string? endpointFlag, string? modelFlag, Func<string, string?> environment, HwForgeHome? home = null)
+    /// <param name="endpointFlagName">How the caller names the place <paramref name="endpointFlag"/> came from, in messages
+    /// ("--llm-endpoint" for the CLI).</param>
+    public static LlmSettings Resolve(string? endpointFlag, string? modelFlag, Func<string, string?> environment, HwForgeHome? home = null,
+        string endpointFlagName = LlmSettings.EndpointOptionName)
     {
         home ??= Home(environment);
         var configPath = Path.Combine(home.Root, ConfigFileName);
         var file = ConfigFile.Read(configPath);
 
         var (endpointText, endpointSource) =
-            Blank(endpointFlag) is { } flag ? (flag, "--llm-endpoint")
+            Blank(endpointFlag) is { } flag ? (flag, endpointFlagName)
             : Blank(environment(LlmSettings.EndpointVariable)) is { } variable ? (variable, LlmSettings.EndpointVariable)
             : Blank(file.Endpoint) is { } configured ? (configured, configPath)
             : ((string?)null, (string?)null);
@@ -56,11 +59,11 @@ internal static class LlmSettingsResolver
         if (settings.Endpoint is not null && settings.Model is null)
             throw new LlmConfigurationException(
                 $"An LLM endpoint is set ({settings.DisplayEndpoint}, from {endpointSource}) but no model: " +
-                $"name one with --model NAME, {LlmSettings.ModelVariable}, or \"model\" under \"llm\" in {configPath}.");
+                $"name one with {LlmSettings.ModelVariable} or \"model\" under \"llm\" in {configPath}.");
         if (settings.Endpoint is null && settings.Model is not null)
             throw new LlmConfigurationException(
                 $"An LLM model is set ('{settings.Model}') but no endpoint: give its OpenAI-compatible base URL with " +
-                $"--llm-endpoint URL, {LlmSettings.EndpointVariable}, or \"endpoint\" under \"llm\" in {configPath} " +
+                $"{LlmSettings.EndpointVariable} or \"endpoint\" under \"llm\" in {configPath} " +
                 "(e.g. http://localhost:11434/v1 for Ollama, https://api.openai.com/v1 for OpenAI).");
         return settings;
     }

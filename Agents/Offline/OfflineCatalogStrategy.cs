@@ -95,7 +95,8 @@ public sealed class OfflineCatalogStrategy(string? catalogName = null) : IDesign
         return new(matched, Checked(() => matched.Generate(values)), read.Assumptions, [.. read.Stated.Keys]);
     }
 
-    // A family refuses a value it cannot build with an ArgumentException naming it: the user's error, in the family's words.
+    // A family refuses a value it cannot build with an exception naming it (an ArgumentException from an RTL family,
+    // which the HLS and CUDA families throw as invalid input already): the user's error, in the family's words.
     private static T Checked<T>(Func<T> make)
     {
         try { return make(); }

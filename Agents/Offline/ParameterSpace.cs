@@ -1,3 +1,4 @@
+using HwForge.Tools.Foundation;
 using HwForge.Tools.Targets;
 
 namespace HwForge.Agents.Offline;
@@ -52,14 +53,15 @@ internal sealed class ParameterSpace
         }
     }
 
-    /// <summary>The design for a point, or null when the family rejects that combination (it throws an <see cref="ArgumentException"/> for one).</summary>
+    /// <summary>The design for a point, or null when the family rejects that combination (an RTL family throws an
+    /// <see cref="ArgumentException"/> for one, an HLS or CUDA family a <see cref="HwForgeException"/> of invalid input).</summary>
     public CatalogDesign? TryGenerate(SearchPoint point)
     {
         try
         {
             return Family.Generate(point.Values);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or HwForgeException { Kind: ProblemKind.InvalidInput })
         {
             return null;
         }

@@ -57,7 +57,7 @@ public sealed class RunFolder : IAsyncDisposable
         path = System.IO.Path.GetFullPath(path);
         var optionsPath = System.IO.Path.Combine(path, OptionsFile);
         if (!File.Exists(optionsPath))
-            throw new ArgumentException($"{path} is not a HwForge run folder (no {OptionsFile}).");
+            throw new HwForgeException(ProblemKind.InvalidInput, $"{path} is not a HwForge run folder (no {OptionsFile}).");
         var lockHandle = TakeLock(path);
         try
         {

@@ -40,7 +40,7 @@ public static class DesignCommand
             var home = HwForgeHome.FromEnvironment();
             var job = Job(parse.GetValue(optionsFile), parse.GetValue(request), parse.GetValue(spec), flags.Given(parse));
             if (parse.GetValue(target) is { } named) job = job with { Target = TargetNamed(named) };
-            var llm = LlmSettings.Resolve(job.Option("llm_endpoint"), job.Option("model"), home: home);
+            var llm = LlmSettings.Resolve(job.Option("llm_endpoint"), job.Option("model"), home: home, givenBy: "--llm-endpoint");
             RunFolder run;
             if (parse.GetValue(resume) is { } resumePath)
             {

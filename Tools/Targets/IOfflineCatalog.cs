@@ -1,3 +1,4 @@
+using HwForge.Tools.Foundation;
 namespace HwForge.Tools.Targets;
 
 /// <summary>
@@ -31,11 +32,10 @@ public interface IOfflineCatalog
 public sealed record CatalogRequest(ICatalogFamily? Family, IReadOnlyDictionary<string, string> Stated, IReadOnlyList<string> Assumptions, string? Refusal)
 {
     /// <summary>
-    /// The advice every refusal ends with. It names the CLI's flags, which a library should not (issue 13's
-    /// "words at the top"); it is written once here so the three catalogs cannot drift apart until it moves up.
+    /// The advice every refusal ends with, written once so the three catalogs cannot drift apart. It names no flag:
+    /// the CLI adds its own (<see cref="LlmSetupAdvice"/>).
     /// </summary>
-    public const string NeedsModel =
-        "needs an LLM: configure one with --llm-endpoint URL --model NAME, or set HWFORGE_LLM_ENDPOINT and HWFORGE_LLM_MODEL";
+    public const string NeedsModel = "needs an LLM: " + LlmSetupAdvice.Where;
 
     public static CatalogRequest Found(ICatalogFamily family, IReadOnlyDictionary<string, string> stated, IReadOnlyList<string> assumptions) =>
         new(family, stated, assumptions, null);

@@ -1,3 +1,4 @@
+using HwForge.Tools.Foundation;
 namespace HwForge.Tools.Targets;
 
 /// <summary>
@@ -18,7 +19,7 @@ internal sealed class KeywordCatalog(string name, IReadOnlyList<KeywordFamily> f
             return CatalogRequest.Refused($"the offline {name} holds {((IOfflineCatalog)this).FamilyList}; '{request}' names none of them, so designing it {CatalogRequest.NeedsModel}");
         IReadOnlyDictionary<string, string> stated;
         try { stated = family.Stated(request); }
-        catch (ArgumentException e) { return CatalogRequest.Refused(e.Message); }
+        catch (Exception e) when (e is ArgumentException or HwForgeException { Kind: ProblemKind.InvalidInput }) { return CatalogRequest.Refused(e.Message); }
         return CatalogRequest.Found(family, stated, [family.Matched(stated), .. family.Notes]);
     }
 }

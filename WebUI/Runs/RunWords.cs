@@ -1,3 +1,5 @@
+using HwForge.Tools.Foundation;
+
 namespace HwForge.WebUI.Runs;
 
 /// <summary>
@@ -20,13 +22,13 @@ public static class RunWords
     };
 
     /// <summary>
-    /// A message worded for the command line ("configure one with --llm-endpoint URL --model NAME") said for a browser
-    /// instead: a page user cannot pass flags, so it says where the server's LLM is set and what works meanwhile.
+    /// A message that advises configuring an LLM (<see cref="LlmSetupAdvice"/>: set the variables or the config file)
+    /// said for a browser instead: a page user cannot set the server's environment, so it says who can and what works meanwhile.
     /// </summary>
     public static string? ForBrowser(string? message, bool llmConfigured)
     {
         if (message is null) return null;
-        var flag = message.IndexOf("--llm-endpoint", StringComparison.Ordinal);
+        var flag = message.IndexOf(LlmSetupAdvice.Where, StringComparison.Ordinal);
         if (flag < 0) return message;
         var cut = message.LastIndexOfAny([':', '.', ';'], flag);
         var said = (cut < 0 ? "" : message[..cut].TrimEnd()) is { Length: > 0 } kept ? kept + ". " : "";

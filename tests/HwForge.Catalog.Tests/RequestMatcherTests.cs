@@ -1,3 +1,4 @@
+using HwForge.Tools.Foundation;
 namespace HwForge.Catalog.Tests;
 
 /// <summary>Requests in plain words become a family and its parameters; what is not said is assumed out loud.</summary>
@@ -112,8 +113,8 @@ public sealed class RequestMatcherTests
         var match = RequestMatcher.Match(request);
         Assert.False(match.Matched);
         Assert.Null(match.Generator);
-        Assert.Contains("--llm-endpoint", match.Refusal);
-        Assert.Contains("HWFORGE_LLM_ENDPOINT", match.Refusal);
+        Assert.Contains(LlmSetupAdvice.Where, match.Refusal);
+        Assert.DoesNotContain("--llm-endpoint", match.Refusal); // the CLI adds its flags
     }
 
     [Fact]

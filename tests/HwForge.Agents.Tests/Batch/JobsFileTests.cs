@@ -1,3 +1,4 @@
+using HwForge.Tools.Foundation;
 using HwForge.Agents.Batch;
 
 namespace HwForge.Agents.Tests.Batch;
@@ -57,7 +58,7 @@ public sealed class JobsFileTests : IDisposable
     {
         var path = Write("jobs.yaml", text);
 
-        var error = Assert.Throws<ArgumentException>(() => JobsFile.Load(path));
+        var error = Assert.Throws<HwForgeException>(() => JobsFile.Load(path));
 
         Assert.Contains(path + expected, error.Message);
     }
@@ -67,7 +68,7 @@ public sealed class JobsFileTests : IDisposable
     {
         var path = Write("jobs.yaml", "defaults: {rounds: lots}\njobs:\n  - {id: a, request: x, round: 2, accept: maybe}\n  - {id: b}\n  - {id: c, request: y}\n");
 
-        var error = Assert.Throws<ArgumentException>(() => JobsFile.Load(path));
+        var error = Assert.Throws<HwForgeException>(() => JobsFile.Load(path));
 
         Assert.StartsWith("4 problems in the jobs file", error.Message);
         Assert.Contains(path + ":1:20: 'rounds' must be a whole number", error.Message);

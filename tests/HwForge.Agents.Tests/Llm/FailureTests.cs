@@ -1,3 +1,4 @@
+using HwForge.Tools.Foundation;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -78,7 +79,7 @@ public sealed class FailureTests
         Assert.Single(server.ChatRequests);
         Assert.Equal(Scripted.Model, error.Model);
         Assert.Contains($"does not serve the model '{Scripted.Model}'", error.Message);
-        Assert.Contains("--model", error.Message);
+        Assert.Contains(LlmSettings.ModelVariable, error.Message);
     }
 
     [Fact]
@@ -92,8 +93,8 @@ public sealed class FailureTests
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed} to notice nothing listens");
         Assert.Contains($"Cannot reach the LLM endpoint {url}", error.Message);
-        Assert.Contains("--llm-endpoint", error.Message);
-        Assert.Contains(LlmSettings.EndpointVariable, error.Message);
+        Assert.Contains(LlmSetupAdvice.Where, error.Message);
+        Assert.DoesNotContain("--llm-endpoint", error.Message); // a library names no front end's flags; the CLI adds its own
         Assert.DoesNotContain("sk-secret-unreachable", error.ToString());
     }
 

@@ -1,3 +1,4 @@
+using HwForge.Tools.Foundation;
 using HwForge.Tools.Targets;
 using HwForge.Tools.Targets.Cuda;
 using HwForge.Tools.Targets.Cuda.Catalog;
@@ -101,7 +102,7 @@ public sealed class CudaCatalogTests(CudaHost cuda) : IClassFixture<CudaHost>
     [Fact]
     public void A_choice_that_is_not_one_of_the_values_is_refused_naming_the_values()
     {
-        var error = Assert.Throws<ArgumentException>(() => CudaCatalog.Find("gemm")!.Generate(new Dictionary<string, string> { ["kernel"] = "tiled-64" }));
+        var error = Assert.Throws<HwForgeException>(() => CudaCatalog.Find("gemm")!.Generate(new Dictionary<string, string> { ["kernel"] = "tiled-64" }));
         Assert.Contains("tiled-16, naive, tiled-8, tiled-32, register-2x2", error.Message);
     }
 }

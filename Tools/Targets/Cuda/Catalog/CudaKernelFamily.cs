@@ -1,3 +1,4 @@
+using HwForge.Tools.Foundation;
 using HwForge.Tools.Foundation.Sources;
 
 namespace HwForge.Tools.Targets.Cuda.Catalog;
@@ -61,13 +62,13 @@ internal static class CudaChoices
     {
         foreach (var name in given.Keys)
             if (family.Choices.All(c => c.Name != name))
-                throw new ArgumentException($"{family.Family} has no choice '{name}'; its choices are {string.Join(", ", family.Choices.Select(c => c.Name))}");
+                throw new HwForgeException(ProblemKind.InvalidInput, $"{family.Family} has no choice '{name}'; its choices are {string.Join(", ", family.Choices.Select(c => c.Name))}");
         return family.Choices.ToDictionary(c => c.Name, c =>
         {
             if (!given.TryGetValue(c.Name, out var value)) return c.Values[0];
             return c.Values.Contains(value)
                 ? value
-                : throw new ArgumentException($"{family.Family}: {c.Name}={value} is not a choice; {c.Name} is one of {string.Join(", ", c.Values)}");
+                : throw new HwForgeException(ProblemKind.InvalidInput, $"{family.Family}: {c.Name}={value} is not a choice; {c.Name} is one of {string.Join(", ", c.Values)}");
         });
     }
 

@@ -1,3 +1,4 @@
+using HwForge.Tools.Foundation;
 namespace HwForge.Tools.Targets.Hls.Catalog;
 
 /// <summary>
@@ -59,7 +60,7 @@ internal static class HlsChoices
         if (!given.TryGetValue(name, out var value)) return choice.Values[0];
         return choice.Values.Contains(value)
             ? value
-            : throw new ArgumentException($"{family.Family}: {name}={value} is not a choice; {name} is one of {string.Join(", ", choice.Values)}");
+            : throw new HwForgeException(ProblemKind.InvalidInput, $"{family.Family}: {name}={value} is not a choice; {name} is one of {string.Join(", ", choice.Values)}");
     }
 
     public static IReadOnlyDictionary<string, string> Resolved(IHlsKernelFamily family, IReadOnlyDictionary<string, string> given) =>
@@ -88,6 +89,6 @@ internal static class HlsChoices
         if (!match.Success) return;
         var choice = family.Choices.First(c => c.Name == name);
         found[name] = choice.Values.Contains(match.Groups[1].Value) ? match.Groups[1].Value
-            : throw new ArgumentException($"{family.Family}: the request asks for {name} {match.Groups[1].Value}; the catalog's {name} is one of {string.Join(", ", choice.Values)}");
+            : throw new HwForgeException(ProblemKind.InvalidInput, $"{family.Family}: the request asks for {name} {match.Groups[1].Value}; the catalog's {name} is one of {string.Join(", ", choice.Values)}");
     }
 }

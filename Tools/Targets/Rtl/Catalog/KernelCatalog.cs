@@ -1,3 +1,4 @@
+using HwForge.Tools.Foundation;
 using HwForge.Tools.Targets.Rtl.Catalog.Generators;
 
 namespace HwForge.Tools.Targets.Rtl.Catalog;
@@ -26,6 +27,6 @@ internal static class KernelCatalog
 
     /// <summary>The design of a family with the given values (defaults for the rest).</summary>
     public static GeneratedDesign Generate(string family, KernelParameters parameters) =>
-        (Find(family) ?? throw new ArgumentException($"no catalog family '{family}'; the catalog has {string.Join(", ", All.Select(g => g.Family))}"))
+        (Find(family) ?? throw new HwForgeException(ProblemKind.InvalidInput, $"no catalog family '{family}'; the catalog has {string.Join(", ", All.Select(g => g.Family))}"))
             .Generate(parameters);
 }

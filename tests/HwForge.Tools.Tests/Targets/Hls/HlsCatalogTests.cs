@@ -1,3 +1,4 @@
+using HwForge.Tools.Foundation;
 using HwForge.Tools.Foundation.Sources;
 using HwForge.Tools.Targets;
 using HwForge.Tools.Targets.Hls;
@@ -88,7 +89,7 @@ public sealed class HlsCatalogTests(HlsHost fixture) : IClassFixture<HlsHost>
         Assert.Equal(12, HlsCatalog.Variants(dot, wide.Choices).Count());
         Assert.Equal(new Dictionary<string, string> { ["width"] = "16", ["length"] = "4" }, dot.ParametersIn("a 16-bit dot product of length 4"));
         Assert.Equal(new Dictionary<string, string> { ["width"] = "12" }, mac.ParametersIn("a pipelined 12-bit MAC"));
-        Assert.Throws<ArgumentException>(() => dot.ParametersIn("a 32-bit dot product"));
+        Assert.Throws<HwForgeException>(() => dot.ParametersIn("a 32-bit dot product"));
 
         var verdicts = await Task.WhenAll(VerifyAsync(wide), VerifyAsync(narrowMac));
         Assert.All(verdicts, v => Assert.True(v.Passed, v.Summary));
