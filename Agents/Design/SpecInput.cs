@@ -61,8 +61,9 @@ public sealed record SpecInput
     /// <summary>True when the user supplied the reference: then no Architect is needed.</summary>
     public bool HasUserReference => ReferenceText is not null || ReferenceModel is not null;
 
-    // The run.json of a run started before references were lists holds one text; resuming it keeps its reference.
-    [JsonInclude, JsonPropertyName("referenceVerilog"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    // The run.json of a run started before references were lists (all RTL then) holds one text under the RTL
+    // target's old key; resuming it keeps its reference.
+    [JsonInclude, JsonPropertyName(Tools.Targets.Rtl.RtlWords.SavedReferenceKey), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     private string? SavedReferenceText
     {
         get => null;

@@ -19,6 +19,12 @@ public static class RtlWords
     /// <summary>The synthesis tool <c>ppa</c> runs first.</summary>
     public const string Synthesis = "Yosys";
 
+    /// <summary>
+    /// The key under which run folders written before references were target-neutral saved the reference's text
+    /// (every reference was RTL then): resume still reads it.
+    /// </summary>
+    public const string SavedReferenceKey = "referenceVerilog";
+
     /// <summary>The MIME type of an RTL source, for a resource a client reads.</summary>
     public const string MimeType = "text/x-verilog";
 }
