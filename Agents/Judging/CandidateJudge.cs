@@ -31,7 +31,7 @@ internal sealed class CandidateJudge(ITarget target, RunOptions options)
         TargetMeasurement? measurement = null;
         if (verdict.Passed)
         {
-            var measured = await target.MeasureAsync(candidate.Design, spec.Hints, _job, cancellation);
+            var measured = await target.MeasureAsync(candidate.Design, candidate.Reference ?? spec.Reference, spec.Hints, _job, cancellation);
             if (measured.Report is not null) run.WriteJson(Path.Combine(folder, "ppa.json"), measured.Report);
             foreach (var (name, text) in measured.Files) run.Write(Path.Combine(folder, Reports.ReportWriter.MeasuredFolder, name), text);
             measurement = measured.Succeeded ? measured : null;

@@ -58,6 +58,14 @@ public interface ITarget
     /// <summary>Measures a design on the target's objectives (for RTL: synthesis, timing and power).</summary>
     Task<TargetMeasurement> MeasureAsync(DesignArtifact design, DesignHints hints, TargetJob job, CancellationToken cancellation);
 
+    /// <summary>
+    /// Measures a design that was judged against <paramref name="reference"/>. A target whose figures depend on the
+    /// problem the reference poses reads it there (CUDA: the problem's flops and bytes, which an LLM's kernel does not
+    /// carry); by default the reference changes nothing.
+    /// </summary>
+    Task<TargetMeasurement> MeasureAsync(DesignArtifact design, DesignReference reference, DesignHints hints, TargetJob job, CancellationToken cancellation) =>
+        MeasureAsync(design, hints, job, cancellation);
+
     /// <summary>The few lines a repair prompt needs from a failed verdict; empty when it passed.</summary>
     string Feedback(TargetVerdict verdict, DesignArtifact design);
 }

@@ -41,6 +41,12 @@ public sealed record TargetVerdict
     /// <summary>The target's full report, serialised as is into the candidate's <c>verify.json</c>.</summary>
     public required object Report { get; init; }
 
+    /// <summary>
+    /// What the target estimates of a passing design without measuring it, in words that say so (CUDA: the problem's
+    /// roofline bound per size); null when it estimates nothing.
+    /// </summary>
+    public string? Estimated { get; init; }
+
     public bool Passed => Verdict == Verdict.Pass;
 
     /// <summary>Verified means proven.</summary>

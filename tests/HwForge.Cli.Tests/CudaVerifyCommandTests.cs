@@ -24,11 +24,17 @@ public sealed class CudaVerifyCommandTests : IDisposable
         Assert.Equal("pass", json.RootElement.GetProperty("verdict").GetString());
         Assert.Equal("simulated", json.RootElement.GetProperty("assurance").GetString());
         Assert.Contains("9 calls", json.RootElement.GetProperty("shown").GetString());
+        // The problem's roofline bound comes with a pass, labelled an estimate, never a measured speed.
+        var estimated = json.RootElement.GetProperty("estimated").GetString()!;
+        Assert.Contains("N=4099: >= 31.63 ns (memory-bound)", estimated); // 12 × 4099 bytes at 1555 GB/s
+        Assert.Contains("estimated (roofline, assumed A100-class)", estimated);
+        Assert.Contains("not measured", estimated);
 
         var accepted = await _hwforge.RunAsync("verify", Example("vector_add", "ref.cu"), "--target", "cuda", "--spec", Example("vector_add", "problem.yaml"),
             "--ref", Example("vector_add", "golden.cpp"), "--trials", "1", "--accept", "simulated");
         Assert.Equal(0, accepted.ExitCode);
         Assert.StartsWith("ACCEPTED (simulated)", accepted.Output);
+        Assert.Contains("  estimated: N=1: >= ", accepted.Output);
         Assert.DoesNotContain("VERIFIED", accepted.Output);
     }
 
@@ -40,6 +46,7 @@ public sealed class CudaVerifyCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("FAIL", run.Output);
         Assert.Contains("decided by: unwritten", run.Output);
+        Assert.DoesNotContain("estimated:", run.Output); // a failed kernel is no kernel to estimate
         Assert.Contains("first mismatch: C[0] at N=1", run.Output);
     }
 

@@ -110,13 +110,34 @@ public sealed class CudaTarget(ToolHost host, ToolVersions versions) : ITarget
             MatchedFraction = report.Verdict == Verdict.Fail && report.Calls > 0 ? Math.Clamp(report.MatchedCalls / (double)report.Calls, 0, 1) : null,
             FromCache = report.Kernel?.FromCache == true && report.Reference?.FromCache == true,
             Elapsed = report.Elapsed,
+            Estimated = report.Verdict == Verdict.Pass ? Estimated(problem) : null,
             Report = report,
         };
     }
 
+    // A passing kernel's roofline estimate in one line, labelled as such: verify shows it beside the verdict.
+    private static string? Estimated(CudaProblem? problem) =>
+        problem is null || CudaRoofline.Estimate(problem) is not { } estimate ? null
+            : $"{string.Join("; ", estimate.Sizes.Select(s => $"{s.Size}: >= {Time(s.EstimatedMicroseconds)} ({s.BoundBy}-bound)"))} "
+              + $"[{estimate.Label}; {estimate.Assumption}; the problem's lower bound, the same for every kernel, not measured]";
+
+    // A bound of a few nanoseconds reads as one, not as "0 us".
+    private static string Time(double microseconds) =>
+        microseconds < 1 ? FormattableString.Invariant($"{microseconds * 1000:0.##} ns") : FormattableString.Invariant($"{microseconds:0.###} us");
+
     /// <summary>Nothing is measured (no GPU is assumed); the problem's roofline estimate, labelled as one, where the design carries its problem.</summary>
     public Task<TargetMeasurement> MeasureAsync(DesignArtifact design, DesignHints hints, TargetJob job, CancellationToken cancellation) =>
         Task.FromResult(CudaMeasurement.Measure(design));
+
+    /// <summary>As above, with the reference's problem.yaml when the design carries none (a kernel an LLM wrote).</summary>
+    public Task<TargetMeasurement> MeasureAsync(DesignArtifact design, DesignReference reference, DesignHints hints, TargetJob job, CancellationToken cancellation) =>
+        Task.FromResult(CudaMeasurement.Measure(WithProblem(design, reference)));
+
+    // The problem a design was judged on: its own problem.yaml, or else the reference's.
+    private static DesignArtifact WithProblem(DesignArtifact design, DesignReference reference) =>
+        design.Files.Any(IsProblem) || reference.Design?.Files.FirstOrDefault(IsProblem) is not { } problem
+            ? design
+            : design with { Files = [.. design.Files, problem] };
 
     public string Feedback(TargetVerdict verdict, DesignArtifact design)
     {

@@ -59,6 +59,21 @@ public sealed class CudaMeasurementTests(CudaHost cuda) : IClassFixture<CudaHost
     }
 
     [Fact]
+    public async Task A_kernel_without_its_problem_measured_against_its_reference_gets_the_reference_problems_estimate()
+    {
+        // An LLM's answer is a .cu file alone; the problem it was judged on is the reference's.
+        var kernel = CudaCatalog.Find("vector_add")!.Generate(new Dictionary<string, string>());
+        var alone = DesignArtifact.Single(CudaTarget.TargetName, "solve", "kernel.cu", kernel.Kernel);
+
+        ITarget target = cuda.Target;
+        var measured = await target.MeasureAsync(alone, kernel.ReferenceDesign, DesignHints.None, TargetJob.Default, CancellationToken.None);
+
+        Assert.True(measured.Succeeded, measured.Problem);
+        Assert.Equal(["estimated_us N=1", "estimated_us N=1000", "estimated_us N=4099"], measured.Details.Keys);
+        Assert.Equal((await MeasureAsync(kernel.Design)).Details, measured.Details);
+    }
+
+    [Fact]
     public async Task A_cpp_reference_with_its_problem_gets_no_gpu_estimate_that_would_read_as_its_speed()
     {
         var kernel = CudaCatalog.Find("gemm")!.Generate(new Dictionary<string, string>());
