@@ -46,9 +46,12 @@ public sealed class ExhaustiveSweepTests : IDisposable
         Assert.NotNull(report.FirstMismatch);
     }
 
+    // A generous budget: each proof takes 3-12 s here, and a CI machine busy with other test classes ran a proof
+    // like these past the default 30 s (SignalCorrespondenceTests); a proof that needs more time is not a verdict.
     private Task<VerifyReport> VerifyAsync(string design) =>
         new Verifier(_test.Host, _test.Versions).VerifyAsync(new VerifyRequest(
-            [SourceLoader.FromText("design.v", design)], "macc8", [SourceLoader.FromText("ref.v", Reference)], "macc8"));
+            [SourceLoader.FromText("design.v", design)], "macc8", [SourceLoader.FromText("ref.v", Reference)], "macc8")
+            { FormalTimeout = TimeSpan.FromSeconds(120) });
 
     public void Dispose() => _test.Dispose();
 }
