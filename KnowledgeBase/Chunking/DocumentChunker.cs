@@ -28,11 +28,9 @@ public static partial class DocumentChunker
         // A file may say what it is: <!-- kind: error-knowledge --> in Markdown or text.
         if (KindMarker().Match(text) is { Success: true } marker && KnowledgeKinds.TryParse(marker.Groups[1].Value, out var marked)) kind = marked;
         var name = Path.GetFileName(path);
-        IReadOnlyList<(string Title, string Body)> sections = Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase)
+        IReadOnlyList<SourceSection> sections = Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase)
             ? MarkdownSections.Split(text, name)
-            : TargetRegistry.ShippedFileKind(path)?.Sections is { } splitter
-                ? [.. splitter.Split(text, name).Select(s => (s.Title, s.Body))]
-                : [(name, text)];
+            : TargetRegistry.ShippedFileKind(path)?.Sections?.Split(text, name) ?? [new(name, text)];
         var chunks = new List<KnowledgeChunk>();
         foreach (var (title, body) in sections)
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HwForge.Tools.Targets;
 
 namespace HwForge.KnowledgeBase.Chunking;
 
@@ -8,9 +9,9 @@ namespace HwForge.KnowledgeBase.Chunking;
 /// </summary>
 internal static partial class MarkdownSections
 {
-    public static IReadOnlyList<(string Title, string Body)> Split(string text, string fileName)
+    public static IReadOnlyList<SourceSection> Split(string text, string fileName)
     {
-        var sections = new List<(string, string)>();
+        var sections = new List<SourceSection>();
         var path = new List<(int Level, string Heading)>();
         var body = new List<string>();
         var inFence = false;
@@ -20,7 +21,7 @@ internal static partial class MarkdownSections
             var content = string.Join('\n', body).Trim();
             body.Clear();
             if (content.Length == 0 || content.StartsWith("<!--") && content.EndsWith("-->")) return;
-            sections.Add((path.Count == 0 ? fileName : string.Join(" > ", path.Select(p => p.Heading)), content));
+            sections.Add(new(path.Count == 0 ? fileName : string.Join(" > ", path.Select(p => p.Heading)), content));
         }
 
         foreach (var line in text.Split('\n'))
