@@ -129,15 +129,16 @@ public sealed class CudaTarget(ToolHost host, ToolVersions versions) : ITarget
     public Task<TargetMeasurement> MeasureAsync(DesignArtifact design, DesignHints hints, TargetJob job, CancellationToken cancellation) =>
         Task.FromResult(CudaMeasurement.Measure(design));
 
-    /// <summary>As above, with the reference's problem.yaml when the design carries none (a kernel an LLM wrote).</summary>
+    /// <summary>As above, on the problem the design was judged on: the reference's problem.yaml (a kernel an LLM wrote carries none).</summary>
     public Task<TargetMeasurement> MeasureAsync(DesignArtifact design, DesignReference reference, DesignHints hints, TargetJob job, CancellationToken cancellation) =>
         Task.FromResult(CudaMeasurement.Measure(WithProblem(design, reference)));
 
-    // The problem a design was judged on: its own problem.yaml, or else the reference's.
+    // The problem a design was judged on, as Resolve picks it: the reference's problem.yaml first (a design's own
+    // cannot change the figures it is shown with), the design's only when the reference has none.
     private static DesignArtifact WithProblem(DesignArtifact design, DesignReference reference) =>
-        design.Files.Any(IsProblem) || reference.Design?.Files.FirstOrDefault(IsProblem) is not { } problem
+        reference.Design?.Files.FirstOrDefault(IsProblem) is not { } problem
             ? design
-            : design with { Files = [.. design.Files, problem] };
+            : design with { Files = [.. design.Files.Where(f => !IsProblem(f)), problem] };
 
     public string Feedback(TargetVerdict verdict, DesignArtifact design)
     {

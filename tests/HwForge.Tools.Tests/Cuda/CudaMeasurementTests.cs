@@ -74,6 +74,22 @@ public sealed class CudaMeasurementTests(CudaHost cuda) : IClassFixture<CudaHost
     }
 
     [Fact]
+    public async Task A_kernel_carrying_a_problem_of_its_own_is_estimated_on_the_references_problem_it_was_judged_on()
+    {
+        var kernel = CudaCatalog.Find("vector_add")!.Generate(new Dictionary<string, string>());
+        var lighter = kernel.Problem.Replace("bytes: 12 * N", "bytes: N", StringComparison.Ordinal);
+        Assert.NotEqual(kernel.Problem, lighter);
+        var claimed = new DesignArtifact(CudaTarget.TargetName, "solve",
+            [.. kernel.Design.Files.Where(f => f.FileName != CudaProblem.FileName), Foundation.Sources.SourceLoader.FromText(CudaProblem.FileName, lighter)]);
+
+        ITarget target = cuda.Target;
+        var measured = await target.MeasureAsync(claimed, kernel.ReferenceDesign, DesignHints.None, TargetJob.Default, CancellationToken.None);
+
+        Assert.Equal((await MeasureAsync(kernel.Design)).Details, measured.Details);
+        Assert.NotEqual((await MeasureAsync(claimed)).Details, measured.Details);
+    }
+
+    [Fact]
     public async Task A_cpp_reference_with_its_problem_gets_no_gpu_estimate_that_would_read_as_its_speed()
     {
         var kernel = CudaCatalog.Find("gemm")!.Generate(new Dictionary<string, string>());
