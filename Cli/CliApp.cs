@@ -39,6 +39,7 @@ public static class CliApp
         root.Subcommands.Add(McpCommand.Create());
         root.Subcommands.Add(WatchCommand.Create());
         root.Subcommands.Add(CoreCommand.Create());
+        root.Subcommands.Add(CudaCommand.Create());
         WordNumberErrors(root);
         return root;
     }

@@ -19,7 +19,9 @@ PACKAGES=(
   "qflow-tech-osu018:the default ASIC standard-cell library (OSU 0.18um)"
   "z3:SMT solver for formal checks"
   "g++:C++ testbenches and Verilator models"
-  "clang-19:CUDA kernels compiled to PTX (the cuda target's real-compiler check; skipped when absent)"
+  "clang-19:CUDA kernels compiled to PTX (the cuda target's real-compiler check where nvcc is absent)"
+  "nvidia-cuda-toolkit:nvcc and ptxas: CUDA kernels compiled for real, their registers, spills and shared memory (Debian non-free)"
+  "clang-14:nvcc's host compiler (nvcc 11.8 accepts no g++ newer than 11)"
   "make:Verilator model builds"
   "perl:Verilator's driver"
   "slurm-wlm:hwforge batch --executor slurm and its tests (sandbox/start-slurm.sh)"
@@ -33,6 +35,20 @@ PACKAGES=(
 if [ "$(id -u)" -eq 0 ]; then SUDO=(); elif command -v sudo >/dev/null; then SUDO=(sudo); else
   echo "install-toolchain: run as root or install sudo" >&2; exit 2; fi
 
+# nvidia-cuda-toolkit is in Debian's non-free component and needs contrib (nvidia-support): add both, from the
+# mirror the main component comes from, when apt cannot see the package yet. ~1.6 GB to fetch the first time.
+enable_nonfree() {
+  apt-cache policy nvidia-cuda-toolkit 2>/dev/null | grep -q 'Candidate: [0-9]' && return 0
+  local mirror suites
+  mirror=$(grep -h -m1 -oE '^URIs: *[^ ]+' /etc/apt/sources.list.d/debian.sources 2>/dev/null | awk '{print $2}')
+  [ -n "$mirror" ] || mirror=$(grep -h -m1 -oE '^deb +[^ ]+' /etc/apt/sources.list 2>/dev/null | awk '{print $2}')
+  [ -n "$mirror" ] || mirror=http://deb.debian.org/debian
+  suites="$(. /etc/os-release && echo "$VERSION_CODENAME $VERSION_CODENAME-updates")"
+  echo "install-toolchain: adding Debian's contrib and non-free components ($mirror, $suites) for nvidia-cuda-toolkit"
+  printf 'Types: deb\nURIs: %s\nSuites: %s\nComponents: contrib non-free\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+    "$mirror" "$suites" | "${SUDO[@]}" tee /etc/apt/sources.list.d/hwforge-nonfree.sources >/dev/null
+}
+
 missing=()
 for entry in "${PACKAGES[@]}"; do
   name="${entry%%:*}"
@@ -44,6 +60,7 @@ if [ ${#missing[@]} -eq 0 ]; then
 else
   echo "install-toolchain: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  case " ${missing[*]} " in *" nvidia-cuda-toolkit "*) enable_nonfree ;; esac
   "${SUDO[@]}" apt-get update -q >/dev/null 2>&1 || echo "install-toolchain: warning: apt-get update failed; trying the package lists at hand" >&2
   # One transaction is fastest; if it fails, install one by one to find the culprit.
   if ! "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/tmp/hwforge-apt.log 2>&1; then

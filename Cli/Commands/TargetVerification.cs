@@ -99,6 +99,7 @@ internal static class TargetVerification
         output.WriteLine($"{word}: {verdict.Summary} ({verdict.Elapsed.TotalMilliseconds:0} ms{(verdict.FromCache ? ", cached" : "")})");
         if (verdict.Passed && !string.IsNullOrEmpty(verdict.Shown)) output.WriteLine($"  shown: {verdict.Shown}");
         if (verdict.Estimated is { } estimated) output.WriteLine($"  estimated: {estimated}");
+        if (verdict.Static is { } resources) output.WriteLine($"  static: {resources}");
         if (!verdict.Passed && verdict.DecidedBy is { } check) output.WriteLine($"  decided by: {check}");
         if (verdict.FirstMismatch is { } mismatch) output.WriteLine($"  first mismatch: {mismatch}");
         return exit;

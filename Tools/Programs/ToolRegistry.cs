@@ -2,6 +2,7 @@ using HwForge.Tools.Programs.Clang;
 using HwForge.Tools.Programs.Gcc;
 using HwForge.Tools.Programs.Icarus;
 using HwForge.Tools.Programs.Nextpnr;
+using HwForge.Tools.Programs.Nvcc;
 using HwForge.Tools.Programs.OpenSta;
 using HwForge.Tools.Programs.Verilator;
 using HwForge.Tools.Programs.Yosys;
@@ -21,5 +22,6 @@ public static class ToolRegistry
         CompilerTools.Gxx,
         CompilerTools.Z3,
         ClangCuda.Descriptor,
+        NvccTool.Descriptor,
     ];
 }

@@ -47,6 +47,12 @@ public sealed record TargetVerdict
     /// </summary>
     public string? Estimated { get; init; }
 
+    /// <summary>
+    /// What a real compiler says of the design without running it, labelled static (CUDA: each kernel's registers,
+    /// spills, shared memory and occupancy bound, from ptxas); null when no such figures were made.
+    /// </summary>
+    public string? Static { get; init; }
+
     public bool Passed => Verdict == Verdict.Pass;
 
     /// <summary>Verified means proven.</summary>

@@ -33,6 +33,12 @@ public sealed record ToolInvocation
     /// <summary>Host files or folders the program may read, visible at the same path (a liberty file, say).</summary>
     public IReadOnlyList<string> ReadOnlyPaths { get; init; } = [];
 
+    /// <summary>
+    /// Host device nodes the program may open read-write (a GPU's <c>/dev/nvidia*</c>, for a bench runner, which must
+    /// reach the GPU to time it); none otherwise. Such a run always gets a sandbox of its own.
+    /// </summary>
+    public IReadOnlyList<string> Devices { get; init; } = [];
+
     /// <summary>Text written to standard input; when null, standard input is closed at once.</summary>
     public string? StandardInput { get; init; }
 

@@ -55,7 +55,7 @@ public sealed class BubblewrapSandbox(bool runningAsRoot, ResourceControl contro
         if (invocation.WorkingDirectory is null)
             throw new ArgumentException("A sandboxed run needs a work folder.", nameof(invocation));
         var entry = Entry(UserNamespaceFilter.File(HwForgeHome.FromEnvironment()), []);
-        var args = new List<string>([.. entry.Skip(1), "bwrap", .. Enclosure(invocation.Limits, invocation.ReadOnlyPaths)]);
+        var args = new List<string>([.. entry.Skip(1), "bwrap", .. Enclosure(invocation.Limits, invocation.ReadOnlyPaths, invocation.Devices)]);
         foreach (var (name, value) in SandboxEnvironment.For(invocation.Environment))
             args.AddRange(["--setenv", name, value]);
         args.Add("--");
@@ -68,7 +68,7 @@ public sealed class BubblewrapSandbox(bool runningAsRoot, ResourceControl contro
     /// <summary>Starts a sandbox and waits until it is up: the run's own, started when it was needed.</summary>
     async Task<IRunSite> ISandbox.OpenAsync(HwForgeHome home, ToolInvocation invocation, CancellationToken cancellation)
     {
-        var started = StartedSandbox.Start(this, invocation.Limits, invocation.ReadOnlyPaths, home);
+        var started = StartedSandbox.Start(this, invocation.Limits, invocation.ReadOnlyPaths, home, invocation.Devices);
         try
         {
             await started.Ready.WaitAsync(cancellation).ConfigureAwait(false);
@@ -85,7 +85,7 @@ public sealed class BubblewrapSandbox(bool runningAsRoot, ResourceControl contro
     /// bubblewrap's options up to its command: the namespaces, the mounts and an empty environment.
     /// Every sandbox, warm or started for its run, starts with exactly these.
     /// </summary>
-    internal IReadOnlyList<string> Enclosure(ResourceLimits limits, IReadOnlyList<string> readOnlyPaths)
+    internal IReadOnlyList<string> Enclosure(ResourceLimits limits, IReadOnlyList<string> readOnlyPaths, IReadOnlyList<string>? devices = null)
     {
         List<string> args = runningAsRoot
             ? ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
@@ -99,6 +99,9 @@ public sealed class BubblewrapSandbox(bool runningAsRoot, ResourceControl contro
             "--chdir", SandboxEnvironment.WorkPath, "--clearenv"]);
         // After /tmp and /work, so that a read-only file under them is not hidden by those mounts.
         foreach (var path in readOnlyPaths) args.AddRange(["--ro-bind", path, path]);
+        // Device nodes only, each named: never a folder of /dev, never anything the host did not ask for by path.
+        foreach (var path in devices ?? [])
+            if (path.StartsWith("/dev/", StringComparison.Ordinal) && !path.Contains("..", StringComparison.Ordinal)) args.AddRange(["--dev-bind-try", path, path]);
         // Last: the root and /dev are tmpfs too, unbounded, and an ordinary user's sandbox owns them.
         args.AddRange(["--remount-ro", "/dev", "--remount-ro", "/"]);
         return args;

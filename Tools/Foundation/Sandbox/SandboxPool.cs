@@ -56,7 +56,7 @@ public sealed partial class SandboxPool : IDisposable
     public static bool Fits(ToolInvocation invocation)
     {
         var (limits, defaults) = (invocation.Limits, ResourceLimits.Default);
-        return invocation.ReadOnlyPaths.Count == 0 && limits.TmpBytes == defaults.TmpBytes && limits.WorkBytes == defaults.WorkBytes
+        return invocation.ReadOnlyPaths.Count == 0 && invocation.Devices.Count == 0 && limits.TmpBytes == defaults.TmpBytes && limits.WorkBytes == defaults.WorkBytes
             && limits.CpuSeconds <= defaults.CpuSeconds && limits.MemoryBytes <= defaults.MemoryBytes
             && limits.FileSizeBytes <= defaults.FileSizeBytes && limits.MaxProcesses <= defaults.MaxProcesses
             && limits.TotalMemoryBytes <= defaults.TotalMemoryBytes

@@ -46,8 +46,11 @@ internal sealed class StartedSandbox : IRunSite
     private Exception? _refusal;
     private bool _dispatched;
 
-    private StartedSandbox(BubblewrapSandbox sandbox, ResourceLimits limits, IReadOnlyList<string> readOnlyPaths, HwForgeHome home)
+    private readonly IReadOnlyList<string> _devices;
+
+    private StartedSandbox(BubblewrapSandbox sandbox, ResourceLimits limits, IReadOnlyList<string> readOnlyPaths, HwForgeHome home, IReadOnlyList<string> devices)
     {
+        _devices = devices;
         _sandbox = sandbox;
         _limits = limits;
         _readOnlyPaths = readOnlyPaths;
@@ -67,9 +70,10 @@ internal sealed class StartedSandbox : IRunSite
     /// <summary>Starts a sandbox in the background; see <see cref="Ready"/> for when it can take its command.</summary>
     /// <param name="readOnlyPaths">Host paths mounted read-only where they are (fixed from the start, so a warm sandbox has none).</param>
     /// <param name="home">Named on the waiter's command line, so that a HwForge's sandboxes can be told apart from another's.</param>
-    public static StartedSandbox Start(BubblewrapSandbox sandbox, ResourceLimits limits, IReadOnlyList<string> readOnlyPaths, HwForgeHome home)
+    /// <param name="devices">Device nodes bound read-write (<see cref="Execution.ToolInvocation.Devices"/>); a warm sandbox has none.</param>
+    public static StartedSandbox Start(BubblewrapSandbox sandbox, ResourceLimits limits, IReadOnlyList<string> readOnlyPaths, HwForgeHome home, IReadOnlyList<string>? devices = null)
     {
-        var started = new StartedSandbox(sandbox, limits, readOnlyPaths, home);
+        var started = new StartedSandbox(sandbox, limits, readOnlyPaths, home, devices ?? []);
         // Off the caller's thread: the start itself goes through the launcher thread (so that
         // --die-with-parent holds) and should not hold up the run that asked for a replacement.
         started.Ready = Task.Run(started.LaunchAsync);
@@ -137,7 +141,7 @@ internal sealed class StartedSandbox : IRunSite
     {
         List<string> words =
         [
-            .. BubblewrapSandbox.Entry(UserNamespaceFilter.File(_home), _cgroup?.ProcsFiles ?? []), "bwrap", .. _sandbox.Enclosure(_limits, _readOnlyPaths), "--setenv", "PATH", SandboxEnvironment.Base["PATH"], "--",
+            .. BubblewrapSandbox.Entry(UserNamespaceFilter.File(_home), _cgroup?.ProcsFiles ?? []), "bwrap", .. _sandbox.Enclosure(_limits, _readOnlyPaths, _devices), "--setenv", "PATH", SandboxEnvironment.Base["PATH"], "--",
             .. BubblewrapSandbox.Chain(runUid, _sandbox.Control.Kernel(_limits)), "sh", "-c", Waiter, "sh", _label,
         ];
         return new ToolInvocation(words[0], words[1..]);

@@ -29,7 +29,7 @@ internal sealed record CudaRequest(SourceFile Kernel, SourceFile Reference, Cuda
 internal sealed class CudaEmulation(ToolHost host, ToolVersions versions)
 {
     private readonly CudaSideRunner _sides = new(host, versions);
-    private readonly CudaRealCompiler _clang = new(host, versions);
+    private readonly CudaRealCompiler _compiler = new(host, versions);
 
     public async Task<CudaReport> RunAsync(CudaRequest request, CancellationToken cancellation)
     {
@@ -60,15 +60,15 @@ internal sealed class CudaEmulation(ToolHost host, ToolVersions versions)
             request.ReferenceIsCuda, request.Trials, request.Seed, request.Timeout, cancellation);
         var kernelRun = _sides.RunAsync("kernel", Staged("kernel", request.Kernel), emulated, problem.Entry, problem,
             true, request.Trials, request.Seed, request.Timeout, cancellation);
-        var ptxRun = _clang.CompileAsync(Staged("kernel", request.Kernel), request.Kernel.Text, cancellation);
+        var compileRun = _compiler.CompileAsync(Staged("kernel", request.Kernel), request.Kernel.Text, cancellation);
         var reference = await referenceRun.ConfigureAwait(false);
         var kernel = await kernelRun.ConfigureAwait(false);
-        var ptx = await ptxRun.ConfigureAwait(false);
+        var compiled = await compileRun.ConfigureAwait(false);
         var expectedCalls = problem.Sizes.Count * problem.Distributions.Count * request.Trials;
         var report = new CudaReport
         {
             Verdict = Verdict.Error, FailureClass = FailureClass.ToolError, Summary = "", Calls = expectedCalls,
-            Ptx = ptx, Kernel = kernel.Side, Reference = reference.Side,
+            RealCompiler = compiled, Kernel = kernel.Side, Reference = reference.Side,
         };
 
         // 4. The reference must have run to its end on every call; otherwise nothing can be judged.
@@ -82,11 +82,18 @@ internal sealed class CudaEmulation(ToolHost host, ToolVersions versions)
         // 5. The candidate must compile, on the emulation and for the real compiler.
         if (!kernel.Side.Compiled)
             return report with { Verdict = Verdict.Fail, FailureClass = FailureClass.Compile, Check = CudaCheck.Compile, Summary = $"the kernel did not compile:\n{kernel.Side.CompilerMessages}", Elapsed = Elapsed() };
-        if (ptx.Ran && !ptx.Compiled)
+        if (compiled.Ran && !compiled.Compiled && !compiled.RefusedSource)
+            return report with
+            {
+                Check = CudaCheck.RealCompiler,
+                Summary = $"the real CUDA compiler ({compiled.Compiler}) failed without naming a line of the kernel, so this says nothing of it (check the install: hwforge tools):\n{compiled.Messages}",
+                Elapsed = Elapsed(),
+            };
+        if (compiled.Ran && !compiled.Compiled)
             return report with
             {
                 Verdict = Verdict.Fail, FailureClass = FailureClass.Compile, Check = CudaCheck.RealCompiler,
-                Summary = $"the real CUDA front end ({ptx.Compiler}) refuses the kernel, though the emulation would run it:\n{ptx.Messages}",
+                Summary = $"the real CUDA front end ({compiled.Compiler}) refuses the kernel, though the emulation would run it:\n{compiled.Messages}",
                 Elapsed = Elapsed(),
             };
 
@@ -122,7 +129,7 @@ internal sealed class CudaEmulation(ToolHost host, ToolVersions versions)
             + $"matched the reference within {problem.AbsoluteTolerance:g3} + {problem.RelativeTolerance:g3} × max(|expected|, rms), on HwForge's CPU emulation of CUDA "
             + "[address,undefined sanitizers and, in a sandbox of its own, thread sanitizer (races), each on every call; blocks taken in a shuffled order, "
             + "any two of a grid able to run at once; device memory closed to host code between launches]"
-            + (ptx.Ran ? $"; device code compiled to PTX by {ptx.Compiler}" : $"; {ptx.Messages}")
+            + (compiled.Ran ? $"; device code compiled by {compiled.Compiler}" : $"; {compiled.Messages}")
             + "; not timed, and not run on a GPU";
         return report with
         {

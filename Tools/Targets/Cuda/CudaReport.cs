@@ -33,8 +33,22 @@ internal sealed record CudaSide(bool Compiled, string CompilerMessages, IReadOnl
 /// <summary>One run of a side's program (the address-sanitized run, the thread-sanitized one).</summary>
 internal sealed record CudaSideRun(string Build, int ExitCode, string Stderr, int Calls, bool Ended);
 
-/// <summary>What clang's CUDA front end said of the candidate (device code compiled to PTX), when clang is installed.</summary>
-internal sealed record CudaPtxCheck(bool Ran, bool Compiled, string Compiler, string Messages);
+/// <summary>
+/// What a real CUDA compiler said of the candidate (nvcc, or clang's front end to PTX), when one is installed, and
+/// each kernel's resources where ptxas assembled it (static figures, never a speed).
+/// </summary>
+internal sealed record CudaRealCompile(bool Ran, bool Compiled, string Compiler, string Messages, IReadOnlyList<CudaKernelResources> Resources)
+{
+    /// <summary>
+    /// True when the compiler refused the source itself (an error at a line of the kernel); false when it failed
+    /// without naming a line of it (a broken install, a missing program): the machine's fault, not the kernel's.
+    /// </summary>
+    public bool RefusedSource { get; init; }
+
+    /// <summary>The kernels' resources in one line, labelled static; null when no ptxas ran.</summary>
+    public string? Static => Resources.Count == 0 ? null
+        : $"{string.Join("; ", Resources.Select(r => r.Describe()))} [static, from ptxas for {Programs.Nvcc.NvccTool.Architecture}: what the compiled code holds, not a speed]";
+}
 
 /// <summary>The CUDA verification report: the verdict, the check that decided it, what was shown, the first difference.</summary>
 internal sealed record CudaReport
@@ -58,7 +72,7 @@ internal sealed record CudaReport
 
     public int MatchedCalls { get; init; }
 
-    public CudaPtxCheck? Ptx { get; init; }
+    public CudaRealCompile? RealCompiler { get; init; }
 
     public CudaSide? Kernel { get; init; }
 

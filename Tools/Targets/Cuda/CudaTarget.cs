@@ -6,6 +6,7 @@ using HwForge.Tools.Foundation.Sources;
 using HwForge.Tools.Programs;
 using HwForge.Tools.Programs.Clang;
 using HwForge.Tools.Programs.Gcc;
+using HwForge.Tools.Programs.Nvcc;
 using HwForge.Tools.Reward;
 using HwForge.Tools.Targets.Cuda.Catalog;
 using HwForge.Tools.Targets.Hls;
@@ -15,7 +16,7 @@ namespace HwForge.Tools.Targets.Cuda;
 /// <summary>
 /// CUDA kernels with a host entry (<c>solve</c>) that launches them, checked against a C++ reference (or a reference
 /// CUDA entry) on HwForge's CPU emulation of the CUDA execution model, under sanitizers, over every size of a
-/// <c>problem.yaml</c>, with random trials; compiled to PTX by clang where installed. Nothing is timed: no GPU is
+/// <c>problem.yaml</c>, with random trials; compiled by nvcc (ptxas's resource figures with it) or clang where installed. Nothing is timed: no GPU is
 /// assumed (see docs/CUDA.md).
 /// </summary>
 public sealed class CudaTarget(ToolHost host, ToolVersions versions) : ITarget
@@ -41,7 +42,7 @@ public sealed class CudaTarget(ToolHost host, ToolVersions versions) : ITarget
     public IReadOnlyList<ToolDescriptor> Tools { get; } = [CompilerTools.Gxx];
 
     /// <summary>The tools it uses where installed and skips, saying so, where not.</summary>
-    public static IReadOnlyList<ToolDescriptor> OptionalTools { get; } = [ClangCuda.Descriptor];
+    public static IReadOnlyList<ToolDescriptor> OptionalTools { get; } = [NvccTool.Descriptor, ClangCuda.Descriptor];
 
     /// <summary>None: nothing is timed without a GPU, and the roofline estimate is a detail, never an objective (docs/CUDA.md).</summary>
     public IReadOnlyList<Objective> Objectives { get; } = [];
@@ -111,6 +112,7 @@ public sealed class CudaTarget(ToolHost host, ToolVersions versions) : ITarget
             FromCache = report.Kernel?.FromCache == true && report.Reference?.FromCache == true,
             Elapsed = report.Elapsed,
             Estimated = report.Verdict == Verdict.Pass ? Estimated(problem) : null,
+            Static = report.RealCompiler?.Static,
             Report = report,
         };
     }
@@ -178,7 +180,9 @@ public sealed class CudaTarget(ToolHost host, ToolVersions versions) : ITarget
         var source = files.FirstOrDefault(f => !IsProblem(f));
         if (source is null) return (null, null, "a CUDA reference is a C++ function (or a CUDA entry) with a problem.yaml: give both");
         var yaml = files.FirstOrDefault(IsProblem) ?? design?.Files.FirstOrDefault(IsProblem);
-        if (yaml is null && Path.GetDirectoryName(source.Path) is { Length: > 0 } folder && File.Exists(Path.Combine(folder, CudaProblem.FileName)))
+        // A reference read from disk in the working folder ("--ref ref.cu") has no folder in its path: it is the current one.
+        if (yaml is null && File.Exists(source.Path) && Path.GetDirectoryName(Path.GetFullPath(source.Path)) is { Length: > 0 } folder
+            && File.Exists(Path.Combine(folder, CudaProblem.FileName)))
             yaml = SourceLoader.LoadOne(Path.Combine(folder, CudaProblem.FileName));
         if (yaml is null) return (source, null, $"no {CudaProblem.FileName} was given with the reference {source.FileName}: it names the entry, the arguments and the sizes (docs/CUDA.md)");
         var (problem, error) = CudaProblem.Parse(yaml.Text);

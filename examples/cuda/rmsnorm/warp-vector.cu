@@ -21,7 +21,7 @@ __global__ void __launch_bounds__(BLOCK) rms(const float* __restrict__ x, float*
     }
     __syncthreads();
     float scale = partial[0];
-    for (int c = threadIdx.x; c < cols; c += BLOCK) y[(size_t)r * cols + c] = std::min(x[(size_t)r * cols + c] * scale, FLT_MAX);
+    for (int c = threadIdx.x; c < cols; c += BLOCK) y[(size_t)r * cols + c] = fminf(x[(size_t)r * cols + c] * scale, FLT_MAX);
 }
 extern "C" void solve(const float* x, float* y, int rows, int cols, float eps) {
     rms<128><<<rows, 128, (128 / 32) * sizeof(float)>>>(x, y, rows, cols, eps);
