@@ -71,7 +71,7 @@ public sealed class CudaVerifyCommandTests : IDisposable
         Assert.Contains("problem.yaml", run.Output + run.Error);
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Agents.sln"))) return dir.FullName;

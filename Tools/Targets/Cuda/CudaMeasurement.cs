@@ -10,7 +10,7 @@ namespace HwForge.Tools.Targets.Cuda;
 internal static class CudaMeasurement
 {
     private const string Nothing = "nothing measured: the CUDA target runs kernels on a CPU emulation, which says nothing about their speed; "
-        + "GPU timing is future work (docs/CUDA.md)";
+        + "a GPU times kernels with hwforge cuda bench (docs/CUDA.md)";
 
     public static TargetMeasurement Measure(DesignArtifact design)
     {
