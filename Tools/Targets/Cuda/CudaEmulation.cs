@@ -139,7 +139,7 @@ internal sealed class CudaEmulation(ToolHost host, ToolVersions versions)
     }
 
     // Each side's source under a fixed name: the error messages then say kernel.cu whatever the file was called.
-    private static string Staged(string role, SourceFile file) =>
+    internal static string Staged(string role, SourceFile file) =>
         $"{SourceFile.Folder}/{role}{(Path.GetExtension(file.Path).Equals(".cu", StringComparison.OrdinalIgnoreCase) ? ".cu" : ".cpp")}";
 
     private static CudaReport Failed(FailureClass failure, CudaCheck check, string summary, TimeSpan elapsed) =>

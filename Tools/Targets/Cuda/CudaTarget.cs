@@ -24,6 +24,7 @@ public sealed class CudaTarget(ToolHost host, ToolVersions versions) : ITarget
     public const string TargetName = "cuda";
 
     private readonly CudaEmulation _emulation = new(host, versions);
+    private readonly CudaRealCompiler _compiler = new(host, versions);
 
     public string Name => TargetName;
 
@@ -129,11 +130,42 @@ public sealed class CudaTarget(ToolHost host, ToolVersions versions) : ITarget
 
     /// <summary>Nothing is measured (no GPU is assumed); the problem's roofline estimate, labelled as one, where the design carries its problem.</summary>
     public Task<TargetMeasurement> MeasureAsync(DesignArtifact design, DesignHints hints, TargetJob job, CancellationToken cancellation) =>
-        Task.FromResult(CudaMeasurement.Measure(design));
+        WithResourcesAsync(CudaMeasurement.Measure(design), design, cancellation);
 
     /// <summary>As above, on the problem the design was judged on: the reference's problem.yaml (a kernel an LLM wrote carries none).</summary>
     public Task<TargetMeasurement> MeasureAsync(DesignArtifact design, DesignReference reference, DesignHints hints, TargetJob job, CancellationToken cancellation) =>
-        Task.FromResult(CudaMeasurement.Measure(WithProblem(design, reference)));
+        WithResourcesAsync(CudaMeasurement.Measure(WithProblem(design, reference)), design, cancellation);
+
+    // ptxas's figures per kernel beside the estimate, where nvcc is installed: the same cached step the verifier
+    // ran, so a judged candidate costs nothing more. Details labelled static, never objectives: none is a speed.
+    private async Task<TargetMeasurement> WithResourcesAsync(TargetMeasurement measured, DesignArtifact design, CancellationToken cancellation)
+    {
+        if (!measured.Succeeded || design.Files.FirstOrDefault(IsCuda) is not { } kernel) return measured;
+        var compiled = await _compiler.CompileAsync(CudaEmulation.Staged("kernel", kernel), kernel.Text, cancellation).ConfigureAwait(false);
+        if (compiled.Resources.Count == 0) return measured;
+        var details = new Dictionary<string, double>(measured.Details);
+        var units = new Dictionary<string, string>(measured.Units);
+        foreach (var r in compiled.Resources)
+        {
+            details[$"registers {r.Kernel}"] = r.Registers;
+            details[$"spill_bytes {r.Kernel}"] = r.SpillStoreBytes + r.SpillLoadBytes;
+            details[$"shared_bytes {r.Kernel}"] = r.SharedBytes;
+            details[$"occupancy_bound {r.Kernel}"] = Math.Round(r.OccupancyByRegisters * 100, 1);
+            units[$"registers {r.Kernel}"] = $"{StaticUnit}";
+            units[$"spill_bytes {r.Kernel}"] = $"B {StaticUnit}";
+            units[$"shared_bytes {r.Kernel}"] = $"B {StaticUnit}";
+            units[$"occupancy_bound {r.Kernel}"] = $"% by registers {StaticUnit}";
+        }
+        return measured with
+        {
+            Details = details,
+            Units = units,
+            Basis = $"{measured.Basis} Static figures from ptxas ({compiled.Compiler}): registers, spilled bytes, static shared memory and the "
+                + "occupancy the registers allow on an A100's SM, per kernel: what the compiled code holds, not a speed, and never ranked.",
+        };
+    }
+
+    private const string StaticUnit = "static (ptxas sm_80)";
 
     // The problem a design was judged on, as Resolve picks it: the reference's problem.yaml first (a design's own
     // cannot change the figures it is shown with), the design's only when the reference has none.

@@ -13,6 +13,25 @@ public sealed class CudaMeasurementTests(CudaHost cuda) : IClassFixture<CudaHost
     private Task<TargetMeasurement> MeasureAsync(DesignArtifact design) =>
         cuda.Target.MeasureAsync(design, DesignHints.None, TargetJob.Default, CancellationToken.None);
 
+    // The roofline's details alone: where nvcc is installed, ptxas's static figures come beside them.
+    private static Dictionary<string, double> Estimates(TargetMeasurement measured) =>
+        measured.Details.Where(d => d.Key.StartsWith("estimated_us ", StringComparison.Ordinal)).ToDictionary();
+
+    [RequiresNvccFact]
+    public async Task Where_nvcc_is_installed_each_kernels_registers_and_shared_memory_come_as_static_details_never_as_objectives()
+    {
+        var kernel = CudaCatalog.Find("gemm")!.Generate(new Dictionary<string, string>());
+
+        var measured = await MeasureAsync(kernel.Design);
+
+        Assert.Empty(measured.Metrics.Values);
+        var registers = Assert.Single(measured.Details, d => d.Key.StartsWith("registers ", StringComparison.Ordinal));
+        Assert.InRange(registers.Value, 8, 255);
+        Assert.Equal("static (ptxas sm_80)", measured.Units[registers.Key]);
+        Assert.Contains(measured.Details, d => d.Key.StartsWith("occupancy_bound ", StringComparison.Ordinal) && d.Value is > 0 and <= 100);
+        Assert.Contains("not a speed", measured.Basis);
+    }
+
     [Fact]
     public async Task A_catalog_gemm_shows_its_problems_roofline_labelled_as_an_estimate_and_not_as_a_speed()
     {
@@ -23,8 +42,8 @@ public sealed class CudaMeasurementTests(CudaHost cuda) : IClassFixture<CudaHost
         Assert.True(measured.Succeeded, measured.Problem);
         Assert.Empty(measured.Metrics.Values);   // nothing the reward or the frontier compares
         Assert.Empty(cuda.Target.Objectives);
-        Assert.Equal(["estimated_us M=1 N=1 K=1", "estimated_us M=33 N=47 K=65", "estimated_us M=32 N=32 K=32"], measured.Details.Keys);
-        Assert.All(measured.Units.Values, unit => Assert.Equal("us estimated (roofline, assumed A100-class)", unit));
+        Assert.Equal(["estimated_us M=1 N=1 K=1", "estimated_us M=33 N=47 K=65", "estimated_us M=32 N=32 K=32"], Estimates(measured).Keys);
+        Assert.All(Estimates(measured).Keys, key => Assert.Equal("us estimated (roofline, assumed A100-class)", measured.Units[key]));
         // 33×47×65: 201630 flops (10 ns at 19.5 TFLOP/s) but 27004 bytes (17 ns at 1555 GB/s): memory-bound.
         Assert.Equal(27004 / 1555e9 * 1e6, measured.Details["estimated_us M=33 N=47 K=65"], 9);
         Assert.Contains("nothing measured", measured.Basis);
@@ -40,7 +59,7 @@ public sealed class CudaMeasurementTests(CudaHost cuda) : IClassFixture<CudaHost
     {
         var figures = new List<IReadOnlyDictionary<string, double>>();
         foreach (var kernel in CudaCatalog.Variants(CudaCatalog.Find("softmax_rows")!))
-            figures.Add((await MeasureAsync(kernel.Design)).Details);
+            figures.Add(Estimates(await MeasureAsync(kernel.Design)));
 
         Assert.True(figures.Count > 1);
         Assert.All(figures, f => Assert.Equal(figures[0], f));
@@ -54,7 +73,7 @@ public sealed class CudaMeasurementTests(CudaHost cuda) : IClassFixture<CudaHost
         var measured = await MeasureAsync(DesignArtifact.Single(CudaTarget.TargetName, "solve", "kernel.cu", kernel.Kernel));
 
         Assert.True(measured.Succeeded);
-        Assert.Empty(measured.Details);
+        Assert.Empty(Estimates(measured));
         Assert.Contains("no problem.yaml came with the design, so no roofline estimate", measured.Basis);
     }
 
@@ -69,7 +88,7 @@ public sealed class CudaMeasurementTests(CudaHost cuda) : IClassFixture<CudaHost
         var measured = await target.MeasureAsync(alone, kernel.ReferenceDesign, DesignHints.None, TargetJob.Default, CancellationToken.None);
 
         Assert.True(measured.Succeeded, measured.Problem);
-        Assert.Equal(["estimated_us N=1", "estimated_us N=1000", "estimated_us N=4099"], measured.Details.Keys);
+        Assert.Equal(["estimated_us N=1", "estimated_us N=1000", "estimated_us N=4099"], Estimates(measured).Keys);
         Assert.Equal((await MeasureAsync(kernel.Design)).Details, measured.Details);
     }
 
