@@ -29,8 +29,15 @@ internal static partial class NvccTool
     /// resources on stderr (<c>-Xptxas -v</c>), every warning on.
     /// </summary>
     public static string ResourceUsageCommand(string source, string cubin) =>
-        $"{Environment} {Descriptor.Executable} -ccbin {HostCompiler} -arch={Architecture} -cubin -O3 -Xptxas -v -Xptxas -warn-spills "
+        $"{Environment} {Descriptor.Executable} -ccbin {HostCompiler} {Dialect} -arch={Architecture} -cubin -O3 -Xptxas -v -Xptxas -warn-spills "
         + $"-o {cubin} {ShellWords.Quote(source)}";
+
+    /// <summary>
+    /// The language a kernel is read in: C++17 (nvcc 11.8 defaults to C++14, where a structured binding is an error),
+    /// and constexpr host functions callable from device code, as clang allows and PyTorch's extensions build with;
+    /// so a correct kernel is not refused for a dialect the emulation and clang accept.
+    /// </summary>
+    public const string Dialect = "-std=c++17 --expt-relaxed-constexpr";
 
     /// <summary>The GPU code a bench bundle carries: A100 and H100 machine code, and PTX the driver compiles for anything newer.</summary>
     public static IReadOnlyList<string> BundleArchitectures { get; } = ["sm_80", "sm_90", "compute_90 (PTX)"];
@@ -45,7 +52,7 @@ internal static partial class NvccTool
     public static string BundleCommand(IReadOnlyList<string> units, string output)
     {
         var compile = string.Join(" ", units.Select(u =>
-            $"( {Environment} {Descriptor.Executable} -ccbin {HostCompiler} -O3 -std=c++17 {BundleGencode} -c -o {ShellWords.Quote(Path.ChangeExtension(u, ".o"))} {ShellWords.Quote(u)} || echo failed > {ShellWords.Quote(u)}.failed ) &"));
+            $"( {Environment} {Descriptor.Executable} -ccbin {HostCompiler} {Dialect} -O3 {BundleGencode} -c -o {ShellWords.Quote(Path.ChangeExtension(u, ".o"))} {ShellWords.Quote(u)} || echo failed > {ShellWords.Quote(u)}.failed ) &"));
         var objects = string.Join(" ", units.Select(u => ShellWords.Quote(Path.ChangeExtension(u, ".o"))));
         return $"{compile} wait; ! ls *.failed >/dev/null 2>&1 && {HostCompiler.Replace("clang", "clang++", StringComparison.Ordinal)} -static-libstdc++ -static-libgcc -o {ShellWords.Quote(output)} {objects} "
             + "-L/usr/lib/x86_64-linux-gnu -lcudart_static -ldl -lpthread -lrt";

@@ -55,6 +55,25 @@ public sealed class KernelResourceTests(CudaHost cuda) : IClassFixture<CudaHost>
         Assert.Contains("SPILLS", verdict.Static);
     }
 
+    [RequiresNvccFact]
+    public async Task A_correct_kernel_in_cpp17_with_a_constexpr_helper_passes_nvcc_as_it_passes_clang_and_the_emulation()
+    {
+        // nvcc 11.8 alone defaults to C++14 (a structured binding is an error) and refuses constexpr host functions
+        // in device code; clang and the emulation accept both, so the real-compiler check must too.
+        var verdict = await cuda.VerifyTextAsync("vector_add", """
+            constexpr int block() { return 256; }
+            struct Pair { float a, b; };
+            __global__ void vector_add(const float* A, const float* B, float* C, int N) {
+                int i = blockIdx.x * block() + threadIdx.x;
+                if (i < N) { auto [a, b] = Pair{A[i], B[i]}; C[i] = a + b; }
+            }
+            void solve(const float* A, const float* B, float* C, int N) { vector_add<<<(N + block() - 1) / block(), block()>>>(A, B, C, N); }
+            """, trials: 1);
+
+        Assert.True(verdict.Verdict == Verdict.Pass, verdict.Summary);
+        Assert.StartsWith("nvcc ", ((CudaReport)verdict.Report).RealCompiler!.Compiler);
+    }
+
     [Fact]
     public void The_log_is_read_kernel_by_kernel_leaving_device_functions_out()
     {
