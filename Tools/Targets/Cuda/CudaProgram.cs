@@ -45,10 +45,13 @@ internal static class CudaProgram
         s.AppendLine("#define main hwforge_user_main");
         s.AppendLine($"#include \"{stagedSource}\"");
         s.AppendLine("#undef main");
-        var args = problem.Arguments.Select((a, i) => a.IsBuffer ? $"({a.Type}*)p[{i}]" : $"({a.Type})s[{i}]");
-        s.AppendLine($"void hwforge_entry(void* const* p, const double* s) {{ {function}({string.Join(", ", args)}); }}");
+        s.AppendLine($"void hwforge_entry(void* const* p, const double* s) {{ {function}({EntryArguments(problem)}); }}");
         return s.ToString();
     }
+
+    /// <summary>A trampoline's call arguments: buffer <c>i</c> from <c>p[i]</c>, scalar <c>i</c> from <c>s[i]</c>, each cast to the entry's type.</summary>
+    public static string EntryArguments(CudaProblem problem) =>
+        string.Join(", ", problem.Arguments.Select((a, i) => a.IsBuffer ? $"({a.Type}*)p[{i}]" : $"({a.Type})s[{i}]"));
 
     /// <summary>
     /// The judge's loop: every size × distribution × trial, fresh inputs each time, outputs poisoned. Both builds of a
@@ -131,5 +134,5 @@ internal static class CudaProgram
         return s.ToString();
     }
 
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    internal static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

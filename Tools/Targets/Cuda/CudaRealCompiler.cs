@@ -44,7 +44,7 @@ internal sealed class CudaRealCompiler(ToolHost host, ToolVersions versions)
         var messages = string.Join('\n', log.Split('\n').Where(l => !l.StartsWith("ptxas info", StringComparison.Ordinal) && !l.StartsWith("    ", StringComparison.Ordinal)));
         return new CudaRealCompile(true, compiled, $"{NvccTool.Descriptor.Executable} {version} ({NvccTool.Architecture})", Shorten(messages), resources)
         {
-            RefusedSource = !compiled && ErrorAtLine(messages, stagedSource),
+            RefusedSource = !compiled && Refused(messages, stagedSource),
         };
     }
 
@@ -63,7 +63,7 @@ internal sealed class CudaRealCompiler(ToolHost host, ToolVersions versions)
         var messages = result.OutputText(Log) ?? result.Run.StandardError;
         return new CudaRealCompile(true, compiled, $"{ClangCuda.Descriptor.Executable} {version} ({ClangCuda.Architecture}, PTX only: no register figures)", Shorten(messages), [])
         {
-            RefusedSource = !compiled && ErrorAtLine(messages, stagedSource),
+            RefusedSource = !compiled && Refused(messages, stagedSource),
         };
     }
 
@@ -77,9 +77,11 @@ internal sealed class CudaRealCompiler(ToolHost host, ToolVersions versions)
         return host.RunAsync(step, cancellation);
     }
 
-    // nvcc says "kernel.cu(12): error: …", clang "kernel.cu:12:5: error: …".
-    private static bool ErrorAtLine(string messages, string stagedSource) =>
-        Regex.IsMatch(messages, $@"{Regex.Escape(Path.GetFileName(stagedSource))}(\(\d+\)|:\d+(:\d+)?): (fatal )?error", RegexOptions.None, TimeSpan.FromSeconds(1));
+    // nvcc says "kernel.cu(12): error: …", clang "kernel.cu:12:5: error: …"; ptxas, which sees only the code the
+    // kernel's source became, "ptxas error   : Entry function '…' uses too much shared data" with no line at all.
+    private static bool Refused(string messages, string stagedSource) =>
+        messages.Contains("ptxas error", StringComparison.Ordinal)
+        || Regex.IsMatch(messages, $@"{Regex.Escape(Path.GetFileName(stagedSource))}(\(\d+\)|:\d+(:\d+)?): (fatal |catastrophic )?error", RegexOptions.None, TimeSpan.FromSeconds(1));
 
     private static string Shorten(string messages)
     {

@@ -74,6 +74,27 @@ public sealed class KernelResourceTests(CudaHost cuda) : IClassFixture<CudaHost>
         Assert.StartsWith("nvcc ", ((CudaReport)verdict.Report).RealCompiler!.Compiler);
     }
 
+    [RequiresNvccFact]
+    public async Task A_kernel_with_more_static_shared_memory_than_a_block_may_hold_fails_at_the_real_compiler_not_as_an_error()
+    {
+        // 80000 B of __shared__ against sm_80's 48 KiB static limit: ptxas refuses it without naming a source line,
+        // and the emulation would run it. It is the kernel's fault, so a FAIL, never an error of the machine.
+        var verdict = await cuda.VerifyTextAsync("vector_add", """
+            __global__ void vector_add(const float* A, const float* B, float* C, int N) {
+                __shared__ float big[20000];
+                int i = blockIdx.x * blockDim.x + threadIdx.x;
+                big[threadIdx.x] = A[i < N ? i : 0];
+                __syncthreads();
+                if (i < N) C[i] = big[threadIdx.x] + B[i];
+            }
+            void solve(const float* A, const float* B, float* C, int N) { vector_add<<<(N + 255) / 256, 256>>>(A, B, C, N); }
+            """, trials: 1);
+
+        Assert.Equal(Verdict.Fail, verdict.Verdict);
+        Assert.Equal(CudaCheck.RealCompiler, ((CudaReport)verdict.Report).Check);
+        Assert.Contains("uses too much shared data", verdict.Summary);
+    }
+
     [Fact]
     public void The_log_is_read_kernel_by_kernel_leaving_device_functions_out()
     {

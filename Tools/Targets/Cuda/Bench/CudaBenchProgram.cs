@@ -28,8 +28,7 @@ internal static class CudaBenchProgram
         s.AppendLine($"namespace hwforge_{side}_side {{");
         s.AppendLine($"#include \"{SourceFile(side)}\"");
         s.AppendLine("}");
-        var args = problem.Arguments.Select((a, i) => a.IsBuffer ? $"({a.Type}*)p[{i}]" : $"({a.Type})s[{i}]");
-        s.AppendLine($"void hwforge_{side}_entry(void* const* p, const double* s) {{ hwforge_{side}_side::{problem.Entry}({string.Join(", ", args)}); }}");
+        s.AppendLine($"void hwforge_{side}_entry(void* const* p, const double* s) {{ hwforge_{side}_side::{problem.Entry}({CudaProgram.EntryArguments(problem)}); }}");
         return s.ToString();
     }
 
@@ -80,5 +79,5 @@ internal static class CudaBenchProgram
 
     private static string Bool(bool value) => value ? "true" : "false";
 
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static string Number(double value) => CudaProgram.Number(value);
 }
