@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HwForge.Tools.Foundation.Execution;
 
 namespace HwForge.Tools.Foundation.Sandbox;
@@ -18,7 +19,7 @@ namespace HwForge.Tools.Foundation.Sandbox;
 /// Runs go through <see cref="StartedSandbox"/>, which stages the run's files into /work from the
 /// host; <see cref="Confine"/> is the same enclosure as a one-shot command line.
 /// </remarks>
-public sealed class BubblewrapSandbox(bool runningAsRoot, ResourceControl control) : ISandbox
+public sealed partial class BubblewrapSandbox(bool runningAsRoot, ResourceControl control) : ISandbox
 {
     /// <summary>When HwForge is root, each run gets an unused user id from this range (no such users exist).</summary>
     public const int RunUidBase = 1_700_000_000;
@@ -99,9 +100,14 @@ public sealed class BubblewrapSandbox(bool runningAsRoot, ResourceControl contro
             "--chdir", SandboxEnvironment.WorkPath, "--clearenv"]);
         // After /tmp and /work, so that a read-only file under them is not hidden by those mounts.
         foreach (var path in readOnlyPaths) args.AddRange(["--ro-bind", path, path]);
-        // Device nodes only, each named: never a folder of /dev, never anything the host did not ask for by path.
+        // A GPU's nodes only, each named (absent ones skipped): never a disk, never a folder of /dev. Anything else
+        // is refused outright rather than dropped, so a caller's mistake cannot widen the sandbox unseen.
         foreach (var path in devices ?? [])
-            if (path.StartsWith("/dev/", StringComparison.Ordinal) && !path.Contains("..", StringComparison.Ordinal)) args.AddRange(["--dev-bind-try", path, path]);
+        {
+            if (!GpuNode().IsMatch(path))
+                throw new ArgumentException($"only a GPU's /dev/nvidia* nodes can be bound into a sandbox, not {path}", nameof(devices));
+            args.AddRange(["--dev-bind-try", path, path]);
+        }
         // Last: the root and /dev are tmpfs too, unbounded, and an ordinary user's sandbox owns them.
         args.AddRange(["--remount-ro", "/dev", "--remount-ro", "/"]);
         return args;
@@ -158,4 +164,7 @@ public sealed class BubblewrapSandbox(bool runningAsRoot, ResourceControl contro
             if (Path.Exists(path)) args.AddRange(["--ro-bind", path, path]);
         return [.. args];
     }
+
+    [GeneratedRegex(@"^/dev/nvidia[A-Za-z0-9-]*$")]
+    private static partial Regex GpuNode();
 }

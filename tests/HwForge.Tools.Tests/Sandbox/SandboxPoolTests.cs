@@ -127,6 +127,39 @@ public sealed class SandboxPoolTests : IDisposable
         Assert.Equal(0, Pool.Served);
     }
 
+    [Fact]
+    public async Task A_run_given_a_gpus_nodes_starts_cold_and_an_absent_node_is_simply_not_there()
+    {
+        await Pool.WhenWarmAsync();
+        var step = new ToolStep("sh", "test", new ToolInvocation("sh", ["-c", "ls /dev"]) { Devices = ["/dev/nvidia-hwforge-test0"] }) { Cacheable = false };
+
+        var run = (await _test.Host.RunAsync(step)).Run;
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("nvidia", run.StandardOutput);
+        Assert.False(Assert.Single(_runs).Warm);
+        Assert.Equal(0, Pool.Served);
+    }
+
+    [Theory]
+    [InlineData("/dev/sda")]
+    [InlineData("/dev/nvidia0/../sda")]
+    [InlineData("/dev")]
+    [InlineData("/home/nvidia0")]
+    public async Task A_device_that_is_not_a_gpus_node_is_refused_and_nothing_runs(string device)
+    {
+        var step = new ToolStep("sh", "test", new ToolInvocation("sh", ["-c", $"echo ran; ls {device}"]) { Devices = [device] }) { Cacheable = false };
+
+        var refused = await Record.ExceptionAsync(async () =>
+        {
+            var run = (await _test.Host.RunAsync(step)).Run;
+            Assert.DoesNotContain("ran", run.StandardOutput);
+        });
+
+        // Refused as an exception, or as a run that never started; either way the command did not run.
+        Assert.True(refused is null or ArgumentException or AggregateException, refused?.ToString());
+    }
+
     /// <summary>A warm sandbox already runs under the default limits, and a process can lower its limits but never raise them.</summary>
     [Fact]
     public async Task A_run_that_wants_looser_limits_than_the_default_starts_cold()
