@@ -8,7 +8,6 @@ using HwForge.WebUI.Components;
 using HwForge.WebUI.Hosting;
 using HwForge.WebUI.Runs;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -47,12 +46,12 @@ public static class WebUiApp
         builder.WebHost.UseUrls(options.Url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
-        builder.Services.AddRazorComponents();
+        // The run view is an interactive island; a circuit whose browser went away is kept a while for a reconnect.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddAntiforgery();
         // Antiforgery tokens stay valid across restarts, and the keys stay in HwForge's own data folder.
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(home.Data, "webui-keys")));
         builder.Services.AddSingleton(_ => new RunService(home, llm, host, knowledge, options));
-        builder.Services.AddScoped(sp => new HtmlRenderer(sp, sp.GetRequiredService<ILoggerFactory>()));
 
         var app = builder.Build();
         app.Use(SecurityHeaders.AddAsync);
@@ -62,7 +61,7 @@ public static class WebUiApp
         app.Use(SessionOwner.AssignAsync);
         app.UseAntiforgery();
         Endpoints.Map(app);
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 

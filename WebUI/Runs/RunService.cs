@@ -37,21 +37,33 @@ public sealed class RunService(HwForgeHome home, LlmSettings llm, ToolHost host,
     public WebUiOptions Options { get; } = options;
 
     /// <summary>True when runs go to an LLM unless the user asks for the offline catalog.</summary>
-    public bool LlmConfigured => llm.IsConfigured;
+    public bool LlmConfigured => Llm.IsConfigured;
+
+    private LlmSettings _llm = llm;
+
+    /// <summary>The LLM new runs use: the server's settings at start, or those given on the settings page since.</summary>
+    public LlmSettings Llm => Volatile.Read(ref _llm);
+
+    /// <summary>Where the LLM settings on the settings page are saved when the user asks for that.</summary>
+    public HwForgeHome Home => home;
+
+    /// <summary>Runs started from now on use <paramref name="settings"/>; runs going on keep the LLM they started with.</summary>
+    public void UseLlm(LlmSettings settings) => Volatile.Write(ref _llm, settings);
 
     /// <summary>Says plainly where designs come from.</summary>
-    public string DesignSource => llm.IsConfigured
+    public string DesignSource => Llm is { IsConfigured: true } llm
         ? $"the LLM {llm.Model} at {llm.DisplayEndpoint}"
         : "the offline catalog (no LLM configured)";
 
     public bool Sandboxed => host.Sandbox.Confines;
 
     /// <summary>Why a configured API key is not sent to the LLM (it belongs to another endpoint), or null.</summary>
-    public string? KeyWithheld => llm.IsConfigured ? llm.KeyWithheld : null;
+    public string? KeyWithheld => Llm is { IsConfigured: true } llm ? llm.KeyWithheld : null;
 
     /// <summary>Starts a run of <paramref name="request"/> for <paramref name="owner"/> and returns its id.</summary>
     public string Start(string owner, string request, int candidates, int optimizeRounds, bool offline)
     {
+        var llm = Llm;
         var useLlm = llm.IsConfigured && !offline;
         var runOptions = new RunOptions
         {
@@ -136,7 +148,8 @@ public sealed class RunService(HwForgeHome home, LlmSettings llm, ToolHost host,
             {
                 var state = RunState.From(EventLog.Read(Path.Combine(path, RunFolder.EventsFile)));
                 var created = Directory.GetCreationTimeUtc(path);
-                runs.Add(new RunSummary(id, state.Request ?? id, created, state.Phase, _live.ContainsKey(id), state.Status));
+                // run.json has the user's words before the run's first event is logged (a page loaded at once).
+                runs.Add(new RunSummary(id, state.Request ?? RunFiles.Request(path) ?? id, created, state.Phase, _live.ContainsKey(id), state.Status));
             }
             catch (Exception e) when (e is IOException or InvalidDataException)
             {
@@ -181,7 +194,7 @@ public sealed class RunService(HwForgeHome home, LlmSettings llm, ToolHost host,
             // Versions per run, not per app: ToolVersions keeps a probe's task, and a probe cancelled with one
             // run would otherwise stay cancelled for every later run.
             var versions = new ToolVersions(host);
-            var strategy = DesignStrategies.For(run.Options, llm, host, versions, knowledge is null ? null : new KnowledgePrompts(knowledge));
+            var strategy = DesignStrategies.For(run.Options, Llm, host, versions, knowledge is null ? null : new KnowledgePrompts(knowledge));
             await new DesignRunner(host, versions, knowledge).RunAsync(run, strategy, cancellation);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

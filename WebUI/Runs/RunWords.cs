@@ -23,7 +23,7 @@ public static class RunWords
 
     /// <summary>
     /// A message that advises configuring an LLM (<see cref="LlmSetupAdvice"/>: set the variables or the config file)
-    /// said for a browser instead: a page user cannot set the server's environment, so it says who can and what works meanwhile.
+    /// said for a browser instead: a page user cannot set the server's environment, so it points to the settings page, says who can set the rest, and what works meanwhile.
     /// </summary>
     public static string? ForBrowser(string? message, bool llmConfigured)
     {
@@ -33,8 +33,8 @@ public static class RunWords
         var cut = message.LastIndexOfAny([':', '.', ';'], flag);
         var said = (cut < 0 ? "" : message[..cut].TrimEnd()) is { Length: > 0 } kept ? kept + ". " : "";
         return said + (llmConfigured
-            ? "The LLM this server was started with did not answer; whoever runs `hwforge serve` can check its endpoint and model (HWFORGE_LLM_ENDPOINT, HWFORGE_LLM_MODEL, or \"llm\" in $HWFORGE_HOME/config.json)."
-            : "This server has no LLM, so the page can only use the offline catalog. To use one, whoever runs `hwforge serve` sets HWFORGE_LLM_ENDPOINT and HWFORGE_LLM_MODEL (or \"llm\" in $HWFORGE_HOME/config.json) and starts it again; the page then says which LLM it uses. Meanwhile ask for a catalog design, e.g. an 8-bit adder, a 16-bit signed MAC, a FIFO or a FIR filter.");
+            ? "The LLM did not answer; check its endpoint and model on the LLM settings page (/settings), or whoever runs `hwforge serve` checks HWFORGE_LLM_ENDPOINT, HWFORGE_LLM_MODEL or \"llm\" in $HWFORGE_HOME/config.json."
+            : "This server has no LLM, so the page can only use the offline catalog. To use one, set its endpoint and model on the LLM settings page (/settings), or whoever runs `hwforge serve` sets HWFORGE_LLM_ENDPOINT and HWFORGE_LLM_MODEL (or \"llm\" in $HWFORGE_HOME/config.json); the page then says which LLM it uses. Meanwhile ask for a catalog design, e.g. an 8-bit adder, a 16-bit signed MAC, a FIFO or a FIR filter.");
     }
 
     /// <summary>The phase in words: "not-proven" reads "not proven".</summary>

@@ -10,17 +10,22 @@ public sealed class ChatInTheBrowserTests(Browser browser, OfflineServer fixture
 {
     private readonly WebUiServer _server = fixture.Server;
 
-    // Records every swap of the live view: whether it was running and which stages it showed.
+    // Records every update of the live view (the circuit patches what changed, anywhere inside it): whether it was
+    // running and which stages it showed.
     private const string WatchLiveView = """
         window.__swaps = [];
         document.addEventListener("DOMContentLoaded", () => {
-          const view = document.getElementById("run-view");
-          if (!view) return;
-          const note = () => window.__swaps.push({
-            phase: view.querySelector(".run")?.dataset.phase,
-            stages: [...view.querySelectorAll("li.step[data-type=stage]")].map(li => li.dataset.stage) });
+          // The circuit replaces the prerendered view once when it starts, so the view is looked up at each change.
+          const main = document.querySelector("main");
+          if (!main || !document.getElementById("run-view")) return;
+          const note = () => {
+            const view = document.getElementById("run-view");
+            if (view) window.__swaps.push({
+              phase: view.querySelector(".run")?.dataset.phase,
+              stages: [...view.querySelectorAll("li.step[data-type=stage]")].map(li => li.dataset.stage) });
+          };
           note();
-          new MutationObserver(note).observe(view, { childList: true });
+          new MutationObserver(note).observe(main, { childList: true, subtree: true, characterData: true });
         });
         """;
 

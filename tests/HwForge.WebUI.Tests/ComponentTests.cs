@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace HwForge.WebUI.Tests;
 
-/// <summary>The run view rendered to HTML in-process, the same way the live endpoint renders it for the browser.</summary>
+/// <summary>The run view rendered to HTML in-process, as the page prerenders it before its circuit takes over.</summary>
 public sealed class ComponentTests : IAsyncDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddLogging().BuildServiceProvider();

@@ -18,7 +18,8 @@ public sealed partial class HostAndHeaderTests(OfflineServer fixture) : IClassFi
     [InlineData("/assets/chat.js")]
     [InlineData("/assets/app.css")]
     [InlineData("/runs/no-such-run")]
-    [InlineData("/runs/no-such-run/live")]
+    [InlineData("/_framework/blazor.web.js")]
+    [InlineData("/_blazor")]
     [InlineData("/runs/no-such-run/download")]
     [InlineData("/no/such/page")]
     public async Task Every_response_carries_the_content_security_policy_and_the_other_security_headers(string path)
@@ -66,9 +67,9 @@ public sealed partial class HostAndHeaderTests(OfflineServer fixture) : IClassFi
     }
 
     [Fact]
-    public async Task A_rebound_page_cannot_read_a_run_or_reach_the_live_view()
+    public async Task A_rebound_page_cannot_read_a_run_or_open_a_circuit()
     {
-        Assert.Equal(421, (await RawHttp.GetAsync(_server.Port, "/runs/x/live", $"rebound.example:{_server.Port}")).Status);
+        Assert.Equal(421, (await RawHttp.GetAsync(_server.Port, "/_blazor", $"rebound.example:{_server.Port}")).Status);
         Assert.Equal(421, (await RawHttp.GetAsync(_server.Port, "/runs/x/download", $"rebound.example:{_server.Port}")).Status);
     }
 

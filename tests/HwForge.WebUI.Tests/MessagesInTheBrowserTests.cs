@@ -89,8 +89,8 @@ public sealed class MessagesInTheBrowserTests(Browser browser, OfflineServer fix
         await Expect(bob.GetByRole(AriaRole.Heading, new() { Name = "No such run" })).ToBeVisibleAsync();
         var zip = await bob.APIRequest.GetAsync(runUrl + "/download");
         Assert.Equal(404, zip.Status);
-        var live = await bob.APIRequest.GetAsync(runUrl + "/live");
-        Assert.Equal(404, live.Status);
+        // Bob's page has no live view of it either: nothing names the run to a circuit but its owner's page.
+        Assert.Equal(0, await bob.Locator("#run-view").CountAsync());
 
         await alice.GotoAsync("/");
         await Expect(alice.GetByRole(AriaRole.Navigation, new() { Name = "Your runs" })).ToContainTextAsync("a 4-bit counter");

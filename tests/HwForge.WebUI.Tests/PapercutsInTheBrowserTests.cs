@@ -114,12 +114,14 @@ public sealed class PapercutsInTheBrowserTests(Browser browser, OfflineServer fi
         await page.GetByLabel("Candidates").FillAsync("6");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await page.WaitForURLAsync("**/runs/**");
+        await Expect(page.Locator("#run-view[data-circuit=on]")).ToHaveCountAsync(1);
         var summary = page.Locator("#cand-c001 > summary");
         await Expect(summary).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await summary.FocusAsync();
         await page.EvaluateAsync("""
+            document.activeElement.__before = true;
             window.__swaps = 0;
-            new MutationObserver(() => window.__swaps++).observe(document.getElementById("run-view"), { childList: true });
+            new MutationObserver(() => window.__swaps++).observe(document.getElementById("run-view"), { childList: true, subtree: true, characterData: true });
             """);
         // (WaitForFunction evaluates a string, which the page's content security policy forbids.)
         var deadline = DateTime.UtcNow.AddMinutes(2);
@@ -127,6 +129,8 @@ public sealed class PapercutsInTheBrowserTests(Browser browser, OfflineServer fi
         Assert.True(await page.EvaluateAsync<int>("window.__swaps") >= 2, "the live view did not update");
         Assert.Equal("cand-c001", await page.EvaluateAsync<string>("document.activeElement?.parentElement?.id ?? ''"));
         Assert.Equal("SUMMARY", await page.EvaluateAsync<string>("document.activeElement?.tagName ?? ''"));
+        // The very element that had it: the update patched what changed, it did not rebuild the view.
+        Assert.True(await page.EvaluateAsync<bool>("document.activeElement?.__before === true"));
     }
 
     [Fact]
@@ -139,6 +143,8 @@ public sealed class PapercutsInTheBrowserTests(Browser browser, OfflineServer fi
         await page.GetByLabel("Candidates").FillAsync("6");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await page.WaitForURLAsync("**/runs/**");
+        // The run view's circuit is up (a server stopped before it connects leaves a page that never went live).
+        await Expect(page.Locator("#run-view[data-circuit=on]")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("connection-lost")).ToBeHiddenAsync();
 
         await server.App.StopAsync(new CancellationTokenSource(TimeSpan.FromSeconds(2)).Token);

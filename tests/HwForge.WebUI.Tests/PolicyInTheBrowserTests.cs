@@ -32,7 +32,7 @@ public sealed class PolicyInTheBrowserTests(Browser browser, OfflineServer fixtu
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeEnabledAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
 
-        // The form post, the redirect and the live view (EventSource) all pass the policy.
+        // The form post, the redirect, blazor.web.js and the live view (its circuit over a WebSocket) all pass the policy.
         await page.WaitForURLAsync("**/runs/**");
         await Expect(page.GetByTestId("run-status")).ToContainTextAsync("Verified", new() { Timeout = 120_000 });
         Assert.Empty(await page.EvaluateAsync<string[]>("window.__violations"));

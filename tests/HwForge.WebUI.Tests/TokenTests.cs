@@ -40,7 +40,7 @@ public sealed class TokenTests
         Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
         Assert.Contains("?token=", await without.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/assets/chat.js")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/runs/x/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/_blazor/negotiate?negotiateVersion=1", null)).StatusCode);
 
         using var wrong = new HttpRequestMessage(HttpMethod.Get, "/");
         wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "not-the-token");

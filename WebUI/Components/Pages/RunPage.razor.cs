@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Http;
 namespace HwForge.WebUI.Components.Pages;
 
 /// <summary>
-/// One run: rendered from its events as they are now; while it runs, chat.js swaps in the live view the
-/// server streams from <c>/runs/{id}/live</c>. Cancel and resume are plain forms.
+/// One run: the page is rendered from its events as they are now, and the run view in it is an interactive island
+/// (<see cref="Run.LiveRunView"/>) that follows the run over the circuit while it runs. Cancel and resume are plain
+/// forms, so they work without script too.
 /// </summary>
 public partial class RunPage
 {
