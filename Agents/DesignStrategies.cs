@@ -16,7 +16,7 @@ public static class DesignStrategies
     /// Throws the refusal an offline run would meet, before a run folder exists: it reads the same catalog the run's
     /// target hands the strategy (<see cref="ITarget.Catalog"/>), so the early refusal and the run cannot disagree.
     /// </summary>
-    public static void CheckOffline(RunOptions options) => OfflineCatalogStrategy.Check(options, TargetRegistry.ShippedCatalog(options.Target));
+    public static void CheckOffline(RunOptions options) => OfflineCatalogStrategy.Check(options, TargetRegistry.ShippedCatalog(options.Target), RequestByMeaning.Shipped);
 
     /// <summary>
     /// For an LLM run, the endpoint and model recorded in <c>run.json</c> win (a resumed run talks to the same
@@ -25,7 +25,7 @@ public static class DesignStrategies
     public static IDesignStrategy For(RunOptions options, LlmSettings configured, ToolHost host, ToolVersions versions, IPromptKnowledge? knowledge)
     {
         if (options.Mode == DesignMode.Offline)
-            return new OfflineCatalogStrategy(TargetRegistry.ShippedCatalog(options.Target)?.Name);
+            return new OfflineCatalogStrategy(TargetRegistry.ShippedCatalog(options.Target)?.Name, RequestByMeaning.Shipped);
         var settings = (configured with
         {
             Endpoint = options.LlmEndpoint is { } endpoint ? new Uri(endpoint) : configured.Endpoint,

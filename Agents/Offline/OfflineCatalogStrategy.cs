@@ -14,7 +14,8 @@ namespace HwForge.Agents.Offline;
 /// </summary>
 /// <param name="catalogName">What the run's catalog is called (<see cref="IOfflineCatalog.Name"/>), for <see cref="Description"/>,
 /// which is read before the run's target is known.</param>
-public sealed class OfflineCatalogStrategy(string? catalogName = null) : IDesignStrategy
+/// <param name="meaning">Reads a request whose words name no family by its meaning; null reads by keywords alone.</param>
+public sealed class OfflineCatalogStrategy(string? catalogName = null, RequestByMeaning? meaning = null) : IDesignStrategy
 {
     public string Description => $"the offline {catalogName ?? "catalog"} (no LLM)";
 
@@ -22,12 +23,14 @@ public sealed class OfflineCatalogStrategy(string? catalogName = null) : IDesign
     /// Throws the refusal <see cref="CreateSpecAsync"/> would, without a run: a caller checks a request this way
     /// before it creates a run folder, so nothing is written for a request the catalog cannot serve.
     /// </summary>
-    public static void Check(RunOptions options, IOfflineCatalog? catalog) => Resolve(Required(catalog, options.Target), options.Request, options.Spec);
+    public static void Check(RunOptions options, IOfflineCatalog? catalog, RequestByMeaning? meaning = null) =>
+        ResolveAsync(Required(catalog, options.Target), options.Request, options.Spec, meaning, CancellationToken.None).GetAwaiter().GetResult();
 
-    public Task<DesignSpec> CreateSpecAsync(RunContext context, CancellationToken cancellation)
+    public async Task<DesignSpec> CreateSpecAsync(RunContext context, CancellationToken cancellation)
     {
-        var pick = Resolve(Required(context.Target.Catalog, context.Target.Name), context.Options.Request, context.Options.Spec);
-        return Task.FromResult(new DesignSpec
+        var pick = await ResolveAsync(Required(context.Target.Catalog, context.Target.Name), context.Options.Request, context.Options.Spec, meaning, cancellation);
+        if (pick.ByMeaning is { } how) await context.SayAsync("catalog", "spec", how);
+        return new DesignSpec
         {
             Top = pick.Design.Top,
             Description = pick.Design.Description,
@@ -40,7 +43,7 @@ public sealed class OfflineCatalogStrategy(string? catalogName = null) : IDesign
             Parameters = pick.Design.Values,
             PinnedParameters = pick.Pinned,
             Assumptions = pick.Assumptions,
-        });
+        };
     }
 
     public async Task<IReadOnlyList<CandidateProposal>> ProposeAsync(RunContext context, DesignSpec spec, IReadOnlyList<string> ids, CancellationToken cancellation)
@@ -71,12 +74,16 @@ public sealed class OfflineCatalogStrategy(string? catalogName = null) : IDesign
         return [.. points.Select((point, i) => Proposal(search.Space, point, ids[i], "search", best?.Proposal.Id))];
     }
 
-    private sealed record Pick(ICatalogFamily Family, CatalogDesign Design, IReadOnlyList<string> Assumptions, IReadOnlyList<string> Pinned);
+    private sealed record Pick(ICatalogFamily Family, CatalogDesign Design, IReadOnlyList<string> Assumptions, IReadOnlyList<string> Pinned)
+    {
+        /// <summary>How the family was chosen when the words did not name it, for the run's steps.</summary>
+        public string? ByMeaning { get; init; }
+    }
 
     private static IOfflineCatalog Required(IOfflineCatalog? catalog, string target) =>
         catalog ?? throw new OfflineCatalogException($"the {target} target has no offline catalog; a {target} design {CatalogRequest.NeedsModel}");
 
-    private static Pick Resolve(IOfflineCatalog catalog, string? request, SpecInput? spec)
+    private static async Task<Pick> ResolveAsync(IOfflineCatalog catalog, string? request, SpecInput? spec, RequestByMeaning? meaning, CancellationToken cancellation)
     {
         if (spec?.Family is { } name)
         {
@@ -89,10 +96,13 @@ public sealed class OfflineCatalogStrategy(string? catalogName = null) : IDesign
         if (spec is { HasUserReference: true })
             throw new OfflineCatalogException("a spec with your own reference needs an LLM to write the design; " + CatalogRequest.NeedsModel);
         var text = request ?? spec?.Request ?? throw new HwForgeException(ProblemKind.InvalidInput, "nothing to design: give a request or a spec file");
-        var read = catalog.Read(text);
+        var read = meaning is null ? catalog.Read(text) : await meaning.ReadAsync(catalog, text, cancellation);
         if (read.Family is not { } matched) throw new OfflineCatalogException(read.Refusal ?? $"designing '{text}' {CatalogRequest.NeedsModel}");
         var values = Checked(() => matched.Resolve(read.Stated)).Values;
-        return new(matched, Checked(() => matched.Generate(values)), read.Assumptions, [.. read.Stated.Keys]);
+        return new(matched, Checked(() => matched.Generate(values)), read.Assumptions, [.. read.Stated.Keys])
+        {
+            ByMeaning = read.Assumptions.FirstOrDefault(a => a.StartsWith(RequestByMeaning.Prefix, StringComparison.Ordinal)),
+        };
     }
 
     // A family refuses a value it cannot build with an exception naming it (an ArgumentException from an RTL family,

@@ -13,6 +13,12 @@ public interface ICatalogFamily
     /// <summary>One line for users and docs.</summary>
     string Summary { get; }
 
+    /// <summary>
+    /// What the family does in a user's plain words, without its trade names ("gives values back in the order they
+    /// arrived"), for a reader by meaning; none means <see cref="Summary"/> alone is compared.
+    /// </summary>
+    IReadOnlyList<string> Meanings => [];
+
     /// <summary>What a search may change (architecture, pragmas, kernel variants), each over its finite values; the rest is fixed by the request.</summary>
     IReadOnlyList<CatalogDimension> Dimensions { get; }
 

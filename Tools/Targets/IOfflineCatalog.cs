@@ -18,6 +18,12 @@ public interface IOfflineCatalog
     /// <summary>The family a request in words names and the values its words state, or the refusal in this catalog's words.</summary>
     CatalogRequest Read(string request);
 
+    /// <summary>
+    /// The request read as <paramref name="family"/> although its words do not name it (a reader by meaning chose
+    /// it): the values the words state, or a refusal (a value the family cannot build, a request out of scope).
+    /// </summary>
+    CatalogRequest ReadAs(string family, string request);
+
     ICatalogFamily? Find(string family) =>
         Families.FirstOrDefault(f => string.Equals(f.Name, family.Trim(), StringComparison.OrdinalIgnoreCase));
 
@@ -41,4 +47,7 @@ public sealed record CatalogRequest(ICatalogFamily? Family, IReadOnlyDictionary<
         new(family, stated, assumptions, null);
 
     public static CatalogRequest Refused(string refusal) => new(null, new Dictionary<string, string>(), [], refusal);
+
+    /// <summary>Refused only because the words name none of the families (not for a value, nor as out of scope).</summary>
+    public bool NamesNoFamily { get; init; }
 }

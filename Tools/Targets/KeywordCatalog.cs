@@ -16,7 +16,16 @@ internal sealed class KeywordCatalog(string name, IReadOnlyList<KeywordFamily> f
     {
         var family = familyOf(request) is { } named ? families.FirstOrDefault(f => f.Name == named) : null;
         if (family is null)
-            return CatalogRequest.Refused($"the offline {name} holds {((IOfflineCatalog)this).FamilyList}; '{request}' names none of them, so designing it {CatalogRequest.NeedsModel}");
+            return CatalogRequest.Refused($"the offline {name} holds {((IOfflineCatalog)this).FamilyList}; '{request}' names none of them, so designing it {CatalogRequest.NeedsModel}") with { NamesNoFamily = true };
+        return Stated(family, request);
+    }
+
+    public CatalogRequest ReadAs(string family, string request) =>
+        families.FirstOrDefault(f => f.Name == family) is { } named ? Stated(named, request)
+        : CatalogRequest.Refused($"the offline {name} has no family '{family}'");
+
+    private static CatalogRequest Stated(KeywordFamily family, string request)
+    {
         IReadOnlyDictionary<string, string> stated;
         try { stated = family.Stated(request); }
         catch (Exception e) when (e is ArgumentException or HwForgeException { Kind: ProblemKind.InvalidInput }) { return CatalogRequest.Refused(e.Message); }

@@ -17,6 +17,10 @@ internal sealed class CalcCatalog : IOfflineCatalog
         ? CatalogRequest.Found(Families[0], new Dictionary<string, string>(), ["square_plus: (x + 1) squared, its forms are searched"])
         : CatalogRequest.Refused($"the offline calc catalog holds {((IOfflineCatalog)this).FamilyList} only; '{request}' is none of them");
 
+    public CatalogRequest ReadAs(string family, string request) => family == Families[0].Name
+        ? CatalogRequest.Found(Families[0], new Dictionary<string, string>(), ["square_plus: read by meaning"])
+        : CatalogRequest.Refused($"the offline calc catalog has no family '{family}'");
+
     private sealed class SquarePlus : ICatalogFamily
     {
         private static readonly Dictionary<string, string> Forms = new()

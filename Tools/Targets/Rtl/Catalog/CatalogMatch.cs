@@ -8,6 +8,9 @@ internal sealed record CatalogMatch(IKernelGenerator? Generator, KernelParameter
 {
     public bool Matched => Generator is not null && Parameters is not null;
 
+    /// <summary>Refused because the words name no family (not for a value or a scope): a reader by meaning may try.</summary>
+    public bool NamesNoFamily { get; init; }
+
     /// <summary>The parameters the request itself set ("with 2 pipeline stages"); the optimizer leaves them alone.</summary>
     public IReadOnlyList<string> Given { get; init; } = [];
 

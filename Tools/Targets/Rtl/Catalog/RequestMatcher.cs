@@ -18,8 +18,23 @@ internal static partial class RequestMatcher
         if (OutOfScope(text) is { } why) return Refuse(request, why);
         var family = FamilyOf(text);
         if (family is null)
-            return Refuse(request, $"it is not one of the catalog's kernels ({string.Join(", ", KernelCatalog.All.Select(g => g.Family))})");
+            return Refuse(request, $"it is not one of the catalog's kernels ({string.Join(", ", KernelCatalog.All.Select(g => g.Family))})") with { NamesNoFamily = true };
+        return MatchFamily(request, text, family);
+    }
 
+    /// <summary>
+    /// The request read as <paramref name="family"/>, which its words do not name (a reader by meaning chose it): its
+    /// values as the words state them. A request outside the catalog's scope (floating point, a CPU) is still refused.
+    /// </summary>
+    public static CatalogMatch MatchAs(string family, string request)
+    {
+        var text = Normalize(request);
+        if (OutOfScope(text) is { } why) return Refuse(request, why);
+        return KernelCatalog.Find(family) is null ? Refuse(request, $"the catalog has no family '{family}'") : MatchFamily(request, text, family);
+    }
+
+    private static CatalogMatch MatchFamily(string request, string text, string family)
+    {
         var generator = KernelCatalog.Find(family)!;
         var given = RequestReader.Read(family, text);
         var assumptions = new List<string>();
