@@ -1,4 +1,5 @@
 using HwForge.Tools.Foundation;
+using HwForge.Tools.Reward;
 using HwForge.WebUI.Hosting;
 using HwForge.WebUI.Runs;
 using Microsoft.AspNetCore.Components;
@@ -53,13 +54,19 @@ public partial class ChatBox
         // A follow-up that names a design of its own ("an 8-bit adder") starts afresh. Any other is said first and the earlier request after it: the request reader takes the first figure it
         // finds ("3 pipeline stages" over "2"), and an LLM reads it as a change to the earlier design.
         var owner = SessionOwner.Of(HttpContext!);
+        ObjectiveWeights? objectives = null;
+        string? said = null;
         if (Refines is { Length: > 0 } earlier && HwForge.Tools.Targets.TargetRegistry.ShippedCatalog(null)?.Read(text).Family is null && Runs.PathOf(owner, earlier) is { } earlierPath && RunFiles.Request(earlierPath) is { } previous)
+        {
+            // "make it smaller" weighs area; a follow-up naming no objective keeps the earlier run's weights.
+            (objectives, said) = FollowUpObjectives.Read(text, RunFiles.Objectives(earlierPath) ?? ObjectiveWeights.Equal);
             text = $"{text} (refining: {previous})";
+        }
         string id;
         try
         {
             id = Runs.Start(owner, text, Candidates ?? Runs.Options.Defaults.Candidates,
-                OptimizeRounds ?? Runs.Options.Defaults.OptimizeRounds, Offline == true);
+                OptimizeRounds ?? Runs.Options.Defaults.OptimizeRounds, Offline == true, objectives, said);
         }
         catch (HwForgeException e) when (e.Kind == ProblemKind.InvalidInput)
         {

@@ -43,6 +43,14 @@ public static class RunFiles
     public static string? Request(string runPath) =>
         ReadJson(Path.Combine(runPath, HwForge.Agents.Runs.RunFolder.OptionsFile)) is { } options ? Str(options, "request") : null;
 
+    /// <summary>The objective weights the run was started with (from <c>run.json</c>), or null when it cannot be read.</summary>
+    public static HwForge.Tools.Reward.ObjectiveWeights? Objectives(string runPath)
+    {
+        if (ReadJson(Path.Combine(runPath, HwForge.Agents.Runs.RunFolder.OptionsFile)) is not { } options || !options.TryGetProperty("objectives", out var weights)) return null;
+        try { return weights.Deserialize<HwForge.Tools.Reward.ObjectiveWeights>(); }
+        catch (Exception e) when (e is JsonException or ArgumentException) { return null; }
+    }
+
     private static string? ReadText(string path)
     {
         try { return File.Exists(path) ? File.ReadAllText(path) : null; }

@@ -7,6 +7,7 @@ using HwForge.KnowledgeBase;
 using HwForge.Tools.Foundation;
 using HwForge.Tools.Foundation.Execution;
 using HwForge.Tools.Programs;
+using HwForge.Tools.Reward;
 
 namespace HwForge.WebUI.Runs;
 
@@ -22,6 +23,9 @@ public sealed record RunSummary(string Id, string Request, DateTimeOffset Create
 public sealed class RunService(HwForgeHome home, LlmSettings llm, ToolHost host, IKnowledgeStore? knowledge, WebUiOptions options) : IAsyncDisposable
 {
     public const string OwnerFile = "owner";
+
+    /// <summary>What the page made of a follow-up message (objectives it named), shown under the request.</summary>
+    public const string FollowUpFile = "follow-up.txt";
 
     /// <summary>The chat form's names for the run options it offers, by option name.</summary>
     public static IReadOnlyDictionary<string, string> FormLabels { get; } = new Dictionary<string, string>
@@ -61,7 +65,10 @@ public sealed class RunService(HwForgeHome home, LlmSettings llm, ToolHost host,
     public string? KeyWithheld => Llm is { IsConfigured: true } llm ? llm.KeyWithheld : null;
 
     /// <summary>Starts a run of <paramref name="request"/> for <paramref name="owner"/> and returns its id.</summary>
-    public string Start(string owner, string request, int candidates, int optimizeRounds, bool offline)
+    /// <param name="objectives">The objective weights (a follow-up's, or the earlier run's); equal when not given.</param>
+    /// <param name="said">A line for the run's steps before its first, saying what the page made of the message.</param>
+    public string Start(string owner, string request, int candidates, int optimizeRounds, bool offline,
+        ObjectiveWeights? objectives = null, string? said = null)
     {
         var llm = Llm;
         var useLlm = llm.IsConfigured && !offline;
@@ -75,6 +82,7 @@ public sealed class RunService(HwForgeHome home, LlmSettings llm, ToolHost host,
             RepairRounds = Options.Defaults.RepairRounds,
             OptimizeRounds = optimizeRounds,
             OptimizeBatch = Options.Defaults.OptimizeBatch,
+            Objectives = objectives ?? ObjectiveWeights.Equal,
         };
         // The table's checks, said with the form's names for the fields the user filled in.
         if (runOptions.Problems() is [var problem, ..])
@@ -85,6 +93,8 @@ public sealed class RunService(HwForgeHome home, LlmSettings llm, ToolHost host,
             Admit(owner);
             var folder = RunFolder.Create(RunFolderNames.NewIn(home.Runs, runOptions), runOptions);
             File.WriteAllText(Path.Combine(folder.Path, OwnerFile), owner);
+            // Beside run.json, not in the journal: a run's first event must be its own start (else it reads as resumed).
+            if (said is not null) File.WriteAllText(Path.Combine(folder.Path, FollowUpFile), said);
             Launch(folder, owner);
             return folder.Id;
         }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using HwForge.Agents.Design;
 using HwForge.Agents.Runs;
+using HwForge.Tools.Reward;
 using HwForge.WebUI.Hosting;
+using HwForge.WebUI.Runs;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -174,6 +176,25 @@ public sealed class PapercutsInTheBrowserTests(Browser browser, OfflineServer fi
         await Expect(page.GetByTestId("ppa-table")).ToContainTextAsync("modulus=256");
         await Expect(page.Locator("details[open] pre.code")).ToContainTextAsync("count");
         await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("follow-up-refines.png"), FullPage = true });
+
+        // "make it smaller": the same counter, now searched with area weighed 4x, and the page says so.
+        var second = page.Url;
+        await page.GetByLabel("What should HwForge build?").FillAsync("make it smaller");
+        await page.GetByLabel("What should HwForge build?").PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/runs/") && url != second);
+        await Expect(page.GetByTestId("follow-up")).ToContainTextAsync("area weighed 4×");
+        await Expect(page.GetByTestId("run-status")).ToContainTextAsync("Verified", new() { Timeout = 120_000 });
+        await Expect(page.GetByTestId("ppa-table")).ToContainTextAsync("modulus=256");
+        var smaller = Path.Combine(_server.Home.Runs, new Uri(page.Url).Segments.Last());
+        Assert.Equal(new ObjectiveWeights(4, 1, 1), RunFiles.Objectives(smaller));
+
+        // A follow-up that names no objective keeps the weights the conversation asked for.
+        var third = page.Url;
+        await page.GetByLabel("What should HwForge build?").FillAsync("make it 6 bits");
+        await page.GetByLabel("What should HwForge build?").PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/runs/") && url != third);
+        await Expect(page.GetByTestId("run-status")).ToContainTextAsync("Verified", new() { Timeout = 120_000 });
+        Assert.Equal(new ObjectiveWeights(4, 1, 1), RunFiles.Objectives(Path.Combine(_server.Home.Runs, new Uri(page.Url).Segments.Last())));
     }
 
     // A run folder of this browser session's, written as the supervisor would have left it.

@@ -23,6 +23,7 @@ public partial class RunPage
 
     private RunSnapshot? _snapshot;
     private string? _message;
+    private string? _followUp;
 
     private string Owner => SessionOwner.Of(HttpContext!);
 
@@ -31,6 +32,8 @@ public partial class RunPage
     private void Load()
     {
         if (Runs.PathOf(Owner, Id) is not { } path) { _snapshot = null; return; }
+        var followUp = Path.Combine(path, RunService.FollowUpFile);
+        _followUp = File.Exists(followUp) ? File.ReadAllText(followUp) : null;
         using var watch = Runs.Watch(Owner, Id)!;
         _snapshot = RunSnapshot.Load(Id, path, RunState.From(watch.Snapshot), watch.Updates is not null);
     }
