@@ -42,7 +42,7 @@ public sealed class RequestByMeaning(ITextEmbedder embedder)
         var described = await _families.GetOrAdd(catalog.Name, _ => DescribeAsync(catalog));
         var asked = (await embedder.EmbedAsync([request.Trim()], cancellation))[0];
         var ranked = described.GroupBy(d => d.Family)
-            .Select(g => (Family: g.Key, Similarity: g.Max(d => Cosine(asked, d.Vector))))
+            .Select(g => (Family: g.Key, Similarity: g.Max(d => Vectors.Cosine(asked, d.Vector))))
             .OrderByDescending(r => r.Similarity).ToList();
         var (best, second) = (ranked[0], ranked.Count > 1 ? ranked[1] : (Family: ranked[0].Family, Similarity: double.NegativeInfinity));
 
@@ -74,16 +74,4 @@ public sealed class RequestByMeaning(ITextEmbedder embedder)
 
     // "an fsm" and "an fir" are said as letters; the rest as words ("an adder", "a fifo").
     private static string Article(string name) => name is "fsm" or "fir" || "aeiou".Contains(name[0]) ? "an" : "a";
-
-    private static double Cosine(float[] a, float[] b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
-    }
 }

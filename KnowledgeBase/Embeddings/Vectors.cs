@@ -2,8 +2,8 @@ using System.Runtime.InteropServices;
 
 namespace HwForge.KnowledgeBase.Embeddings;
 
-/// <summary>Vectors as stored (little-endian float32 BLOBs) and compared (cosine).</summary>
-internal static class Vectors
+/// <summary>Vectors as stored (little-endian float32 BLOBs) and compared (cosine; the offline catalog's reader by meaning too).</summary>
+public static class Vectors
 {
     public static byte[] ToBlob(float[] vector) => MemoryMarshal.AsBytes(vector.AsSpan()).ToArray();
 

@@ -61,6 +61,13 @@ public sealed class ChatInTheBrowserTests(Browser browser, OfflineServer fixture
 
         await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("verified-8-bit-adder.png"), FullPage = true });
 
+        // The plot's axes are the reader's to choose (three objectives measured): power against delay, then back.
+        await Expect(page.Locator("#pareto-title")).ToHaveTextAsync("Area against delay of the verified (proven) candidates");
+        await page.GetByTestId("plot-y").SelectOptionAsync("power");
+        await Expect(page.Locator("#pareto-title")).ToHaveTextAsync("Power against delay of the verified (proven) candidates");
+        await page.GetByTestId("plot-x").SelectOptionAsync("power"); // the same objective on both: the axes swap
+        await Expect(page.Locator("#pareto-title")).ToHaveTextAsync("Delay against power of the verified (proven) candidates");
+
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download design and reports (.zip)" }).ClickAsync());
         var zipPath = Path.Combine(_server.Home.Root, "download.zip");
         await download.SaveAsAsync(zipPath);

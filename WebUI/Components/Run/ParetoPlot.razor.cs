@@ -2,6 +2,7 @@ using System.Globalization;
 using HwForge.WebUI.Rendering;
 using HwForge.WebUI.Runs;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace HwForge.WebUI.Components.Run;
 
@@ -9,7 +10,8 @@ namespace HwForge.WebUI.Components.Run;
 /// An inline SVG of the first objective against the second (area against delay for RTL), the frontier points marked
 /// and joined: of the proven candidates when any exist, so an unproven design never sits on the frontier beside a
 /// proof; otherwise of those with no difference found, labelled plainly as not proven. The axes come from the
-/// measurements themselves, so any target plots.
+/// measurements themselves, so any target plots. With three or more objectives the reader picks the two axes (on a
+/// page whose circuit is up; without script the first two are plotted).
 /// </summary>
 public partial class ParetoPlot
 {
@@ -22,6 +24,10 @@ public partial class ParetoPlot
     private List<ParetoPoint> _frontier = [];
     private double _minArea, _maxArea, _minDelay, _maxDelay;
     private string _yName = "", _xName = "", _yUnit = "", _xUnit = "";
+    private IReadOnlyList<string> _objectives = [];
+
+    // The reader's choice of axes (interactive pages only); kept across the live view's updates.
+    private string? _chosenY, _chosenX;
 
     protected override void OnParametersSet()
     {
@@ -31,7 +37,9 @@ public partial class ParetoPlot
         measured = [.. measured.Where(c => c.Outcome!.Verified == _proven)];
         var first = measured.Select(c => c.Outcome!.Measurement!).FirstOrDefault(m => m.Metrics.Values.Count >= 2);
         if (first is null) return;
-        (_yName, _xName) = (first.Metrics.Values.Keys.First(), first.Metrics.Values.Keys.Skip(1).First());
+        _objectives = [.. first.Metrics.Values.Keys];
+        _yName = _chosenY is { } y && _objectives.Contains(y) ? y : _objectives[0];
+        _xName = _chosenX is { } x && _objectives.Contains(x) && x != _yName ? x : _objectives.First(o => o != _yName);
         _yUnit = first.Units.GetValueOrDefault(_yName, "");
         _xUnit = first.Units.GetValueOrDefault(_xName, "");
         _points = ParetoPoints.Of(measured
@@ -41,6 +49,22 @@ public partial class ParetoPlot
         if (_points.Count == 0) return;
         (_minArea, _maxArea) = Range(_points.Select(p => p.Y));
         (_minDelay, _maxDelay) = Range(_points.Select(p => p.X));
+    }
+
+    private void ChooseY(ChangeEventArgs e)
+    {
+        _chosenX ??= _xName; // the other axis stays as it is
+        _chosenY = e.Value as string;
+        if (_chosenY == _chosenX) _chosenX = _yName; // swapping the axes, not plotting one against itself
+        OnParametersSet();
+    }
+
+    private void ChooseX(ChangeEventArgs e)
+    {
+        _chosenY ??= _yName;
+        _chosenX = e.Value as string;
+        if (_chosenX == _chosenY) _chosenY = _xName;
+        OnParametersSet();
     }
 
     // A little margin around the points, and a span even when all points share a value.
