@@ -29,6 +29,11 @@ public sealed class PapercutsInTheBrowserTests(Browser browser, OfflineServer fi
         Assert.Equal("an 8-bit\nadder", await box.InputValueAsync());
         Assert.DoesNotContain("/runs/", page.Url);
 
+        // The catalog's families are listed, each with what it builds.
+        await page.GetByTestId("families").Locator("summary").ClickAsync();
+        await Expect(page.GetByTestId("families").Locator("li")).ToHaveCountAsync(HwForge.Tools.Targets.TargetRegistry.ShippedCatalog(null)!.Families.Count);
+        await Expect(page.GetByTestId("families")).ToContainTextAsync("fifo: synchronous FIFO");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "a 4-bit counter" }).ClickAsync();
         await page.WaitForURLAsync("**/runs/**");
         await Expect(page.GetByLabel("Your request")).ToHaveTextAsync("a 4-bit counter");
