@@ -78,7 +78,9 @@ public static class VerifyCommand
             }.ToRequest();
             using var host = await CommonOptions.CreateHostAsync(parse, pooled: true);
             CommonOptions.WarnIfUnconfined(host, parse.InvocationConfiguration.Error);
-            var report = await new Verifier(host, new ToolVersions(host)).VerifyAsync(request, cancellation);
+            VerifyReport report;
+            using (var progress = new StageProgress(parse.InvocationConfiguration.Error, "verify", StageProgress.StderrIsTerminal))
+                report = await new Verifier(host, new ToolVersions(host)).VerifyAsync(request, cancellation, progress.Stage);
             if (parse.GetValue(vcd) is { } vcdPath && report.Vcd is { } bytes) await File.WriteAllBytesAsync(vcdPath, bytes, cancellation);
 
             var verdict = new VerifyVerdict(report, parse.GetValue(CommonOptions.Accept));

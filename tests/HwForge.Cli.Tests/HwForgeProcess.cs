@@ -59,6 +59,24 @@ public sealed class HwForgeProcess : IDisposable
         return process;
     }
 
+    /// <summary>Runs <c>hwforge</c> to the end, noting when each line of its stderr arrived (time since the start).</summary>
+    public async Task<(CliRun Run, IReadOnlyList<(TimeSpan At, string Line)> ErrorLines, TimeSpan Exited)> RunTimedAsync(params string[] args)
+    {
+        var clock = Stopwatch.StartNew();
+        var lines = new List<(TimeSpan, string)>();
+        var output = new System.Text.StringBuilder();
+        using var process = Process.Start(StartInfo(args, null))!;
+        process.StandardInput.Close();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (lines) lines.Add((clock.Elapsed, e.Data)); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(cancel.Token);
+        var exited = clock.Elapsed;
+        lock (lines) return (new CliRun(process.ExitCode, output.ToString(), string.Join('\n', lines.Select(l => l.Item2))), [.. lines], exited);
+    }
+
     private ProcessStartInfo StartInfo(IEnumerable<string> args, IDictionary<string, string>? environment)
     {
         var info = new ProcessStartInfo("dotnet")

@@ -4,7 +4,8 @@ using HwForge.Tools.Foundation.Diagnostics;
 namespace HwForge.Tools.Targets.Rtl.Judge;
 
 /// <summary>The verification under way: stages so far, and the one place a report is put together.</summary>
-internal sealed class PipelineRun(Stopwatch clock)
+/// <param name="onStage">Told of each stage as it is decided (in the report's order), for progress a person watches.</param>
+internal sealed class PipelineRun(Stopwatch clock, Action<StageResult>? onStage = null)
 {
     private readonly List<StageResult> _stages = [];
     private readonly List<Diagnostic> _diagnostics = [];
@@ -20,8 +21,12 @@ internal sealed class PipelineRun(Stopwatch clock)
 
     public void AddDiagnostics(IEnumerable<Diagnostic> diagnostics) => _diagnostics.AddRange(diagnostics);
 
-    public void Add(StageName stage, StageStatus status, TimeSpan time, string detail, bool fromCache = false) =>
-        _stages.Add(new StageResult(stage, status, time, detail, fromCache));
+    public void Add(StageName stage, StageStatus status, TimeSpan time, string detail, bool fromCache = false)
+    {
+        var result = new StageResult(stage, status, time, detail, fromCache);
+        _stages.Add(result);
+        onStage?.Invoke(result);
+    }
 
     public void Pass(StageName stage, TimeSpan time, string detail, bool fromCache = false) => Add(stage, StageStatus.Passed, time, detail, fromCache);
 

@@ -21,7 +21,8 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
     /// <summary>The tag of the reference's harness. The reference is trusted, and a fixed tag keeps its trace cacheable.</summary>
     private const string ReferenceTag = "reference";
 
-    public async Task<VerifyReport> VerifyAsync(VerifyRequest request, CancellationToken cancellation = default)
+    /// <param name="onStage">Told of each stage as it is decided, in order (a report from the cache tells all of its own at once).</param>
+    public async Task<VerifyReport> VerifyAsync(VerifyRequest request, CancellationToken cancellation = default, Action<StageResult>? onStage = null)
     {
         // Work started in parallel is stopped as soon as a stage decides.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -33,10 +34,14 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
             if (!request.WantVcd && host.Reports is not null)
             {
                 key = ReportKey(request, await toolsTask.ConfigureAwait(false));
-                if (host.Reports.TryGet<VerifyReport>(key) is { } known) return known with { FromCache = true };
+                if (host.Reports.TryGet<VerifyReport>(key) is { } known)
+                {
+                    foreach (var stage in known.Stages) onStage?.Invoke(stage with { FromCache = true });
+                    return known with { FromCache = true };
+                }
             }
 
-            var report = await VerifyStagesAsync(request, stop.Token).ConfigureAwait(false) with { ToolVersions = await toolsTask.ConfigureAwait(false) };
+            var report = await VerifyStagesAsync(request, onStage, stop.Token).ConfigureAwait(false) with { ToolVersions = await toolsTask.ConfigureAwait(false) };
             // Errors and resource limits depend on the machine, not only on the design: those are asked again.
             // A proof that did not close may close on a quieter machine: only decided proofs are remembered.
             if (key is not null && report.Verdict != Verdict.Error && report.FailureClass != FailureClass.Timeout
@@ -74,10 +79,10 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         return result;
     }
 
-    private async Task<VerifyReport> VerifyStagesAsync(VerifyRequest request, CancellationToken cancellation)
+    private async Task<VerifyReport> VerifyStagesAsync(VerifyRequest request, Action<StageResult>? onStage, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        var run = new PipelineRun(clock);
+        var run = new PipelineRun(clock, onStage);
 
         // One text for all tools: every stage below reads the design and the reference as preprocessed
         // once, with no tool macros, so lint, simulation and proof cannot be shown different code.
