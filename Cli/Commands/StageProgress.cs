@@ -41,9 +41,12 @@ internal sealed class StageProgress : IDisposable
         lock (_error)
         {
             ClearSpinner();
-            _error.WriteLine($"{_what}: {stage.Stage.ToString().ToLowerInvariant()} {status} ({(stage.FromCache ? "cached" : $"{stage.Duration.TotalSeconds:0.0} s")}) at {_clock.Elapsed.TotalSeconds:0.0} s");
+            _error.WriteLine($"{_what}: {stage.Stage.ToString().ToLowerInvariant()} {status} ({(stage.FromCache ? "cached" : Seconds(stage.Duration))}) at {_clock.Elapsed.TotalSeconds:0.0} s");
         }
     }
+
+    // Short stages in milliseconds, so a 50 ms lint does not read "0.0 s".
+    private static string Seconds(TimeSpan time) => time < TimeSpan.FromSeconds(1) ? $"{time.TotalMilliseconds:0} ms" : $"{time.TotalSeconds:0.0} s";
 
     private void Spin()
     {
