@@ -66,6 +66,9 @@ public sealed record RunState
 
     public int LlmCalls { get; init; }
 
+    /// <summary>The reference's figures, the baseline every candidate is measured against (from the run's baseline step).</summary>
+    public HwForge.Tools.Targets.TargetMeasurement? Baseline { get; init; }
+
     public long LastSeq { get; init; }
 
     public bool Verified => Status == "verified";
@@ -125,11 +128,27 @@ public sealed record RunState
             case RunFailedEvent:
                 next = next with { Phase = RunPhase.Failed, Headline = e.Message };
                 break;
+            case StepCompletedEvent { Step: "baseline" } baseline when baseline.Result.ValueKind == System.Text.Json.JsonValueKind.Object:
+                next = next with { Baseline = BaselineOf(baseline.Result) };
+                break;
         }
         // Journal bookkeeping is for resuming, not for people.
         if (e is not StepCompletedEvent)
             next = next with { Steps = next.Steps.Add(new StepLine(e.Seq, e.Time, e.Type, e.Stage, e.Role, e.Candidate, e.Message ?? e.Type) { Tone = Tone(e) }) };
         return next;
+    }
+
+    // A baseline step that could not measure the reference has nothing to compare against.
+    private static HwForge.Tools.Targets.TargetMeasurement? BaselineOf(System.Text.Json.JsonElement result)
+    {
+        try
+        {
+            return RunJson.FromElement<HwForge.Tools.Targets.TargetMeasurement>(result) is { Succeeded: true } measured ? measured : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static string? Tone(RunEvent e) => e switch

@@ -47,10 +47,12 @@ public sealed class ChatInTheBrowserTests(Browser browser, OfflineServer fixture
         // The verdict, the PPA table and the plot arrive without a reload.
         await Expect(page.GetByTestId("run-status")).ToContainTextAsync("Verified", new() { Timeout = 120_000 });
         var table = page.GetByTestId("ppa-table");
-        await Expect(table.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Expect(table.Locator("tbody tr")).ToHaveCountAsync(3); // the reference, then the two candidates
+        await Expect(page.GetByTestId("baseline-row")).ToContainTextAsync("reference");
+        await Expect(table.Locator("span.delta").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^ \([+\u2212]\d"));
         await Expect(table).ToContainTextAsync("verified");
         await Expect(table.Locator("thead")).ToContainTextAsync("Area µm²");
-        Assert.Matches(@"\d", await table.Locator("tbody tr >> nth=0 >> td >> nth=4").InnerTextAsync()); // an area figure
+        Assert.Matches(@"\d", await table.Locator("tbody tr >> nth=1 >> td >> nth=4").InnerTextAsync()); // an area figure
         await Expect(page.Locator("figure.pareto g.point.on")).Not.ToHaveCountAsync(0);
         await Expect(page.Locator("details[open] pre.code span.kw").First).ToHaveTextAsync("module");
 

@@ -46,6 +46,24 @@ public sealed class ComponentTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task The_table_has_the_reference_as_its_first_row_and_each_figure_its_signed_change_coloured_by_direction()
+    {
+        // The reference measured 1500 µm² at 0.9 ns; c001 is 1412 µm² (smaller) at 0.994 ns (slower).
+        var baseline = HwForge.Tools.Targets.Rtl.RtlTarget.Figures(1500, 44, 0.9, 1000 / 0.9, 0.4, "osu018");
+        var events = SampleRun.Events().ToList();
+        events.Add(new HwForge.Agents.Runs.StepCompletedEvent { Seq = events[^1].Seq + 1, Step = "baseline", Result = HwForge.Agents.Runs.RunJson.ToElement(baseline) });
+        var state = RunState.From(events);
+
+        var html = System.Net.WebUtility.HtmlDecode(await RenderAsync(new RunSnapshot("run-3", state, false, new Dictionary<string, CandidateFiles>())));
+
+        Assert.Matches(@"<tr class=""baseline""[^>]*>\s*<th scope=""row""[^>]*>reference</th>", html);
+        Assert.Contains("1500", html);
+        Assert.Matches(@"1412<span class=""delta better""[^>]*> \(\u22125.9%\)</span>", html); // area: smaller is better, a real minus sign
+        Assert.Matches(@"0.994<span class=""delta worse""[^>]*> \(\+10.4%\)</span>", html);   // delay: longer is worse
+        Assert.Matches(@"<span class=""delta worse""[^>]*> \(\u22129.5%\)</span>", html);       // fmax: a lower clock is worse
+    }
+
+    [Fact]
     public async Task A_running_run_says_which_stage_it_is_in_and_offers_no_download_yet()
     {
         var state = RunState.From(SampleRun.Events().Take(5));

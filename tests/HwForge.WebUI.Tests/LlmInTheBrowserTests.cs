@@ -29,7 +29,7 @@ public sealed class LlmInTheBrowserTests(Browser browser)
         await page.WaitForURLAsync("**/runs/**");
         await Expect(page.GetByTestId("run-status")).ToContainTextAsync("Verified", new() { Timeout = 120_000 });
         await Expect(page.Locator("p.strategy")).ToContainTextAsync("the LLM scripted");
-        await Expect(page.GetByTestId("ppa-table").Locator("tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("ppa-table").Locator("tbody tr:not(.baseline)")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("ppa-table")).ToContainTextAsync("coder");
         Assert.Contains(llm.ChatRequests, r => r.Body.Contains("You are the Coder"));
         await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("verified-with-llm.png"), FullPage = true });
