@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using System.Diagnostics;
 using HwForge.Agents.Design;
 using HwForge.Agents.Runs;
@@ -17,6 +18,24 @@ internal sealed class CandidateJudge(ITarget target, RunOptions options)
 
     public ITarget Target => target;
 
+    private async Task<TargetMeasurement?> MeasureAsync(DesignSpec spec, CandidateProposal candidate, TargetJob job, RunFolder run, string folder, CancellationToken cancellation)
+    {
+        var measured = await target.MeasureAsync(candidate.Design, candidate.Reference ?? spec.Reference, spec.Hints, job, cancellation);
+        if (measured.Report is not null) run.WriteJson(Path.Combine(folder, "ppa.json"), measured.Report);
+        foreach (var (name, text) in measured.Files) run.Write(Path.Combine(folder, Reports.ReportWriter.MeasuredFolder, name), text);
+        return measured.Succeeded ? measured : null;
+    }
+
+    // Progress is for people: a line that cannot be logged (the run's folder closing) is dropped, never the judgement.
+    private static async Task LogProgressAsync(ChannelReader<string> steps, string candidate, RunFolder run)
+    {
+        await foreach (var line in steps.ReadAllAsync())
+        {
+            try { await run.AppendAsync(new CandidateProgressEvent { Stage = "verify", Role = "judge", Candidate = candidate, Message = line }); }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException) { }
+        }
+    }
+
     public async Task<CandidateOutcome> JudgeAsync(DesignSpec spec, CandidateProposal candidate, PpaMetrics baseline,
         RunFolder run, CancellationToken cancellation)
     {
@@ -24,18 +43,29 @@ internal sealed class CandidateJudge(ITarget target, RunOptions options)
         var folder = Path.Combine("candidates", candidate.Id);
         if (candidate.Design.Files.Count == 0) return NoDesign(candidate, clock);
 
-        var (verdict, attempts) = await JudgeAgain.VerifyAsync(
-            c => target.VerifyAsync(candidate.Design, candidate.Reference ?? spec.Reference, spec.Hints, _job, c), cancellation);
-        run.WriteJson(Path.Combine(folder, "verify.json"), verdict.Report);
-
+        // The target's steps as it decides them, logged in order by one pump and all logged before the verdict is.
+        var steps = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        var pump = LogProgressAsync(steps.Reader, candidate.Id, run);
+        var job = _job with { Progress = line => steps.Writer.TryWrite(line) };
+        (TargetVerdict Verdict, int Attempts) verdictAndAttempts;
         TargetMeasurement? measurement = null;
-        if (verdict.Passed)
+        try
         {
-            var measured = await target.MeasureAsync(candidate.Design, candidate.Reference ?? spec.Reference, spec.Hints, _job, cancellation);
-            if (measured.Report is not null) run.WriteJson(Path.Combine(folder, "ppa.json"), measured.Report);
-            foreach (var (name, text) in measured.Files) run.Write(Path.Combine(folder, Reports.ReportWriter.MeasuredFolder, name), text);
-            measurement = measured.Succeeded ? measured : null;
+            verdictAndAttempts = await JudgeAgain.VerifyAsync(
+                c => target.VerifyAsync(candidate.Design, candidate.Reference ?? spec.Reference, spec.Hints, job, c), cancellation);
+            run.WriteJson(Path.Combine(folder, "verify.json"), verdictAndAttempts.Verdict.Report);
+            if (verdictAndAttempts.Verdict.Passed)
+            {
+                steps.Writer.TryWrite($"measuring ({string.Join(", ", target.Objectives.Select(o => o.Name))})");
+                measurement = await MeasureAsync(spec, candidate, job, run, folder, cancellation);
+            }
         }
+        finally
+        {
+            steps.Writer.TryComplete();
+            await pump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        var (verdict, attempts) = verdictAndAttempts;
         var evaluation = JudgeEvaluation.From(verdict.Verdict, verdict.FailureClass, verdict.MatchedFraction, verdict.Assurance, measurement?.Metrics);
         var reward = HierarchicalReward.Score(evaluation, baseline, options.Objectives);
         return new CandidateOutcome

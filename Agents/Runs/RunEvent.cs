@@ -50,6 +50,7 @@ internal static class RunEventTypes
     public const string ToolCall = "tool-call";
     public const string CandidateProposed = "candidate-proposed";
     public const string CandidateJudged = "candidate-judged";
+    public const string CandidateProgress = "candidate-progress";
     public const string StepCompleted = "step-completed";
     public const string BudgetExhausted = "budget-exhausted";
     public const string RunFinished = "run-finished";

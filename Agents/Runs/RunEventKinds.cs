@@ -36,6 +36,15 @@ public sealed record StageEvent : RunEvent
     private protected override string Kind => RunEventTypes.Stage;
 }
 
+/// <summary>
+/// <see cref="RunEventTypes.CandidateProgress"/>: a step of a candidate's judging was decided ("lint ok", "formal ok",
+/// "measuring"), so a person watching sees the judge at work between the proposal and the verdict. Never a verdict.
+/// </summary>
+public sealed record CandidateProgressEvent : RunEvent
+{
+    private protected override string Kind => RunEventTypes.CandidateProgress;
+}
+
 /// <summary><see cref="RunEventTypes.Message"/>: an agent's text (Markdown) for people.</summary>
 public sealed record MessageEvent : RunEvent
 {
@@ -163,6 +172,7 @@ internal static class RunEventKinds
         [RunEventTypes.ToolCall] = typeof(ToolCallEvent),
         [RunEventTypes.CandidateProposed] = typeof(CandidateProposedEvent),
         [RunEventTypes.CandidateJudged] = typeof(CandidateJudgedEvent),
+        [RunEventTypes.CandidateProgress] = typeof(CandidateProgressEvent),
         [RunEventTypes.StepCompleted] = typeof(StepCompletedEvent),
         [RunEventTypes.BudgetExhausted] = typeof(BudgetExhaustedEvent),
         [RunEventTypes.RunFinished] = typeof(RunFinishedEvent),

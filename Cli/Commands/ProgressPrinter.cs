@@ -17,6 +17,7 @@ public static class ProgressPrinter
         StageEvent => $"== {e.Stage}: {e.Message}",
         CandidateProposedEvent => $"   {e.Candidate} proposed by {e.Role}: {e.Message}",
         CandidateJudgedEvent => $"   {e.Candidate} {e.Message}",
+        CandidateProgressEvent => $"   {e.Candidate} … {e.Message}",
         MessageEvent => $"   [{e.Role}] {FirstLine(e.Message)}",
         LlmCallEvent => $"   [{e.Role}] {e.Message}",
         ToolCallEvent => $"   [{e.Role}] {e.Message}",

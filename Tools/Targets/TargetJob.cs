@@ -13,4 +13,10 @@ public sealed record TargetJob
     public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
 
     public string? Option(string name) => Options.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>
+    /// Told a short line as each step of the target's work is decided ("lint ok", "formal ok"), for a person watching;
+    /// nothing judged depends on it, and a target that says nothing is as right as one that does.
+    /// </summary>
+    public Action<string>? Progress { get; init; }
 }

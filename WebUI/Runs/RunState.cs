@@ -24,6 +24,9 @@ public sealed record StepLine(long Seq, DateTimeOffset Time, string Type, string
 public sealed record CandidateView(string Id, string? Origin, string? ParentId, string? Parameters, string? Notes, CandidateOutcome? Outcome)
 {
     public bool Judged => Outcome is not null;
+
+    /// <summary>The judge's latest step while it works on this candidate ("formal ok", "measuring (area, delay, power)").</summary>
+    public string? Progress { get; init; }
 }
 
 /// <summary>
@@ -110,6 +113,9 @@ public sealed record RunState
                     Notes = e.Message,
                 }) };
                 break;
+            case CandidateProgressEvent { Candidate: { } id } progress:
+                next = next with { Candidates = Upsert(next.Candidates, id, c => c with { Progress = progress.Message }) };
+                break;
             case CandidateJudgedEvent { Candidate: { } id } judged:
                 next = next with { Candidates = Upsert(next.Candidates, id, c => c with { Outcome = judged.Outcome }) };
                 break;
@@ -132,8 +138,8 @@ public sealed record RunState
                 next = next with { Baseline = BaselineOf(baseline.Result) };
                 break;
         }
-        // Journal bookkeeping is for resuming, not for people.
-        if (e is not StepCompletedEvent)
+        // Journal bookkeeping is for resuming, not for people; a candidate's judging steps show on the candidate itself.
+        if (e is not (StepCompletedEvent or CandidateProgressEvent))
             next = next with { Steps = next.Steps.Add(new StepLine(e.Seq, e.Time, e.Type, e.Stage, e.Role, e.Candidate, e.Message ?? e.Type) { Tone = Tone(e) }) };
         return next;
     }

@@ -64,6 +64,21 @@ public sealed class ComponentTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_candidate_being_judged_shows_the_judges_latest_step_and_the_steps_list_stays_quiet()
+    {
+        var events = SampleRun.Events().Take(5).ToList();
+        events.Add(new HwForge.Agents.Runs.CandidateProgressEvent { Seq = 50, Stage = "verify", Role = "judge", Candidate = "c001", Message = "lint ok" });
+        events.Add(new HwForge.Agents.Runs.CandidateProgressEvent { Seq = 51, Stage = "verify", Role = "judge", Candidate = "c001", Message = "formal ok" });
+        var state = RunState.From(events);
+
+        var html = await RenderAsync(new RunSnapshot("run-4", state, Active: true, new Dictionary<string, CandidateFiles>()));
+
+        Assert.Equal("formal ok", state.Candidates.Single(c => c.Id == "c001").Progress);
+        Assert.Contains("judging… formal ok", html);
+        Assert.DoesNotContain(state.Steps, s => s.Type == "candidate-progress"); // shown on the candidate, not as steps
+    }
+
+    [Fact]
     public async Task A_running_run_says_which_stage_it_is_in_and_offers_no_download_yet()
     {
         var state = RunState.From(SampleRun.Events().Take(5));

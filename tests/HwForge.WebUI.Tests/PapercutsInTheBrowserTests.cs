@@ -122,6 +122,9 @@ public sealed class PapercutsInTheBrowserTests(Browser browser, OfflineServer fi
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await page.WaitForURLAsync("**/runs/**");
         await Expect(page.Locator("#run-view[data-circuit=on]")).ToHaveCountAsync(1);
+        // Between a proposal and its verdict the judge's steps show on the candidate ("judging… formal ok").
+        await Expect(page.Locator(".verdict.pending", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"judging… (\w+ ok|measuring)") }).First)
+            .ToBeVisibleAsync(new() { Timeout = 60_000 });
         var summary = page.Locator("#cand-c001 > summary");
         await Expect(summary).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await summary.FocusAsync();

@@ -34,6 +34,7 @@ public sealed class RunEventTests : IDisposable
         new LlmCallEvent { Role = "coder", Stage = "generate", Message = "m answered", Usage = new LlmUsage("m", 120, 30, 150, 812) },
         new CandidateProposedEvent { Stage = "generate", Role = "catalog", Candidate = "c001", Message = "ripple",
             Proposal = new ProposalSummary("c001", "catalog", null, new Dictionary<string, string> { ["width"] = "8" }, "adder", 14) },
+        new CandidateProgressEvent { Stage = "verify", Role = "judge", Candidate = "c001", Message = "formal ok" },
         new CandidateJudgedEvent { Stage = "verify", Role = "verifier", Candidate = "c001", Message = "verified", Outcome = Outcome },
         new StepCompletedEvent { Step = "judge/c001", Result = RunJson.ToElement(Outcome) },
         new BudgetExhaustedEvent { Message = "the LLM call budget (2) is spent" },
