@@ -49,16 +49,17 @@ public static class PpaCommand
             using var host = await CommonOptions.CreateHostAsync(parse, pooled: true);
             CommonOptions.WarnIfUnconfined(host, parse.InvocationConfiguration.Error);
             PpaReport report;
+            using var progress = new StageProgress(parse.InvocationConfiguration.Error, "ppa", StageProgress.StderrIsTerminal);
             try
             {
                 var analysis = new PpaAnalysis(host, new ToolVersions(host));
-                report = await analysis.MeasureAsync(request, cancellation);
+                report = await analysis.MeasureAsync(request, cancellation, progress.Line);
                 // "ice40" names the family, not a part: when the UP5K's 39-pin package is too small for the design,
                 // the HX8K's ct256 (206 IOs) is tried before the design is called too big.
                 if (IsFamily(parse.GetValue(fpga)) && report.FpgaDetails?.Outcome == FpgaOutcome.TooBig)
                 {
                     var first = report;
-                    report = await analysis.MeasureAsync(request with { Fpga = Ice40Device.Hx8k }, cancellation);
+                    report = await analysis.MeasureAsync(request with { Fpga = Ice40Device.Hx8k }, cancellation, progress.Line);
                     parse.InvocationConfiguration.Error.WriteLine(report.Succeeded
                         ? $"-- the design does not fit the {Ice40Device.Up5k}; measured on the {Ice40Device.Hx8k} instead"
                         : $"-- {first.Failure}; the {Ice40Device.Hx8k} was tried as well");
@@ -69,6 +70,7 @@ public static class PpaCommand
                 // The library says which library is missing; only here is it worded with the flag and its choices.
                 throw new ArgumentException($"--liberty {request.Liberty}: {e.Message}. {LibertyChoices}", e);
             }
+            progress.Dispose(); // the spinner is gone before the report is printed
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(CommonOptions.Json)) JsonOutput.Write(output, report);
             else Print(output, report);

@@ -4,7 +4,7 @@ using HwForge.Tools.Targets.Rtl.Judge;
 namespace HwForge.Cli.Commands;
 
 /// <summary>
-/// A verification's stages on stderr as each is decided, so a long proof is never a silent wait: one line a stage,
+/// A verification's stages (or a measurement's steps) on stderr as each is decided, so a long proof is never a silent wait: one line a stage,
 /// and on a terminal a spinner line with the time so far between them (cleared before each line and at the end).
 /// stdout keeps only the report, so <c>--json</c> stays one JSON object.
 /// </summary>
@@ -28,6 +28,16 @@ internal sealed class StageProgress : IDisposable
     }
 
     public static bool StderrIsTerminal => !Console.IsErrorRedirected;
+
+    /// <summary>A step told in words ("synthesis ok (412 cells, osu018)").</summary>
+    public void Line(string text)
+    {
+        lock (_error)
+        {
+            ClearSpinner();
+            _error.WriteLine($"{_what}: {text} at {_clock.Elapsed.TotalSeconds:0.0} s");
+        }
+    }
 
     public void Stage(StageResult stage)
     {

@@ -46,5 +46,22 @@ public sealed class VerifyProgressTests : IDisposable
         Assert.All(stages, line => Assert.Contains("(cached)", line));
     }
 
+    [Fact]
+    public async Task Ppa_tells_synthesis_activity_and_timing_on_stderr_as_each_is_done()
+    {
+        var design = _hwforge.WriteFile("acc.v", "module acc(input clk, input [7:0] d, output reg [11:0] q); always @(posedge clk) q <= q + d; endmodule\n");
+
+        var (run, lines, exited) = await _hwforge.RunTimedAsync("ppa", design, "--top", "acc", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using (JsonDocument.Parse(run.Output)) { }
+        var steps = lines.Where(l => l.Line.StartsWith("ppa: ", StringComparison.Ordinal)).Select(l => l.Line).ToList();
+        Assert.Equal(3, steps.Count);
+        Assert.Matches(@"^ppa: synthesis ok \(\d+ cells, osu018\) at \d+\.\d s$", steps[0]);
+        Assert.StartsWith("ppa: activity ready (", steps[1]);
+        Assert.StartsWith("ppa: timing and power ok at ", steps[2]);
+        Assert.All(lines, l => Assert.True(l.At <= exited));
+    }
+
     public void Dispose() => _hwforge.Dispose();
 }

@@ -105,7 +105,7 @@ internal sealed class RtlTarget(ToolHost host, ToolVersions versions) : ITarget
             Liberty = RtlOptions.Liberty(job),
             ClockPeriodNs = RtlOptions.ClockPeriodNs(job),
             Clock = hints.Clock,
-        }, cancellation).ConfigureAwait(false);
+        }, cancellation, job.Progress).ConfigureAwait(false);
         if (!report.Succeeded)
             return new TargetMeasurement { Succeeded = false, Problem = report.Failure, Report = report };
 

@@ -18,7 +18,8 @@ namespace HwForge.Tools.Targets.Rtl.Ppa;
 /// </summary>
 public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
 {
-    public async Task<PpaReport> MeasureAsync(PpaRequest request, CancellationToken cancellation = default)
+    /// <param name="progress">Told a line as each tool's step is done ("synthesis ok: 412 cells"), for a person watching.</param>
+    public async Task<PpaReport> MeasureAsync(PpaRequest request, CancellationToken cancellation = default, Action<string>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         if (request.ClockPeriodNs is <= 0 or > 1e6) throw new HwForgeException(ProblemKind.InvalidInput, "the clock period must be a positive number of nanoseconds");
@@ -29,15 +30,16 @@ public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
                 new Dictionary<string, string>()) { Elapsed = clock.Elapsed };
         request = request with { Design = canonical.Sources };
         var report = request.Fpga is { } device
-            ? await MeasureFpgaAsync(request, device, cancellation).ConfigureAwait(false)
-            : await MeasureAsicAsync(request, cancellation).ConfigureAwait(false);
+            ? await MeasureFpgaAsync(request, device, progress, cancellation).ConfigureAwait(false)
+            : await MeasureAsicAsync(request, progress, cancellation).ConfigureAwait(false);
         return report with { Elapsed = clock.Elapsed };
     }
 
-    private async Task<PpaReport> MeasureFpgaAsync(PpaRequest request, Ice40Device device, CancellationToken cancellation)
+    private async Task<PpaReport> MeasureFpgaAsync(PpaRequest request, Ice40Device device, Action<string>? tell, CancellationToken cancellation)
     {
-        if (request.OutOfContext) return await MeasureOutOfContextAsync(request, device, cancellation).ConfigureAwait(false);
+        if (request.OutOfContext) return await MeasureOutOfContextAsync(request, device, tell, cancellation).ConfigureAwait(false);
         var fpga = await NextpnrIce40.RunAsync(host, versions, request.Design, request.Top, device, 1000 / request.ClockPeriodNs, cancellation).ConfigureAwait(false);
+        tell?.Invoke($"place and route on {device} {(fpga.Routed ? "ok" : "FAILED")}");
         return FpgaFigures(request, device, fpga);
     }
 
@@ -60,7 +62,7 @@ public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
     /// ports: Fmax is register to register (the wrapper's registers stand in for the pins), the LUTs and flip-flops
     /// are the design's own from Yosys, and the logic-cell total (which includes the wrapper's registers) is said so.
     /// </summary>
-    private async Task<PpaReport> MeasureOutOfContextAsync(PpaRequest request, Ice40Device device, CancellationToken cancellation)
+    private async Task<PpaReport> MeasureOutOfContextAsync(PpaRequest request, Ice40Device device, Action<string>? tell, CancellationToken cancellation)
     {
         var probe = await InterfaceProbe.RunAsync(host, versions, request.Design, request.Top, cancellation).ConfigureAwait(false);
         if (probe.Interface is not { } module)
@@ -69,6 +71,7 @@ public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
         var wrapper = new SourceFile(OutOfContextWrapper.FileName, OutOfContextWrapper.Verilog(module));
         var fpga = await NextpnrIce40.RunAsync(host, versions, [.. request.Design, wrapper], OutOfContextWrapper.Top, device, 1000 / request.ClockPeriodNs,
             timeout: null, keepModule: request.Top, cancellation).ConfigureAwait(false);
+        tell?.Invoke($"place and route on {device}, out of context, {(fpga.Routed ? "ok" : "FAILED")}");
         // The wrapper's clock is the design's clock; name it as the user knows it.
         if (module.Clock is { } clock) fpga = fpga with { Clocks = [.. fpga.Clocks.Select(c => c with { Clock = clock })] };
         var report = FpgaFigures(request, device, fpga);
@@ -85,7 +88,7 @@ public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
         };
     }
 
-    private async Task<PpaReport> MeasureAsicAsync(PpaRequest request, CancellationToken cancellation)
+    private async Task<PpaReport> MeasureAsicAsync(PpaRequest request, Action<string>? tell, CancellationToken cancellation)
     {
         var liberty = new LibertyResolver(host.Home).Resolve(request.Liberty);
         var libraryName = liberty?.Name ?? LibertyResolver.Generic;
@@ -94,6 +97,7 @@ public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
         // Elaboration (for the clock) and synthesis do not depend on each other.
         var probeTask = InterfaceProbe.RunAsync(host, versions, request.Design, request.Top, cancellation);
         var synthesis = await YosysSynthesis.RunAsync(host, versions, request.Design, request.Top, liberty, cancellation).ConfigureAwait(false);
+        tell?.Invoke(synthesis.Succeeded ? $"synthesis ok ({synthesis.Stats!.CellCount} cells, {libraryName})" : "synthesis FAILED");
         if (!synthesis.Succeeded)
             return new PpaReport(request.Top, "asic", libraryName, false, synthesis.Summary(), tools);
         var stats = synthesis.Stats!;
@@ -111,11 +115,13 @@ public sealed class PpaAnalysis(ToolHost host, ToolVersions versions)
         var module = probe.Interface;
         var clockPort = request.Clock ?? module?.Clock;
         var (vcd, scope, activitySource) = await ActivityAsync(request, module, cancellation).ConfigureAwait(false);
+        tell?.Invoke($"activity ready ({activitySource})");
         // The reset holds still in operation; its paths are not the design's critical path.
         IReadOnlyList<string> staticInputs = module?.Reset is { } reset ? [reset] : [];
         var timing = await OpenStaAnalysis.RunAsync(host, versions, synthesis.Netlist!, request.Top, liberty, clockPort, request.ClockPeriodNs, vcd, scope,
             cancellation, staticInputs).ConfigureAwait(false);
         tools[OpenStaTool.Descriptor.Name] = timing.ToolVersion;
+        tell?.Invoke(timing.Succeeded ? "timing and power ok" : "timing and power FAILED");
         if (!timing.Succeeded) return report with { Succeeded = false, Failure = timing.Summary() };
         return report with
         {
