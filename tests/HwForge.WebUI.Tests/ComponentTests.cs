@@ -49,7 +49,7 @@ public sealed class ComponentTests : IAsyncDisposable
     public async Task The_table_has_the_reference_as_its_first_row_and_each_figure_its_signed_change_coloured_by_direction()
     {
         // The reference measured 1500 µm² at 0.9 ns; c001 is 1412 µm² (smaller) at 0.994 ns (slower).
-        var baseline = HwForge.Tools.Targets.Rtl.RtlTarget.Figures(1500, 44, 0.9, 1000 / 0.9, 0.4, "osu018");
+        var baseline = HwForge.Tools.Targets.Rtl.RtlTarget.Figures(1500, 44, 0.9, 1000 / 0.9, 0.4, "osu018", slackNs: 9.1);
         var events = SampleRun.Events().ToList();
         events.Add(new HwForge.Agents.Runs.StepCompletedEvent { Seq = events[^1].Seq + 1, Step = "baseline", Result = HwForge.Agents.Runs.RunJson.ToElement(baseline) });
         var state = RunState.From(events);
@@ -58,6 +58,8 @@ public sealed class ComponentTests : IAsyncDisposable
 
         Assert.Matches(@"<tr class=""baseline""[^>]*>\s*<th scope=""row""[^>]*>reference</th>", html);
         Assert.Contains("1500", html);
+        Assert.Contains("Slack ns</th>", html); // slack beside delay and Fmax
+        Assert.Contains("9.1</td>", html);
         Assert.Matches(@"1412<span class=""delta better""[^>]*> \(\u22125.9%\)</span>", html); // area: smaller is better, a real minus sign
         Assert.Matches(@"0.994<span class=""delta worse""[^>]*> \(\+10.4%\)</span>", html);   // delay: longer is worse
         Assert.Matches(@"<span class=""delta worse""[^>]*> \(\u22129.5%\)</span>", html);       // fmax: a lower clock is worse

@@ -112,7 +112,7 @@ internal sealed class RtlTarget(ToolHost host, ToolVersions versions) : ITarget
         // Power in mW rounded as the reports show it, so the reward compares what people read.
         var powerMw = report.TotalPowerW is { } watts ? Math.Round(watts * 1000, 6) : (double?)null;
         return Figures(report.AreaUm2, report.CellCount, report.CriticalPathNs, report.FmaxMhz, powerMw,
-            report.Activity is { } activity ? $"{report.Library}, activity {activity}" : report.Library) with { Report = report, Files = ToolFiles(report) };
+            report.Activity is { } activity ? $"{report.Library}, activity {activity}" : report.Library, report.WorstSlackNs) with { Report = report, Files = ToolFiles(report) };
     }
 
     /// <summary>The synthesised netlist and OpenSTA's report, under the names run folders and downloads give them.</summary>
@@ -128,11 +128,13 @@ internal sealed class RtlTarget(ToolHost host, ToolVersions versions) : ITarget
     private const string StaFile = "sta.txt";
 
     /// <summary>An RTL measurement from its figures: area, delay and power are the objectives; cells and fmax are shown.</summary>
-    public static TargetMeasurement Figures(double? areaUm2, int? cells, double? delayNs, double? fmaxMhz, double? powerMw, string basis)
+    /// <param name="slackNs">The worst slack at the clock period asked for (OpenSTA), beside the delay and Fmax.</param>
+    public static TargetMeasurement Figures(double? areaUm2, int? cells, double? delayNs, double? fmaxMhz, double? powerMw, string basis, double? slackNs = null)
     {
         var details = new Dictionary<string, double>();
         if (cells is { } c) details["cells"] = c;
         if (fmaxMhz is { } fmax) details["fmax"] = fmax;
+        if (slackNs is { } slack) details["slack"] = slack;
         return new TargetMeasurement
         {
             Succeeded = true,
@@ -144,7 +146,7 @@ internal sealed class RtlTarget(ToolHost host, ToolVersions versions) : ITarget
     }
 
     private static readonly IReadOnlyDictionary<string, string> Units =
-        new Dictionary<string, string> { ["area"] = "µm²", ["delay"] = "ns", ["power"] = "mW", ["cells"] = "cells", ["fmax"] = "MHz" };
+        new Dictionary<string, string> { ["area"] = "µm²", ["delay"] = "ns", ["power"] = "mW", ["cells"] = "cells", ["fmax"] = "MHz", ["slack"] = "ns" };
 
     private async Task<string> LintAsync(string code, CancellationToken cancellation)
     {
