@@ -39,15 +39,9 @@ internal sealed class StageProgress : IDisposable
         }
     }
 
-    public void Stage(StageResult stage)
+    /// <param name="status">The stage's word (<see cref="StageWords"/>): a formal pass says proven or bounded.</param>
+    public void Stage(StageResult stage, string status)
     {
-        var status = stage.Status switch
-        {
-            StageStatus.Passed => "ok",
-            StageStatus.Failed => "FAILED",
-            StageStatus.Skipped => "skipped",
-            _ => "error",
-        };
         lock (_error)
         {
             ClearSpinner();

@@ -20,7 +20,7 @@ public sealed class DesignCommandTests : IDisposable
         Assert.Equal("adder", report.RootElement.GetProperty("family").GetString());
         Assert.Contains("the offline catalog", report.RootElement.GetProperty("strategy").GetString());
         Assert.Contains("== generate", run.Error); // progress on stderr, the result alone on stdout
-        Assert.Contains("c001 … formal ok", run.Error); // each candidate's judging, step by step
+        Assert.Contains("c001 … formal proven", run.Error); // each candidate's judging, step by step
         Assert.Contains("c002 … measuring (area, delay, power)", run.Error);
         Assert.True(File.Exists(Path.Combine(folder, "final", "design.v")));
         Assert.True(File.Exists(Path.Combine(folder, "report.md")));

@@ -1,3 +1,4 @@
+using HwForge.Tools.Targets.Rtl.Judge;
 using System.Text.Json;
 
 namespace HwForge.Cli.Tests;
@@ -24,8 +25,8 @@ public sealed class VerifyProgressTests : IDisposable
         // Every stage of the report, each told once, in the order they were decided (the proof last).
         Assert.Equal(5, reported.Count);
         Assert.Equal(reported.Order(), stages.Select(s => s.Line.Split(' ')[1]).Order());
-        Assert.Equal("formal", stages[^1].Line.Split(' ')[1]);
-        Assert.All(stages, s => Assert.Matches(@"^verify: \w+ ok \((\d+ ms|\d+\.\d s)\) at \d+\.\d s$", s.Line));
+        Assert.StartsWith("verify: formal proven (", stages[^1].Line); // said as strongly as it was shown
+        Assert.All(stages, s => Assert.Matches(@"^verify: \w+ (ok|proven) \((\d+ ms|\d+\.\d s)\) at \d+\.\d s$", s.Line));
         // Told as they came: lint was on stderr before the proof had finished, and every line before the process ended.
         Assert.True(stages[0].At < stages[^1].At, $"lint at {stages[0].At}, formal at {stages[^1].At}: printed together");
         Assert.All(stages, s => Assert.True(s.At <= exited));
@@ -61,6 +62,18 @@ public sealed class VerifyProgressTests : IDisposable
         Assert.StartsWith("ppa: activity ready (", steps[1]);
         Assert.StartsWith("ppa: timing and power ok at ", steps[2]);
         Assert.All(lines, l => Assert.True(l.At <= exited));
+    }
+
+    [Theory]
+    [InlineData(FormalStatus.Proven, "proven")]
+    [InlineData(FormalStatus.Bounded, "bounded (not proven)")]
+    public void A_formal_stage_that_passed_says_how_strongly_never_a_bare_ok(FormalStatus formal, string word)
+    {
+        var passed = new StageResult(StageName.Formal, StageStatus.Passed, TimeSpan.FromSeconds(1), "detail");
+
+        Assert.Equal(word, StageWords.Of(passed, formal));
+        Assert.Equal("ok", StageWords.Of(passed with { Stage = StageName.Lint }, formal));
+        Assert.Equal("FAILED", StageWords.Of(passed with { Status = StageStatus.Failed }, formal));
     }
 
     public void Dispose() => _hwforge.Dispose();

@@ -75,7 +75,7 @@ internal sealed class RtlTarget(ToolHost host, ToolVersions versions) : ITarget
             Seed = job.Seed,
             Formal = RtlOptions.Formal(job),
         };
-        var report = await _verifier.VerifyAsync(request, cancellation, job.Progress is { } progress ? stage => progress(StageWords(stage)) : null).ConfigureAwait(false);
+        var report = await _verifier.VerifyAsync(request, cancellation, job.Progress is { } progress ? (stage, word) => progress(StageLine(stage, word)) : null).ConfigureAwait(false);
         return new TargetVerdict
         {
             Verdict = report.Verdict,
@@ -94,9 +94,9 @@ internal sealed class RtlTarget(ToolHost host, ToolVersions versions) : ITarget
         };
     }
 
-    /// <summary>"formal ok", "simulation FAILED", "lint ok (cached)": one stage as a progress line says it.</summary>
-    internal static string StageWords(StageResult stage) =>
-        $"{stage.Stage.ToString().ToLowerInvariant()} {stage.Status switch { StageStatus.Passed => "ok", StageStatus.Failed => "FAILED", StageStatus.Skipped => "skipped", _ => "error" }}{(stage.FromCache ? " (cached)" : "")}";
+    /// <summary>"formal proven", "simulation FAILED", "lint ok (cached)": one stage as a progress line says it.</summary>
+    private static string StageLine(StageResult stage, string word) =>
+        $"{stage.Stage.ToString().ToLowerInvariant()} {word}{(stage.FromCache ? " (cached)" : "")}";
 
     public async Task<TargetMeasurement> MeasureAsync(DesignArtifact design, DesignHints hints, TargetJob job, CancellationToken cancellation)
     {

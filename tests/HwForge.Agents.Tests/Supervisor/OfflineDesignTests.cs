@@ -33,8 +33,8 @@ public sealed class OfflineDesignTests : IDisposable
         // Each candidate's judging was told step by step before its verdict: every stage, then the measurement.
         var c001 = events.Where(e => e.Candidate == "c001").ToList();
         var steps = c001.OfType<CandidateProgressEvent>().Select(e => e.Message!.Replace(" (cached)", "")).ToList();
-        Assert.Equal(["compile ok", "formal ok", "interface ok", "lint ok", "simulation ok"], steps.Take(5).Order());
-        Assert.Equal("formal ok", steps[4]);  // the proof is the last stage decided
+        Assert.Equal(["compile ok", "formal proven", "interface ok", "lint ok", "simulation ok"], steps.Take(5).Order());
+        Assert.Equal("formal proven", steps[4]);  // the proof is the last stage decided, said as a proof
         Assert.Equal("measuring (area, delay, power)", steps[5]);
         Assert.StartsWith("synthesis ok (", steps[6]);
         Assert.Equal("timing and power ok", steps[^1]);

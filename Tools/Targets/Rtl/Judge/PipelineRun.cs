@@ -4,8 +4,8 @@ using HwForge.Tools.Foundation.Diagnostics;
 namespace HwForge.Tools.Targets.Rtl.Judge;
 
 /// <summary>The verification under way: stages so far, and the one place a report is put together.</summary>
-/// <param name="onStage">Told of each stage as it is decided (in the report's order), for progress a person watches.</param>
-internal sealed class PipelineRun(Stopwatch clock, Action<StageResult>? onStage = null)
+/// <param name="onStage">Told of each stage as it is decided, with its word (<see cref="StageWords"/>), for progress a person watches.</param>
+internal sealed class PipelineRun(Stopwatch clock, Action<StageResult, string>? onStage = null)
 {
     private readonly List<StageResult> _stages = [];
     private readonly List<Diagnostic> _diagnostics = [];
@@ -25,7 +25,8 @@ internal sealed class PipelineRun(Stopwatch clock, Action<StageResult>? onStage 
     {
         var result = new StageResult(stage, status, time, detail, fromCache);
         _stages.Add(result);
-        onStage?.Invoke(result);
+        // The formal result is set before its stage is added, so its word says proven or bounded.
+        onStage?.Invoke(result, StageWords.Of(result, Formal.Status));
     }
 
     public void Pass(StageName stage, TimeSpan time, string detail, bool fromCache = false) => Add(stage, StageStatus.Passed, time, detail, fromCache);

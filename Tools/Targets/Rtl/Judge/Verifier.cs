@@ -22,7 +22,7 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
     private const string ReferenceTag = "reference";
 
     /// <param name="onStage">Told of each stage as it is decided, in order (a report from the cache tells all of its own at once).</param>
-    public async Task<VerifyReport> VerifyAsync(VerifyRequest request, CancellationToken cancellation = default, Action<StageResult>? onStage = null)
+    public async Task<VerifyReport> VerifyAsync(VerifyRequest request, CancellationToken cancellation = default, Action<StageResult, string>? onStage = null)
     {
         // Work started in parallel is stopped as soon as a stage decides.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -36,7 +36,7 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
                 key = ReportKey(request, await toolsTask.ConfigureAwait(false));
                 if (host.Reports.TryGet<VerifyReport>(key) is { } known)
                 {
-                    foreach (var stage in known.Stages) onStage?.Invoke(stage with { FromCache = true });
+                    foreach (var stage in known.Stages) onStage?.Invoke(stage with { FromCache = true }, StageWords.Of(stage, known.Formal.Status));
                     return known with { FromCache = true };
                 }
             }
@@ -79,7 +79,7 @@ public sealed class Verifier(ToolHost host, ToolVersions versions)
         return result;
     }
 
-    private async Task<VerifyReport> VerifyStagesAsync(VerifyRequest request, Action<StageResult>? onStage, CancellationToken cancellation)
+    private async Task<VerifyReport> VerifyStagesAsync(VerifyRequest request, Action<StageResult, string>? onStage, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var run = new PipelineRun(clock, onStage);
